@@ -1,0 +1,10 @@
+//! The mail engine: accounts, providers, TLS, secrets, protocols and the local store.
+//!
+//! Nothing here may depend on iced; the UI reaches the engine through plain async
+//! functions and event streams (a test enforces the border).
+
+pub mod account;
+pub mod paths;
+pub mod secret;
+pub mod store;
+pub mod tls;

@@ -1,0 +1,6 @@
+//! The local mail store: one Maildir per folder under an account's mail root.
+
+pub mod fsutil;
+pub mod maildir;
+
+pub use maildir::{Flags, Maildir, MaildirEntry, Subdir};

@@ -1,0 +1,421 @@
+//! TLS connections with certificate verification that can't be switched off.
+//!
+//! Roots are the system's store plus Mozilla's (webpki-roots), plus an optional
+//! per-account CA file for private servers. When verification fails we remember the
+//! certificate's subject so the user is told *which* certificate was refused and why.
+
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, OnceLock};
+use std::time::Duration;
+
+use rustls_pki_types::pem::PemObject;
+use rustls_pki_types::{CertificateDer, ServerName, UnixTime};
+use tokio::net::TcpStream;
+use tokio_rustls::client::TlsStream;
+use tokio_rustls::rustls::{
+    self,
+    client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier},
+    client::WebPkiServerVerifier,
+    crypto::CryptoProvider,
+    CertificateError, ClientConfig, DigitallySignedStruct, RootCertStore, SignatureScheme,
+};
+use tokio_rustls::TlsConnector;
+
+/// Time limits for each network step. Every step has one: a silent server must never hang us.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Timeouts {
+    pub resolve: Duration,
+    pub connect: Duration,
+    pub handshake: Duration,
+    /// One protocol command and its reply (greeting, login, fetch of one batch...).
+    pub command: Duration,
+}
+
+impl Default for Timeouts {
+    fn default() -> Self {
+        Timeouts {
+            resolve: Duration::from_secs(10),
+            connect: Duration::from_secs(15),
+            handshake: Duration::from_secs(15),
+            command: Duration::from_secs(30),
+        }
+    }
+}
+
+impl Timeouts {
+    /// Short limits for tests that provoke timeouts on purpose.
+    pub fn all(limit: Duration) -> Timeouts {
+        Timeouts {
+            resolve: limit,
+            connect: limit,
+            handshake: limit,
+            command: limit,
+        }
+    }
+}
+
+/// Why a certificate was refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CertProblem {
+    /// Not signed by any trusted authority (self-signed, or a private CA not added).
+    UnknownIssuer,
+    Expired,
+    NotYetValid,
+    /// Valid, but for other names than the host we connected to.
+    WrongName {
+        presented: Vec<String>,
+    },
+    Revoked,
+    Other(String),
+}
+
+impl std::fmt::Display for CertProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            CertProblem::UnknownIssuer => f.write_str("issued by an authority that is not trusted"),
+            CertProblem::Expired => f.write_str("expired"),
+            CertProblem::NotYetValid => f.write_str("not valid yet"),
+            CertProblem::WrongName { presented } => {
+                write!(f, "issued for other names ({})", presented.join(", "))
+            }
+            CertProblem::Revoked => f.write_str("revoked"),
+            CertProblem::Other(other) => f.write_str(other),
+        }
+    }
+}
+
+/// A failure to reach a server securely. Every variant names the host and port.
+#[derive(Debug, thiserror::Error)]
+pub enum NetError {
+    #[error("{host}: the name could not be resolved: {source}")]
+    Resolve { host: String, source: io::Error },
+    #[error("{host}:{port}: connection refused")]
+    Refused { host: String, port: u16 },
+    #[error("{host}:{port}: could not connect: {source}")]
+    Connect {
+        host: String,
+        port: u16,
+        source: io::Error,
+    },
+    #[error("{host}:{port}: no answer within {secs} s during {step}")]
+    Timeout {
+        host: String,
+        port: u16,
+        step: &'static str,
+        secs: u64,
+    },
+    #[error("{host}:{port}: certificate of {subject} refused: {problem}")]
+    Certificate {
+        host: String,
+        port: u16,
+        subject: String,
+        problem: CertProblem,
+    },
+    #[error("{host}:{port}: TLS handshake failed: {message}")]
+    Handshake {
+        host: String,
+        port: u16,
+        message: String,
+    },
+    #[error("{host}:{port}: the server does not offer STARTTLS; refusing to continue without encryption")]
+    NoStarttls { host: String, port: u16 },
+    #[error("the CA file {path} could not be used: {message}")]
+    CaFile { path: PathBuf, message: String },
+    #[error("{host}:{port}: connection lost: {source}")]
+    Io {
+        host: String,
+        port: u16,
+        source: io::Error,
+    },
+}
+
+fn provider() -> Arc<CryptoProvider> {
+    static PROVIDER: OnceLock<Arc<CryptoProvider>> = OnceLock::new();
+    PROVIDER
+        .get_or_init(|| Arc::new(rustls::crypto::ring::default_provider()))
+        .clone()
+}
+
+/// The system roots plus Mozilla's, loaded once.
+fn base_roots() -> &'static RootCertStore {
+    static ROOTS: OnceLock<RootCertStore> = OnceLock::new();
+    ROOTS.get_or_init(|| {
+        let mut roots = RootCertStore::empty();
+        roots.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
+        let native = rustls_native_certs::load_native_certs();
+        for error in &native.errors {
+            tracing::debug!(%error, "a system certificate could not be loaded");
+        }
+        let (added, ignored) = roots.add_parsable_certificates(native.certs);
+        tracing::debug!(added, ignored, "system root certificates");
+        roots
+    })
+}
+
+/// Reads every certificate in a PEM file.
+pub fn load_ca_file(path: &Path) -> Result<Vec<CertificateDer<'static>>, NetError> {
+    let ca_error = |message: String| NetError::CaFile {
+        path: path.to_path_buf(),
+        message,
+    };
+    let certs = CertificateDer::pem_file_iter(path)
+        .map_err(|e| ca_error(e.to_string()))?
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| ca_error(e.to_string()))?;
+    if certs.is_empty() {
+        return Err(ca_error("no PEM certificate in the file".into()));
+    }
+    Ok(certs)
+}
+
+/// A client configuration trusting the usual roots and, if given, the certificates of `ca_file`.
+pub fn client_config(ca_file: Option<&Path>) -> Result<(Arc<ClientConfig>, CertCapture), NetError> {
+    let mut roots = base_roots().clone();
+    if let Some(path) = ca_file {
+        for cert in load_ca_file(path)? {
+            roots.add(cert).map_err(|e| NetError::CaFile {
+                path: path.to_path_buf(),
+                message: e.to_string(),
+            })?;
+        }
+    }
+    let inner = WebPkiServerVerifier::builder_with_provider(Arc::new(roots), provider())
+        .build()
+        .map_err(|e| NetError::CaFile {
+            path: ca_file.map(Path::to_path_buf).unwrap_or_default(),
+            message: e.to_string(),
+        })?;
+    let capture = CertCapture::default();
+    let verifier = Arc::new(RecordingVerifier {
+        inner,
+        refused_subject: capture.clone(),
+    });
+    let config = ClientConfig::builder_with_provider(provider())
+        .with_safe_default_protocol_versions()
+        .expect("ring supports the default TLS versions")
+        .dangerous()
+        // Not a bypass: every decision is WebPkiServerVerifier's; we only record the subject.
+        .with_custom_certificate_verifier(verifier)
+        .with_no_client_auth();
+    Ok((Arc::new(config), capture))
+}
+
+/// The subject of the last certificate the verifier refused, for error messages.
+#[derive(Clone, Debug, Default)]
+pub struct CertCapture(Arc<Mutex<Option<(String, Vec<String>)>>>);
+
+impl CertCapture {
+    fn take(&self) -> Option<(String, Vec<String>)> {
+        self.0.lock().ok()?.take()
+    }
+}
+
+#[derive(Debug)]
+struct RecordingVerifier {
+    inner: Arc<WebPkiServerVerifier>,
+    refused_subject: CertCapture,
+}
+
+impl ServerCertVerifier for RecordingVerifier {
+    fn verify_server_cert(
+        &self,
+        end_entity: &CertificateDer<'_>,
+        intermediates: &[CertificateDer<'_>],
+        server_name: &ServerName<'_>,
+        ocsp_response: &[u8],
+        now: UnixTime,
+    ) -> Result<ServerCertVerified, rustls::Error> {
+        let result = self.inner.verify_server_cert(
+            end_entity,
+            intermediates,
+            server_name,
+            ocsp_response,
+            now,
+        );
+        if result.is_err() {
+            if let Ok(mut slot) = self.refused_subject.0.lock() {
+                *slot = Some(describe_certificate(end_entity));
+            }
+        }
+        result
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        self.inner.verify_tls12_signature(message, cert, dss)
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        self.inner.verify_tls13_signature(message, cert, dss)
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+        self.inner.supported_verify_schemes()
+    }
+}
+
+/// The subject and the DNS names a certificate is valid for.
+fn describe_certificate(cert: &CertificateDer<'_>) -> (String, Vec<String>) {
+    use x509_parser::prelude::{FromDer, GeneralName, X509Certificate};
+    let Ok((_, parsed)) = X509Certificate::from_der(cert.as_ref()) else {
+        return ("(unreadable certificate)".into(), Vec::new());
+    };
+    let subject = parsed.subject().to_string();
+    let mut names = Vec::new();
+    if let Ok(Some(san)) = parsed.subject_alternative_name() {
+        for name in &san.value.general_names {
+            match name {
+                GeneralName::DNSName(dns) => names.push(dns.to_string()),
+                GeneralName::IPAddress(bytes) if bytes.len() == 4 => names.push(format!(
+                    "{}.{}.{}.{}",
+                    bytes[0], bytes[1], bytes[2], bytes[3]
+                )),
+                _ => {}
+            }
+        }
+    }
+    (subject, names)
+}
+
+/// Resolves and connects, with a time limit on each step, trying every address in turn.
+pub async fn connect_tcp(
+    host: &str,
+    port: u16,
+    timeouts: &Timeouts,
+) -> Result<TcpStream, NetError> {
+    let timeout = |step: &'static str, limit: Duration| NetError::Timeout {
+        host: host.to_string(),
+        port,
+        step,
+        secs: limit.as_secs().max(1),
+    };
+    let addrs: Vec<_> =
+        tokio::time::timeout(timeouts.resolve, tokio::net::lookup_host((host, port)))
+            .await
+            .map_err(|_| timeout("resolve", timeouts.resolve))?
+            .map_err(|source| NetError::Resolve {
+                host: host.to_string(),
+                source,
+            })?
+            .collect();
+    if addrs.is_empty() {
+        return Err(NetError::Resolve {
+            host: host.to_string(),
+            source: io::Error::new(io::ErrorKind::NotFound, "no address"),
+        });
+    }
+    let mut last_error = None;
+    for addr in addrs {
+        match tokio::time::timeout(timeouts.connect, TcpStream::connect(addr)).await {
+            Err(_) => last_error = Some(timeout("connect", timeouts.connect)),
+            Ok(Ok(stream)) => {
+                let _ = stream.set_nodelay(true);
+                return Ok(stream);
+            }
+            Ok(Err(source)) if source.kind() == io::ErrorKind::ConnectionRefused => {
+                last_error = Some(NetError::Refused {
+                    host: host.to_string(),
+                    port,
+                })
+            }
+            Ok(Err(source)) => {
+                last_error = Some(NetError::Connect {
+                    host: host.to_string(),
+                    port,
+                    source,
+                })
+            }
+        }
+    }
+    Err(last_error.expect("at least one address was tried"))
+}
+
+/// Runs the TLS handshake over an open stream (implicit TLS, or after STARTTLS).
+pub async fn handshake<S>(
+    stream: S,
+    host: &str,
+    port: u16,
+    ca_file: Option<&Path>,
+    timeouts: &Timeouts,
+) -> Result<tokio_rustls::client::TlsStream<S>, NetError>
+where
+    S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin,
+{
+    let (config, capture) = client_config(ca_file)?;
+    let name = ServerName::try_from(host.to_string()).map_err(|e| NetError::Handshake {
+        host: host.to_string(),
+        port,
+        message: e.to_string(),
+    })?;
+    let connector = TlsConnector::from(config);
+    match tokio::time::timeout(timeouts.handshake, connector.connect(name, stream)).await {
+        Err(_) => Err(NetError::Timeout {
+            host: host.to_string(),
+            port,
+            step: "TLS handshake",
+            secs: timeouts.handshake.as_secs().max(1),
+        }),
+        Ok(Ok(tls)) => Ok(tls),
+        Ok(Err(error)) => Err(classify_tls_error(host, port, error, &capture)),
+    }
+}
+
+fn classify_tls_error(host: &str, port: u16, error: io::Error, capture: &CertCapture) -> NetError {
+    let rustls_error = error
+        .get_ref()
+        .and_then(|inner| inner.downcast_ref::<rustls::Error>())
+        .cloned();
+    if let Some(rustls::Error::InvalidCertificate(cert_error)) = rustls_error {
+        let (subject, names) = capture
+            .take()
+            .unwrap_or_else(|| (host.to_string(), Vec::new()));
+        let problem = match cert_error {
+            CertificateError::UnknownIssuer | CertificateError::BadSignature => {
+                CertProblem::UnknownIssuer
+            }
+            CertificateError::Expired | CertificateError::ExpiredContext { .. } => {
+                CertProblem::Expired
+            }
+            CertificateError::NotValidYet | CertificateError::NotValidYetContext { .. } => {
+                CertProblem::NotYetValid
+            }
+            CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. } => {
+                CertProblem::WrongName { presented: names }
+            }
+            CertificateError::Revoked => CertProblem::Revoked,
+            other => CertProblem::Other(format!("{other:?}")),
+        };
+        return NetError::Certificate {
+            host: host.to_string(),
+            port,
+            subject,
+            problem,
+        };
+    }
+    NetError::Handshake {
+        host: host.to_string(),
+        port,
+        message: error.to_string(),
+    }
+}
+
+/// Connects with implicit TLS ("SSL/TLS": 993, 995, 465).
+pub async fn connect_tls(
+    host: &str,
+    port: u16,
+    ca_file: Option<&Path>,
+    timeouts: &Timeouts,
+) -> Result<TlsStream<TcpStream>, NetError> {
+    let tcp = connect_tcp(host, port, timeouts).await?;
+    handshake(tcp, host, port, ca_file, timeouts).await
+}
