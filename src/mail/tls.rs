@@ -203,10 +203,13 @@ pub fn client_config(ca_file: Option<&Path>) -> Result<(Arc<ClientConfig>, CertC
 
 /// The subject of the last certificate the verifier refused, for error messages.
 #[derive(Clone, Debug, Default)]
-pub struct CertCapture(Arc<Mutex<Option<(String, Vec<String>)>>>);
+pub struct CertCapture(Arc<Mutex<Option<RefusedCert>>>);
+
+/// The subject of a refused certificate and the names it is valid for.
+type RefusedCert = (String, Vec<String>);
 
 impl CertCapture {
-    fn take(&self) -> Option<(String, Vec<String>)> {
+    fn take(&self) -> Option<RefusedCert> {
         self.0.lock().ok()?.take()
     }
 }
