@@ -1,5 +1,6 @@
 //! The local mail store: one Maildir per folder under an account's mail root.
 
+pub mod envelope;
 pub mod fsutil;
 pub mod maildir;
 
