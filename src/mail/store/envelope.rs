@@ -179,7 +179,10 @@ fn mailboxes(address: &Address<'_>) -> Vec<Mailbox> {
         .iter()
         .map(|a| Mailbox {
             name: a.name().map(clean_line).unwrap_or_default(),
-            address: a.address().map(|s| s.trim().to_string()).unwrap_or_default(),
+            address: a
+                .address()
+                .map(|s| s.trim().to_string())
+                .unwrap_or_default(),
         })
         .filter(|m| !m.name.is_empty() || !m.address.is_empty())
         .collect()

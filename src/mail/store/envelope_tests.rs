@@ -67,7 +67,8 @@ fn bad_date_falls_back() {
 
 #[test]
 fn eight_bit_headers_do_not_break_parsing() {
-    let mut bytes = b"Subject: caf\xe9 \xc3\xa9t\xc3\xa9\r\nFrom: J\xf6rg <j@example.de>\r\n\r\nbody".to_vec();
+    let mut bytes =
+        b"Subject: caf\xe9 \xc3\xa9t\xc3\xa9\r\nFrom: J\xf6rg <j@example.de>\r\n\r\nbody".to_vec();
     bytes.extend_from_slice(b"\xff\xfe more");
     let e = env(&bytes);
     assert!(e.subject.contains("caf"), "{:?}", e.subject);
@@ -77,8 +78,10 @@ fn eight_bit_headers_do_not_break_parsing() {
 
 #[test]
 fn broken_mime_boundary_still_gives_text() {
-    let e = env(b"Subject: broken\r\nContent-Type: multipart/mixed; boundary=\"XYZ\"\r\n\r\n\
---XYZ\r\nContent-Type: text/plain\r\n\r\nthe only part, never closed\r\n--WRONG\r\nnoise");
+    let e = env(
+        b"Subject: broken\r\nContent-Type: multipart/mixed; boundary=\"XYZ\"\r\n\r\n\
+--XYZ\r\nContent-Type: text/plain\r\n\r\nthe only part, never closed\r\n--WRONG\r\nnoise",
+    );
     assert_eq!(e.subject, "broken");
     assert!(e.body_text.contains("never closed"), "{:?}", e.body_text);
 }
@@ -91,8 +94,10 @@ fn multipart_missing_boundary_parameter() {
 
 #[test]
 fn html_only_body_becomes_text() {
-    let e = env(b"Subject: h\r\nContent-Type: text/html; charset=utf-8\r\n\r\n\
-<html><body><p>Hello <b>there</b> &amp; welcome</p><script>x</script></body></html>");
+    let e = env(
+        b"Subject: h\r\nContent-Type: text/html; charset=utf-8\r\n\r\n\
+<html><body><p>Hello <b>there</b> &amp; welcome</p><script>x</script></body></html>",
+    );
     assert!(e.body_text.contains("Hello"), "{:?}", e.body_text);
     assert!(e.body_text.contains("welcome"));
     assert!(!e.body_text.contains("<b>"));
@@ -101,16 +106,20 @@ fn html_only_body_becomes_text() {
 
 #[test]
 fn attachment_detected_and_inline_image_not() {
-    let with = env(b"Subject: a\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n\
+    let with = env(
+        b"Subject: a\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n\
 --b\r\nContent-Type: text/plain\r\n\r\nsee attached\r\n\
 --b\r\nContent-Type: application/pdf\r\nContent-Disposition: attachment; filename=\"bill.pdf\"\r\n\
-Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n--b--\r\n");
+Content-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\n--b--\r\n",
+    );
     assert!(with.has_attachments);
     assert_eq!(with.preview, "see attached");
-    let inline = env(b"Subject: a\r\nContent-Type: multipart/related; boundary=b\r\n\r\n\
+    let inline = env(
+        b"Subject: a\r\nContent-Type: multipart/related; boundary=b\r\n\r\n\
 --b\r\nContent-Type: text/html\r\n\r\n<p>logo</p><img src=\"cid:logo\">\r\n\
 --b\r\nContent-Type: image/png\r\nContent-ID: <logo>\r\nContent-Disposition: inline\r\n\
-Content-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n--b--\r\n");
+Content-Transfer-Encoding: base64\r\n\r\niVBORw0KGgo=\r\n--b--\r\n",
+    );
     assert!(!inline.has_attachments);
 }
 
@@ -157,7 +166,10 @@ Content-Transfer-Encoding: base64\r\n\r\n"
 
 #[test]
 fn crude_fallback_reads_headers() {
-    let e = crude(b"Subject: hi\r\nFrom: x@y\r\nMessage-ID: <m@y>\r\n\r\nbody text", 5);
+    let e = crude(
+        b"Subject: hi\r\nFrom: x@y\r\nMessage-ID: <m@y>\r\n\r\nbody text",
+        5,
+    );
     assert_eq!(e.subject, "hi");
     assert_eq!(e.from.address, "x@y");
     assert_eq!(e.message_id.as_deref(), Some("m@y"));
@@ -167,7 +179,10 @@ fn crude_fallback_reads_headers() {
 
 #[test]
 fn preview_skips_quotes_and_folds() {
-    assert_eq!(preview_of("> old\n\nnew   words\n> more\nend"), "new words end");
+    assert_eq!(
+        preview_of("> old\n\nnew   words\n> more\nend"),
+        "new words end"
+    );
     let long = "word ".repeat(200);
     assert_eq!(preview_of(&long).chars().count(), PREVIEW_CHARS);
 }
@@ -177,4 +192,3 @@ fn subject_control_chars_folded() {
     let e = env(b"Subject: a\tb =?UTF-8?Q?c=0Ad?=\r\n\r\n");
     assert_eq!(e.subject, "a b c d");
 }
-

@@ -198,8 +198,10 @@ pub fn escape_level(level: &str) -> String {
         .rposition(|c| *c != '.' && *c != ' ')
         .map_or(0, |i| i + 1);
     for (i, &c) in chars.iter().enumerate() {
-        let unsafe_char = matches!(c, '<' | '>' | ':' | '"' | '/' | '\\' | '|' | '?' | '*' | '%')
-            || c.is_control()
+        let unsafe_char = matches!(
+            c,
+            '<' | '>' | ':' | '"' | '/' | '\\' | '|' | '?' | '*' | '%'
+        ) || c.is_control()
             || (i == 0 && (c == '.' || escape_first))
             || i >= trailing_from;
         if unsafe_char {
@@ -333,7 +335,10 @@ mod tests {
     #[test]
     fn server_names_map_to_local_and_back() {
         assert_eq!(local_name("inbox", Some('.')), "INBOX");
-        assert_eq!(local_name("INBOX.Archive.2024", Some('.')), "INBOX/Archive/2024");
+        assert_eq!(
+            local_name("INBOX.Archive.2024", Some('.')),
+            "INBOX/Archive/2024"
+        );
         assert_eq!(local_name("Archive/2024", Some('/')), "Archive/2024");
         assert_eq!(local_name("a/b", Some('.')), "a\u{2215}b");
         assert_eq!(local_name("Flat.name", None), "Flat.name");

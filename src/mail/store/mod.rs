@@ -3,6 +3,7 @@
 pub mod envelope;
 pub mod folder;
 pub mod fsutil;
+pub mod index;
 pub mod maildir;
 
 pub use maildir::{Flags, Maildir, MaildirEntry, Subdir};
