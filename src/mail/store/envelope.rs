@@ -135,7 +135,13 @@ fn from_message(msg: &Message<'_>, size: usize, fallback_date: i64) -> Envelope 
         .unwrap_or_default();
     let to = msg.to().map(mailboxes).unwrap_or_default();
     let cc = msg.cc().map(mailboxes).unwrap_or_default();
-    let subject = msg.subject().map(clean_line).unwrap_or_default();
+    let subject = match msg.subject() {
+        Some(s) if s.contains(char::REPLACEMENT_CHARACTER) => {
+            raw_header_latin1(msg, "Subject").unwrap_or_else(|| clean_line(s))
+        }
+        Some(s) => clean_line(s),
+        None => String::new(),
+    };
     let message_id = msg.message_id().map(clean_id).filter(|id| !id.is_empty());
     let in_reply_to = id_list(msg.in_reply_to());
     let references = id_list(msg.references());
@@ -172,6 +178,25 @@ fn is_real_attachment(part: &mail_parser::MessagePart<'_>) -> bool {
         PartType::InlineBinary(_) => disposition_attachment,
         _ => disposition_attachment || (!inline_with_id && part.attachment_name().is_some()),
     }
+}
+
+/// Old mailers put raw 8-bit Latin-1/Windows-1252 in headers. When a header is not
+/// valid UTF-8, reading its bytes as Latin-1 gives "café" rather than replacement marks.
+fn raw_header_latin1(msg: &Message<'_>, name: &str) -> Option<String> {
+    let header = msg
+        .root_part()
+        .headers
+        .iter()
+        .find(|h| h.name.as_str().eq_ignore_ascii_case(name))?;
+    let raw = msg
+        .raw_message()
+        .get(header.offset_start as usize..header.offset_end as usize)?;
+    if std::str::from_utf8(raw).is_ok() || raw.windows(2).any(|w| w == b"=?") {
+        return None;
+    }
+    Some(clean_line(
+        &raw.iter().map(|&b| b as char).collect::<String>(),
+    ))
 }
 
 fn mailboxes(address: &Address<'_>) -> Vec<Mailbox> {
