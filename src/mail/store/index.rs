@@ -5,7 +5,7 @@
 //! from them at any time. So a schema change simply drops and rebuilds, and a corrupt
 //! index file is replaced.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
@@ -14,8 +14,15 @@ use super::envelope::{self, join_mailboxes, Envelope, Mailbox};
 use super::folder;
 use super::maildir::{Flags, Maildir, MaildirEntry, Subdir};
 
+mod search;
+mod thread;
+
+pub use search::fts_query;
+use search::search_rowid_for;
+use thread::assign_thread;
+
 /// Bump when the schema changes: an index of another version is rebuilt.
-const SCHEMA_VERSION: i64 = 1;
+const SCHEMA_VERSION: i64 = 2;
 
 /// A message's stable number in the index (for the CLI and the UI).
 pub type MessageId = i64;
@@ -162,6 +169,7 @@ CREATE TABLE messages (
     subject_sort TEXT NOT NULL,
     message_id TEXT,
     thread_id INTEGER NOT NULL DEFAULT 0,
+    search_rowid INTEGER NOT NULL UNIQUE,
     size INTEGER NOT NULL,
     has_attachments INTEGER NOT NULL,
     preview TEXT NOT NULL,
@@ -172,6 +180,7 @@ CREATE INDEX messages_by_from ON messages (folder_id, from_sort, date, id);
 CREATE INDEX messages_by_subject ON messages (folder_id, subject_sort, date, id);
 CREATE INDEX messages_unseen ON messages (folder_id, seen);
 CREATE INDEX messages_by_uid ON messages (folder_id, uid);
+CREATE INDEX messages_by_search ON messages (folder_id, search_rowid);
 CREATE INDEX messages_by_thread ON messages (thread_id);
 CREATE INDEX messages_by_msgid ON messages (message_id);
 -- Every Message-ID seen (own or referenced) and the thread it belongs to, so a reply
@@ -179,10 +188,12 @@ CREATE INDEX messages_by_msgid ON messages (message_id);
 CREATE TABLE thread_refs (msgid TEXT PRIMARY KEY, thread_id INTEGER NOT NULL) WITHOUT ROWID;
 CREATE INDEX thread_refs_by_thread ON thread_refs (thread_id);
 -- Contentless: the text lives in the message files; the index keeps only the terms.
+-- Its rowid is the message's search_rowid, which sorts by date (see search_rowid_for),
+-- so newest-first results stream straight out of the full-text index.
 CREATE VIRTUAL TABLE search USING fts5 (
     from_text, to_text, subject, body,
     content = '', contentless_delete = 1,
-    tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3'
+    tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'
 );
 ";
 
@@ -442,33 +453,6 @@ impl Index {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// Search as you type: every word of `query` must match a word prefix in the sender,
-    /// recipients, subject or body. `from:`, `to:`, `subject:` and `body:` narrow a word
-    /// to one field. Newest first.
-    pub fn search(
-        &self,
-        query: &str,
-        folder: Option<&str>,
-        limit: u64,
-    ) -> Result<Vec<EnvelopeRow>> {
-        let Some(fts) = fts_query(query) else {
-            return Ok(Vec::new());
-        };
-        let folder_clause = if folder.is_some() {
-            "AND m.folder_id = (SELECT id FROM folders WHERE name = ?2)"
-        } else {
-            "AND ?2 IS NULL"
-        };
-        let sql = format!(
-            "SELECT {COLUMNS} FROM messages m JOIN folders f ON f.id = m.folder_id \
-             WHERE m.id IN (SELECT rowid FROM search WHERE search MATCH ?1) {folder_clause} \
-             ORDER BY m.date DESC, m.id DESC LIMIT ?3"
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(params![fts, folder, limit as i64], row_to_envelope)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
     /// Every folder with messages or known to the index, with counts; INBOX first.
     pub fn folders(&self) -> Result<Vec<FolderInfo>> {
         let mut stmt = self.conn.prepare_cached(
@@ -638,11 +622,12 @@ fn upsert_in(
     }
     let to_text = join_mailboxes(&env.to);
     let cc_text = join_mailboxes(&env.cc);
+    let search_rowid = search_rowid_for(conn, env.date)?;
     conn.prepare_cached(
         "INSERT INTO messages (folder_id, mkey, file_name, in_cur, uid, flags, seen, date, \
          from_name, from_addr, from_sort, to_text, cc_text, subject, subject_sort, message_id, \
-         size, has_attachments, preview) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)",
+         size, has_attachments, preview, search_rowid) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)",
     )?
     .execute(params![
         folder_id,
@@ -664,13 +649,14 @@ fn upsert_in(
         env.size as i64,
         env.has_attachments,
         env.preview,
+        search_rowid,
     ])?;
     let id = conn.last_insert_rowid();
     conn.prepare_cached(
         "INSERT INTO search (rowid, from_text, to_text, subject, body) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?
     .execute(params![
-        id,
+        search_rowid,
         format!("{} {}", env.from.name, env.from.address),
         format!("{to_text} {cc_text}"),
         env.subject,
@@ -678,51 +664,6 @@ fn upsert_in(
     ])?;
     assign_thread(conn, id, env)?;
     Ok(id)
-}
-
-/// A reply joins the thread of any message it references or that references it; when
-/// it links two threads, they merge into the older one.
-fn assign_thread(conn: &Connection, id: MessageId, env: &Envelope) -> Result<()> {
-    let mut ids: Vec<&str> = env.parent_ids().collect();
-    if let Some(own) = env.message_id.as_deref() {
-        ids.push(own);
-    }
-    ids.sort_unstable();
-    ids.dedup();
-    let mut threads = BTreeSet::new();
-    {
-        let mut lookup =
-            conn.prepare_cached("SELECT thread_id FROM thread_refs WHERE msgid = ?1")?;
-        for msgid in &ids {
-            if let Some(t) = lookup
-                .query_row([msgid], |r| r.get::<_, i64>(0))
-                .optional()?
-            {
-                threads.insert(t);
-            }
-        }
-    }
-    let thread = threads.first().copied().unwrap_or(id);
-    for other in threads.iter().skip(1) {
-        conn.execute(
-            "UPDATE messages SET thread_id = ?1 WHERE thread_id = ?2",
-            [thread, *other],
-        )?;
-        conn.execute(
-            "UPDATE thread_refs SET thread_id = ?1 WHERE thread_id = ?2",
-            [thread, *other],
-        )?;
-    }
-    let mut record = conn.prepare_cached(
-        "INSERT INTO thread_refs (msgid, thread_id) VALUES (?1, ?2) \
-         ON CONFLICT (msgid) DO UPDATE SET thread_id = excluded.thread_id",
-    )?;
-    for msgid in &ids {
-        record.execute(params![msgid, thread])?;
-    }
-    conn.prepare_cached("UPDATE messages SET thread_id = ?1 WHERE id = ?2")?
-        .execute([thread, id])?;
-    Ok(())
 }
 
 fn set_entry_in(conn: &Connection, id: MessageId, entry: &MaildirEntry) -> Result<()> {
@@ -746,8 +687,10 @@ fn set_entry_in(conn: &Connection, id: MessageId, entry: &MaildirEntry) -> Resul
 }
 
 fn remove_in(conn: &Connection, id: MessageId) -> Result<()> {
-    conn.prepare_cached("DELETE FROM search WHERE rowid = ?1")?
-        .execute([id])?;
+    conn.prepare_cached(
+        "DELETE FROM search WHERE rowid = (SELECT search_rowid FROM messages WHERE id = ?1)",
+    )?
+    .execute([id])?;
     conn.prepare_cached("DELETE FROM messages WHERE id = ?1")?
         .execute([id])?;
     Ok(())
@@ -767,36 +710,6 @@ pub fn subject_sort_key(subject: &str) -> String {
             None => return lower,
         }
     }
-}
-
-/// Turns what the user typed into an FTS5 query of quoted prefix terms, so no input can
-/// be an FTS syntax error. `None` when there is nothing to search for.
-pub fn fts_query(input: &str) -> Option<String> {
-    let mut terms = Vec::new();
-    for word in input.split_whitespace() {
-        let (column, word) = match word.split_once(':') {
-            Some((field, rest)) => match field.to_ascii_lowercase().as_str() {
-                "from" => (Some("from_text"), rest),
-                "to" | "cc" => (Some("to_text"), rest),
-                "subject" => (Some("subject"), rest),
-                "body" => (Some("body"), rest),
-                _ => (None, word),
-            },
-            None => (None, word),
-        };
-        // Split as the unicode61 tokenizer would, so "o'brien" or "bt.com" still match.
-        for token in word.split(|c: char| !c.is_alphanumeric()) {
-            if token.is_empty() {
-                continue;
-            }
-            let quoted = format!("\"{token}\"*");
-            terms.push(match column {
-                Some(col) => format!("{col} : {quoted}"),
-                None => quoted,
-            });
-        }
-    }
-    (!terms.is_empty()).then(|| terms.join(" AND "))
 }
 
 #[cfg(test)]

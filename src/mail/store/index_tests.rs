@@ -469,3 +469,43 @@ fn fts_query_quotes_everything() {
     assert_eq!(fts_query(" \" * "), None);
     assert_eq!(subject_sort_key("Re: RE: Fwd: Hello"), "hello");
 }
+
+#[test]
+fn search_is_newest_first_and_folder_limited_search_survives_many_foreign_hits() {
+    let mut f = fixture();
+    let entry = |n: u32| MaildirEntry {
+        subdir: Subdir::Cur,
+        file_name: format!("k{n}:2,S"),
+        uid: Some(n),
+        flags: Flags::new("S"),
+    };
+    let mut batch = f.index.batch().unwrap();
+    // Inserted in scrambled date order, many sharing one second.
+    for n in 0..2500u32 {
+        let mut env = envelope::parse(b"Subject: common words\r\n\r\ncommon", 0);
+        env.date = 1_700_000_000 + i64::from((n * 7919) % 1000);
+        batch.upsert("Big", &entry(n), &env).unwrap();
+    }
+    for n in 0..3u32 {
+        let mut env = envelope::parse(b"Subject: common too\r\n\r\nsmall", 0);
+        env.date = 1_600_000_000 + i64::from(n);
+        batch.upsert("Small", &entry(10_000 + n), &env).unwrap();
+    }
+    batch.commit().unwrap();
+    let hits = f.index.search("comm", None, 100).unwrap();
+    assert_eq!(hits.len(), 100);
+    assert!(hits.windows(2).all(|w| w[0].date >= w[1].date));
+    assert_eq!(hits[0].date, 1_700_000_999);
+    let small = f.index.search("comm", Some("Small"), 10).unwrap();
+    let dates: Vec<i64> = small.iter().map(|r| r.date).collect();
+    assert_eq!(dates, [1_600_000_002, 1_600_000_001, 1_600_000_000]);
+    assert_eq!(
+        f.index.search("comm", Some("Big"), 5000).unwrap().len(),
+        2500
+    );
+    assert!(f
+        .index
+        .search("comm", Some("Nowhere"), 5)
+        .unwrap()
+        .is_empty());
+}
