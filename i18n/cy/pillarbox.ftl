@@ -1,1 +1,36 @@
 app-name = Pillarbox
+
+## Local mail store and the list/show/reindex commands (store-)
+store-error-no-message = Does dim neges â’r rhif { $id }.
+store-error-no-message-hint = Mae “pillarbox list” yn dangos rhif pob neges.
+store-error-index = Methu agor mynegai’r negeseuon { $path }: { $detail }
+store-error-index-sql = Methodd mynegai’r negeseuon: { $detail }
+store-error-index-hint = Mae eich negeseuon yn ddiogel yn eu ffolderi Maildir. Rhedwch “pillarbox reindex” i ailadeiladu’r mynegai ohonyn nhw.
+store-error-io = Methu darllen nac ysgrifennu { $path }: { $detail }
+store-error-io-hint = Gwiriwch nad yw’r ddisg yn llawn a bod hawl gennych i ysgrifennu i’r ffolder hon.
+store-error = Gwall: { $message }
+store-hint = Awgrym: { $hint }
+store-no-accounts = Does dim post lleol eto.
+store-no-accounts-hint = Ychwanegwch gyfrif a gwiriwch am bost yn gyntaf, neu enwch y cyfrif gyda --account.
+store-many-accounts = Mae gan sawl cyfrif bost lleol: { $accounts }
+store-many-accounts-hint = Dewiswch un gyda --account CYFEIRIAD.
+store-no-such-account = Does dim post lleol ar gyfer { $account }.
+store-no-such-account-hint = Gwiriwch y cyfeiriad, neu gwiriwch am bost yn gyntaf. Cyfrifon â phost lleol: { $accounts }
+store-empty-folder = Does dim negeseuon yn { $folder }.
+store-no-results = Does dim byd yn cyfateb i “{ $query }”.
+store-col-id = Rhif
+store-col-date = Dyddiad
+store-col-flags = Baneri
+store-col-from = Oddi wrth
+store-col-subject = Pwnc
+store-no-subject = (dim pwnc)
+store-label-from = Oddi wrth
+store-label-to = At
+store-label-cc = Copi
+store-label-date = Dyddiad
+store-label-subject = Pwnc
+store-label-folder = Ffolder
+store-label-attachments = Mae atodiadau
+store-page-info = Yn dangos { $shown } o { $total } neges yn { $folder } ({ $unread } heb eu darllen).
+store-folder-line = { $folder }: { $count } neges, { $unread } heb eu darllen
+store-reindexed = Mynegai { $account } wedi’i ddiweddaru: { $folders } ffolder; { $added } wedi’u hychwanegu, { $updated } wedi newid, { $removed } wedi’u tynnu, { $unchanged } heb newid.

@@ -308,3 +308,121 @@ fn nested_and_awkward_folder_names_round_trip_on_disk() {
     );
     assert_eq!(store.count("Clients/A:B?").unwrap(), 1);
 }
+
+mod cli {
+    use super::*;
+    use std::process::{Command, Output};
+
+    fn run(home: &Path, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_pillarbox"))
+            .args(["--lang", "en-GB"])
+            .args(args)
+            .env("PILLARBOX_HOME", home)
+            .output()
+            .unwrap()
+    }
+
+    fn stdout(o: &Output) -> String {
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    }
+
+    fn stderr(o: &Output) -> String {
+        String::from_utf8_lossy(&o.stderr).into_owned()
+    }
+
+    #[test]
+    fn list_show_reindex_from_the_command_line() {
+        let home = tempfile::tempdir().unwrap();
+        let paths = Paths::under(home.path());
+        let none = run(home.path(), &["list"]);
+        assert_eq!(none.status.code(), Some(1));
+        assert!(
+            stderr(&none).contains("There is no local mail yet."),
+            "{}",
+            stderr(&none)
+        );
+
+        let root = paths.mail_root(&account());
+        let inbox = Maildir::open(maildir_path(&root, "INBOX")).unwrap();
+        for n in 0..5 {
+            inbox
+                .deliver(&generated(n), Subdir::Cur, Some(n + 1), &Flags::new("S"))
+                .unwrap();
+        }
+        let odd = b"Subject: caf\xe9\r\n\r\n\x00\xffbinary-ish body\r\n".to_vec();
+        inbox
+            .deliver(&odd, Subdir::New, None, &Flags::default())
+            .unwrap();
+
+        let list = run(home.path(), &["list", "--limit", "3", "--sort", "subject"]);
+        assert!(list.status.success(), "{}", stderr(&list));
+        let out = stdout(&list);
+        let lines: Vec<&str> = out.lines().collect();
+        assert!(lines[0].contains("Subject"), "{out}");
+        assert!(lines[1].contains("About the holiday number 1"), "{out}");
+        assert!(lines[3].contains("About the meeting number 2"), "{out}");
+        assert!(
+            out.contains("Showing 3 of 6 messages in INBOX (1 unread)."),
+            "{out}"
+        );
+
+        let json = run(home.path(), &["list", "--json", "--search", "parcel"]);
+        let rows: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+        let rows = rows.as_array().unwrap();
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0]["subject"], "About the parcel number 4");
+        assert_eq!(rows[0]["from"]["address"], "sender4@example.org");
+        assert_eq!(rows[0]["uid"], 5);
+        assert_eq!(rows[0]["date_utc"], "2026-01-01T00:04:00Z");
+        let id = rows[0]["id"].as_i64().unwrap().to_string();
+
+        let show = run(home.path(), &["show", &id]);
+        let out = stdout(&show);
+        assert!(
+            out.starts_with("From: Sender 4 <sender4@example.org>\n"),
+            "{out}"
+        );
+        assert!(
+            out.contains("Subject: About the parcel number 4\n"),
+            "{out}"
+        );
+        assert!(out.contains("this is message 4 about the parcel."), "{out}");
+
+        // --raw gives the stored bytes exactly, even non-UTF-8 ones.
+        let store = MailStore::open(&paths, &account()).unwrap();
+        let odd_id = store.search("binary", None, 1).unwrap()[0].id;
+        drop(store);
+        let raw = run(home.path(), &["show", &odd_id.to_string(), "--raw"]);
+        assert_eq!(raw.stdout, odd);
+
+        let missing = run(home.path(), &["show", "999999"]);
+        assert_eq!(missing.status.code(), Some(1));
+        assert!(stderr(&missing).contains("There is no message with id 999999."));
+
+        let welsh = Command::new(env!("CARGO_BIN_EXE_pillarbox"))
+            .args(["--lang", "cy", "list", "--folders"])
+            .env("PILLARBOX_HOME", home.path())
+            .output()
+            .unwrap();
+        assert_eq!(stdout(&welsh).trim(), "INBOX: 6 neges, 1 heb eu darllen");
+
+        fs::remove_file(
+            fs::read_dir(maildir_path(&root, "INBOX").join("cur"))
+                .unwrap()
+                .next()
+                .unwrap()
+                .unwrap()
+                .path(),
+        )
+        .unwrap();
+        let reindex = run(home.path(), &["reindex"]);
+        assert!(reindex.status.success());
+        assert_eq!(
+            stdout(&reindex).trim(),
+            "Index of alice@btinternet.com updated: 1 folder; 0 added, 0 changed, 1 removed, 5 unchanged."
+        );
+        let other = run(home.path(), &["list", "--account", "nobody@btinternet.com"]);
+        assert_eq!(other.status.code(), Some(1));
+        assert!(stderr(&other).contains("alice@btinternet.com"));
+    }
+}

@@ -122,6 +122,27 @@ pub fn file_mtime(path: &Path) -> i64 {
         .unwrap_or(0)
 }
 
+/// The whole readable text of a message for display (HTML turned into text), not capped
+/// like [`Envelope::body_text`]. Empty when nothing readable is found.
+pub fn readable_text(bytes: &[u8]) -> String {
+    let text = catch_unwind(AssertUnwindSafe(|| {
+        let msg = MessageParser::default().parse(bytes)?;
+        let mut text = collect_text(msg.text_bodies(), usize::MAX);
+        if text.is_empty() {
+            use mail_parser::MimeHeaders;
+            text = collect_text(
+                msg.attachments().filter(|p| p.attachment_name().is_none()),
+                usize::MAX,
+            );
+        }
+        Some(text)
+    }));
+    match text {
+        Ok(Some(text)) => text,
+        _ => crude(bytes, 0).body_text,
+    }
+}
+
 fn from_message(msg: &Message<'_>, size: usize, fallback_date: i64) -> Envelope {
     let date = msg
         .date()
@@ -247,17 +268,23 @@ fn clean_line(text: &str) -> String {
 }
 
 fn body_text(msg: &Message<'_>) -> String {
-    let text = collect_text(msg.text_bodies());
+    let text = collect_text(msg.text_bodies(), BODY_TEXT_MAX);
     if !text.is_empty() {
         return text;
     }
     // A multipart whose closing boundary never comes leaves its text part among the
     // attachments; an unnamed text part there is still the body the sender wrote.
     use mail_parser::MimeHeaders;
-    collect_text(msg.attachments().filter(|p| p.attachment_name().is_none()))
+    collect_text(
+        msg.attachments().filter(|p| p.attachment_name().is_none()),
+        BODY_TEXT_MAX,
+    )
 }
 
-fn collect_text<'a>(parts: impl Iterator<Item = &'a mail_parser::MessagePart<'a>>) -> String {
+fn collect_text<'a>(
+    parts: impl Iterator<Item = &'a mail_parser::MessagePart<'a>>,
+    cap: usize,
+) -> String {
     let mut text = String::new();
     for part in parts {
         let piece: Cow<'_, str> = match &part.body {
@@ -268,16 +295,16 @@ fn collect_text<'a>(parts: impl Iterator<Item = &'a mail_parser::MessagePart<'a>
         if !text.is_empty() {
             text.push('\n');
         }
-        push_capped(&mut text, &piece);
-        if text.len() >= BODY_TEXT_MAX {
+        push_capped(&mut text, &piece, cap);
+        if text.len() >= cap {
             break;
         }
     }
     text
 }
 
-fn push_capped(text: &mut String, piece: &str) {
-    let room = BODY_TEXT_MAX.saturating_sub(text.len());
+fn push_capped(text: &mut String, piece: &str, cap: usize) {
+    let room = cap.saturating_sub(text.len());
     text.push_str(truncate_at_char(piece, room));
 }
 
@@ -344,7 +371,7 @@ fn crude(bytes: &[u8], fallback_date: i64) -> Envelope {
         }
     }
     let mut body_text = String::new();
-    push_capped(&mut body_text, body);
+    push_capped(&mut body_text, body, BODY_TEXT_MAX);
     envelope.preview = preview_of(&body_text);
     envelope.body_text = body_text;
     envelope

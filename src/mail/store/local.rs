@@ -33,6 +33,48 @@ pub enum StoreError {
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
+impl StoreError {
+    /// What went wrong, in the user's language.
+    pub fn user_message(&self) -> String {
+        match self {
+            StoreError::Index(IndexError::NoSuchMessage(id)) | StoreError::NoSuchMessage(id) => {
+                crate::fl!("store-error-no-message", id = id.to_string())
+            }
+            StoreError::Index(IndexError::Open { path, source }) => crate::fl!(
+                "store-error-index",
+                path = path.display().to_string(),
+                detail = source.to_string()
+            ),
+            StoreError::Index(IndexError::Sql(source)) => {
+                crate::fl!("store-error-index-sql", detail = source.to_string())
+            }
+            StoreError::Index(IndexError::Io { path, source })
+            | StoreError::Io { path, source, .. } => {
+                crate::fl!(
+                    "store-error-io",
+                    path = path.display().to_string(),
+                    detail = source.to_string()
+                )
+            }
+        }
+    }
+
+    /// What the user can do about it.
+    pub fn hint(&self) -> String {
+        match self {
+            StoreError::Index(IndexError::NoSuchMessage(_)) | StoreError::NoSuchMessage(_) => {
+                crate::fl!("store-error-no-message-hint")
+            }
+            StoreError::Index(IndexError::Open { .. } | IndexError::Sql(_)) => {
+                crate::fl!("store-error-index-hint")
+            }
+            StoreError::Index(IndexError::Io { .. }) | StoreError::Io { .. } => {
+                crate::fl!("store-error-io-hint")
+            }
+        }
+    }
+}
+
 /// What to store for a new message.
 pub enum NewMessage<'a> {
     /// Bytes still to be written (sent mail, drafts, small POP3 messages).
