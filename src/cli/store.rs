@@ -194,7 +194,8 @@ pub fn run_reindex(args: ReindexArgs, paths: &Paths) -> ExitCode {
         return ExitCode::FAILURE;
     }
     for account in accounts {
-        let result = MailStore::open(paths, &account).and_then(|mut store| store.reindex());
+        let result =
+            MailStore::open_for_reindex(paths, &account).and_then(|mut store| store.reindex());
         match result {
             Ok(r) => println!(
                 "{}",

@@ -5,15 +5,14 @@
 //! from them at any time. So a schema change simply drops and rebuilds, and a corrupt
 //! index file is replaced.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::envelope::{self, join_mailboxes, Envelope, Mailbox};
-use super::folder;
-use super::maildir::{Flags, Maildir, MaildirEntry, Subdir};
+use super::maildir::{Flags, MaildirEntry, Subdir};
 
+mod scan;
 mod search;
 mod thread;
 
@@ -22,7 +21,7 @@ use search::search_rowid_for;
 use thread::assign_thread;
 
 /// Bump when the schema changes: an index of another version is rebuilt.
-const SCHEMA_VERSION: i64 = 2;
+const SCHEMA_VERSION: i64 = 3;
 
 /// A message's stable number in the index (for the CLI and the UI).
 pub type MessageId = i64;
@@ -129,7 +128,10 @@ pub struct FolderInfo {
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ReindexReport {
+    /// Folders found on disk.
     pub folders: usize,
+    /// Folders read and compared (all with a full reindex; only changed ones otherwise).
+    pub scanned: usize,
     pub added: usize,
     pub updated: usize,
     pub removed: usize,
@@ -149,7 +151,8 @@ impl std::fmt::Debug for Index {
 }
 
 const SCHEMA: &str = "
-CREATE TABLE folders (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+-- stamp: the mtimes of cur/ and new/ when the folder was last compared with the index.
+CREATE TABLE folders (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, stamp TEXT);
 CREATE TABLE messages (
     id INTEGER PRIMARY KEY,
     folder_id INTEGER NOT NULL REFERENCES folders(id),
@@ -468,80 +471,6 @@ impl Index {
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
-    }
-
-    /// Makes the index match the Maildirs under `mail_root`: a file with no row is
-    /// parsed and added, a row whose file is gone is removed, a renamed file (flags
-    /// changed by mutt, say) updates its row. Files already indexed are not re-read.
-    pub fn reindex(&mut self, mail_root: &Path) -> Result<ReindexReport> {
-        let io = |path: &Path| {
-            let path = path.to_path_buf();
-            move |source| IndexError::Io { path, source }
-        };
-        let on_disk = folder::discover(mail_root).map_err(io(mail_root))?;
-        let mut report = ReindexReport {
-            folders: on_disk.len(),
-            ..ReindexReport::default()
-        };
-        let tx = self.conn.transaction()?;
-        // Folders that vanished from disk lose their rows.
-        let known: Vec<(i64, String)> = tx
-            .prepare("SELECT id, name FROM folders")?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<rusqlite::Result<_>>()?;
-        for (folder_id, name) in known {
-            if !on_disk.contains(&name) {
-                let ids: Vec<i64> = tx
-                    .prepare("SELECT id FROM messages WHERE folder_id = ?1")?
-                    .query_map([folder_id], |r| r.get(0))?
-                    .collect::<rusqlite::Result<_>>()?;
-                for id in ids {
-                    remove_in(&tx, id)?;
-                    report.removed += 1;
-                }
-                tx.execute("DELETE FROM folders WHERE id = ?1", [folder_id])?;
-            }
-        }
-        for name in &on_disk {
-            let path = folder::maildir_path(mail_root, name);
-            let maildir = Maildir::open(&path).map_err(io(&path))?;
-            let files = maildir.list().map_err(io(&path))?;
-            let folder_id = folder_id_in(&tx, name)?;
-            let mut indexed: HashMap<String, (i64, String, bool)> = tx
-                .prepare("SELECT mkey, id, file_name, in_cur FROM messages WHERE folder_id = ?1")?
-                .query_map([folder_id], |r| {
-                    Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?)))
-                })?
-                .collect::<rusqlite::Result<_>>()?;
-            for entry in files {
-                match indexed.remove(entry.key()) {
-                    Some((id, file_name, in_cur)) => {
-                        if file_name == entry.file_name && in_cur == (entry.subdir == Subdir::Cur) {
-                            report.unchanged += 1;
-                        } else {
-                            set_entry_in(&tx, id, &entry)?;
-                            report.updated += 1;
-                        }
-                    }
-                    None => {
-                        let file = maildir.path_of(&entry);
-                        // A file removed between list and read is simply not added.
-                        let Ok(bytes) = std::fs::read(&file) else {
-                            continue;
-                        };
-                        let envelope = envelope::parse(&bytes, envelope::file_mtime(&file));
-                        upsert_in(&tx, name, &entry, &envelope)?;
-                        report.added += 1;
-                    }
-                }
-            }
-            for (_, (id, _, _)) in indexed {
-                remove_in(&tx, id)?;
-                report.removed += 1;
-            }
-        }
-        tx.commit()?;
-        Ok(report)
     }
 }
 

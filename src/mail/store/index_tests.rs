@@ -1,4 +1,6 @@
 use super::*;
+use crate::mail::store::folder;
+use crate::mail::store::Maildir;
 
 fn msg(subject: &str, from: &str, date: &str, extra: &str, body: &str) -> Vec<u8> {
     format!(
@@ -417,6 +419,7 @@ fn reindex_follows_the_maildirs() {
         report,
         ReindexReport {
             folders: 1,
+            scanned: 1,
             added: 1,
             updated: 1,
             removed: 2,
@@ -435,10 +438,25 @@ fn reindex_follows_the_maildirs() {
         again,
         ReindexReport {
             folders: 1,
+            scanned: 1,
             unchanged: 2,
             ..ReindexReport::default()
         }
     );
+    // A refresh skips folders whose Maildir has not changed since, and reads one that has.
+    let quiet = f.index.refresh(&f.root).unwrap();
+    assert_eq!((quiet.folders, quiet.scanned), (1, 0));
+    // Directory mtimes can be coarse: make sure the change is visible.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    md.deliver(
+        b"Subject: later\r\n\r\nx",
+        Subdir::New,
+        None,
+        &Flags::default(),
+    )
+    .unwrap();
+    let busy = f.index.refresh(&f.root).unwrap();
+    assert_eq!((busy.scanned, busy.added, busy.unchanged), (1, 1, 2));
 }
 
 #[test]

@@ -110,8 +110,21 @@ impl MailStore {
         Ok(store)
     }
 
+    /// Opens without the refresh, for a caller that runs [`MailStore::reindex`] next.
+    pub fn open_for_reindex(paths: &Paths, account: &AccountId) -> Result<MailStore> {
+        Self::open_inner(
+            &paths.mail_root(account),
+            &paths.state_dir(account).join(INDEX_FILE),
+            false,
+        )
+    }
+
     /// Opens a store with an explicit mail root and index file (tests, tools).
     pub fn open_at(mail_root: &Path, index_file: &Path) -> Result<MailStore> {
+        Self::open_inner(mail_root, index_file, true)
+    }
+
+    fn open_inner(mail_root: &Path, index_file: &Path, refresh: bool) -> Result<MailStore> {
         std::fs::create_dir_all(mail_root).map_err(|source| StoreError::Io {
             action: "create",
             path: mail_root.to_path_buf(),
@@ -122,8 +135,10 @@ impl MailStore {
             root: mail_root.to_path_buf(),
             index,
         };
-        if store.index.was_rebuilt() {
-            store.reindex()?;
+        if refresh {
+            // Cheap when nothing changed (a stat per folder); picks up what mutt or an
+            // interrupted write left since the last run.
+            store.index.refresh(&store.root)?;
         }
         Ok(store)
     }
