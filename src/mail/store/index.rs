@@ -400,6 +400,19 @@ impl Index {
             .optional()?)
     }
 
+    /// Every message of a folder that has a server UID, as (uid, id, flags), by UID:
+    /// what an IMAP sync compares with the server's list in one go.
+    pub fn uid_map(&self, folder: &str) -> Result<Vec<(u32, MessageId, Flags)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT uid, id, flags FROM messages WHERE uid IS NOT NULL \
+             AND folder_id = (SELECT id FROM folders WHERE name = ?1) ORDER BY uid",
+        )?;
+        let rows = stmt.query_map([folder], |r| {
+            Ok((r.get(0)?, r.get(1)?, Flags::new(&r.get::<_, String>(2)?)))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     pub fn count(&self, folder: &str) -> Result<u64> {
         let n: i64 = self.conn.prepare_cached(
             "SELECT count(*) FROM messages WHERE folder_id = (SELECT id FROM folders WHERE name = ?1)",

@@ -167,6 +167,11 @@ fn upsert_same_key_keeps_id() {
         id
     );
     assert_eq!(f.index.count("INBOX").unwrap(), 1);
+    assert_eq!(
+        f.index.uid_map("INBOX").unwrap(),
+        [(5, id, Flags::new("S"))]
+    );
+    assert!(f.index.uid_map("Other").unwrap().is_empty());
 }
 
 #[test]
