@@ -247,10 +247,10 @@ impl Index {
             })?;
         }
         match Self::try_open(path) {
-            Ok(index) => Ok(index),
-            Err(error) => {
-                // The index is only a cache of the Maildirs: start it again.
-                tracing::warn!(path = %path.display(), %error, "message index unusable; rebuilding");
+            Err(IndexError::Open { source, .. }) if is_corrupt(&source) => {
+                // The index is only a cache of the Maildirs: start it again. Only for
+                // a damaged file: a busy or unreadable one may be in use elsewhere.
+                tracing::warn!(path = %path.display(), error = %source, "message index damaged; rebuilding");
                 for suffix in ["", "-wal", "-shm"] {
                     let mut p = path.as_os_str().to_owned();
                     p.push(suffix);
@@ -258,6 +258,7 @@ impl Index {
                 }
                 Self::try_open(path)
             }
+            other => other,
         }
     }
 
@@ -513,6 +514,13 @@ impl Batch<'_> {
     pub fn commit(self) -> Result<()> {
         Ok(self.tx.commit()?)
     }
+}
+
+fn is_corrupt(error: &rusqlite::Error) -> bool {
+    matches!(
+        error.sqlite_error_code(),
+        Some(rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt)
+    )
 }
 
 fn drop_all(conn: &Connection) -> rusqlite::Result<()> {
