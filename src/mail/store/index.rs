@@ -12,6 +12,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use super::envelope::{self, join_mailboxes, Envelope, Mailbox};
 use super::maildir::{Flags, MaildirEntry, Subdir};
 
+mod page;
 mod scan;
 mod search;
 mod thread;
@@ -142,6 +143,7 @@ pub struct Index {
     conn: Connection,
     path: PathBuf,
     rebuilt: bool,
+    order_cache: std::cell::RefCell<Option<page::OrderCache>>,
 }
 
 impl std::fmt::Debug for Index {
@@ -293,6 +295,7 @@ impl Index {
             conn,
             path: path.to_path_buf(),
             rebuilt,
+            order_cache: Default::default(),
         })
     }
 
@@ -431,32 +434,6 @@ impl Index {
             )?
             .query_row([folder], |r| r.get(0))?;
         Ok(n as u64)
-    }
-
-    /// One page of a folder's list. Deep offsets stay fast: the offset walks only the
-    /// covering (folder, key, date, id) index, and just `limit` rows are read in full.
-    pub fn page(
-        &self,
-        folder: &str,
-        sort: Sort,
-        offset: u64,
-        limit: u64,
-    ) -> Result<Vec<EnvelopeRow>> {
-        let order = sort.order_by();
-        let sql = format!(
-            "SELECT {COLUMNS} FROM messages m JOIN folders f ON f.id = m.folder_id \
-             WHERE m.id IN (SELECT id FROM messages \
-                 WHERE folder_id = (SELECT id FROM folders WHERE name = ?1) \
-                 ORDER BY {order} LIMIT ?2 OFFSET ?3) \
-             ORDER BY {}",
-            qualified(order)
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(
-            params![folder, limit as i64, offset as i64],
-            row_to_envelope,
-        )?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Every message of a thread, oldest first.

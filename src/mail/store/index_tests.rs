@@ -532,3 +532,52 @@ fn search_is_newest_first_and_folder_limited_search_survives_many_foreign_hits()
         .unwrap()
         .is_empty());
 }
+
+#[test]
+fn deep_pages_match_sql_and_follow_changes_from_any_connection() {
+    let mut f = fixture();
+    let entry = |n: u32| MaildirEntry {
+        subdir: Subdir::Cur,
+        file_name: format!("k{n}:2,S"),
+        uid: Some(n),
+        flags: Flags::new("S"),
+    };
+    let mut batch = f.index.batch().unwrap();
+    for n in 0..3000u32 {
+        let bytes = format!("Subject: s{}\r\nFrom: p{}@x\r\n\r\nb", n % 37, n % 11);
+        let mut env = envelope::parse(bytes.as_bytes(), 0);
+        env.date = 1_700_000_000 + i64::from((n * 7919) % 2000);
+        batch.upsert("INBOX", &entry(n), &env).unwrap();
+    }
+    batch.commit().unwrap();
+    let ids = |rows: Vec<EnvelopeRow>| rows.into_iter().map(|r| r.id).collect::<Vec<_>>();
+    for key in [SortKey::Date, SortKey::From, SortKey::Subject] {
+        for descending in [true, false] {
+            let sort = Sort { key, descending };
+            let all = ids(f.index.page("INBOX", sort, 0, 10_000).unwrap());
+            assert_eq!(all.len(), 3000);
+            for offset in [2000, 2500, 2990, 3000, 5000] {
+                let page = ids(f.index.page("INBOX", sort, offset, 20).unwrap());
+                let want: Vec<_> = all.iter().skip(offset as usize).take(20).copied().collect();
+                assert_eq!(page, want, "{sort:?} at {offset}");
+                assert_eq!(
+                    page,
+                    ids(f.index.page_direct("INBOX", sort, offset, 20).unwrap())
+                );
+            }
+        }
+    }
+    let sort = Sort::default();
+    let before = ids(f.index.page("INBOX", sort, 2990, 20).unwrap());
+    // A change on this connection: the first of the page goes, the rest move up.
+    f.index.remove(before[0]).unwrap();
+    let after = ids(f.index.page("INBOX", sort, 2990, 20).unwrap());
+    assert_eq!(after, before[1..]);
+    // A change from another connection (the sync in another process, say).
+    let mut other = Index::open(f.index.path()).unwrap();
+    let mut env = envelope::parse(b"Subject: oldest\r\n\r\nb", 0);
+    env.date = 1;
+    let oldest = other.upsert("INBOX", &entry(99_999), &env).unwrap();
+    let last = ids(f.index.page("INBOX", sort, 2999, 20).unwrap());
+    assert_eq!(last, [oldest]);
+}
