@@ -22,7 +22,7 @@ use search::search_rowid_for;
 use thread::assign_thread;
 
 /// Bump when the schema changes: an index of another version is rebuilt.
-const SCHEMA_VERSION: i64 = 3;
+const SCHEMA_VERSION: i64 = 4;
 
 /// A message's stable number in the index (for the CLI and the UI).
 pub type MessageId = i64;
@@ -154,7 +154,11 @@ impl std::fmt::Debug for Index {
 
 const SCHEMA: &str = "
 -- stamp: the mtimes of cur/ and new/ when the folder was last compared with the index.
-CREATE TABLE folders (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, stamp TEXT);
+-- total and unread are kept by the triggers below, so counts never scan a folder.
+CREATE TABLE folders (
+    id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, stamp TEXT,
+    total INTEGER NOT NULL DEFAULT 0, unread INTEGER NOT NULL DEFAULT 0
+);
 CREATE TABLE messages (
     id INTEGER PRIMARY KEY,
     folder_id INTEGER NOT NULL REFERENCES folders(id),
@@ -188,6 +192,21 @@ CREATE INDEX messages_by_uid ON messages (folder_id, uid);
 CREATE INDEX messages_by_search ON messages (folder_id, search_rowid);
 CREATE INDEX messages_by_thread ON messages (thread_id);
 CREATE INDEX messages_by_msgid ON messages (message_id);
+CREATE TRIGGER messages_count_insert AFTER INSERT ON messages BEGIN
+    UPDATE folders SET total = total + 1, unread = unread + (NEW.seen = 0)
+    WHERE id = NEW.folder_id;
+END;
+CREATE TRIGGER messages_count_delete AFTER DELETE ON messages BEGIN
+    UPDATE folders SET total = total - 1, unread = unread - (OLD.seen = 0)
+    WHERE id = OLD.folder_id;
+END;
+CREATE TRIGGER messages_count_update AFTER UPDATE OF seen, folder_id ON messages
+WHEN OLD.seen != NEW.seen OR OLD.folder_id != NEW.folder_id BEGIN
+    UPDATE folders SET total = total - 1, unread = unread - (OLD.seen = 0)
+    WHERE id = OLD.folder_id;
+    UPDATE folders SET total = total + 1, unread = unread + (NEW.seen = 0)
+    WHERE id = NEW.folder_id;
+END;
 -- Every Message-ID seen (own or referenced) and the thread it belongs to, so a reply
 -- that arrives before its parent still joins the same thread.
 CREATE TABLE thread_refs (msgid TEXT PRIMARY KEY, thread_id INTEGER NOT NULL) WITHOUT ROWID;
@@ -418,22 +437,21 @@ impl Index {
     }
 
     pub fn count(&self, folder: &str) -> Result<u64> {
-        let n: i64 = self.conn.prepare_cached(
-            "SELECT count(*) FROM messages WHERE folder_id = (SELECT id FROM folders WHERE name = ?1)",
-        )?
-        .query_row([folder], |r| r.get(0))?;
-        Ok(n as u64)
+        let n: Option<i64> = self
+            .conn
+            .prepare_cached("SELECT total FROM folders WHERE name = ?1")?
+            .query_row([folder], |r| r.get(0))
+            .optional()?;
+        Ok(n.unwrap_or(0) as u64)
     }
 
     pub fn unread_count(&self, folder: &str) -> Result<u64> {
-        let n: i64 = self
+        let n: Option<i64> = self
             .conn
-            .prepare_cached(
-                "SELECT count(*) FROM messages WHERE seen = 0 \
-                 AND folder_id = (SELECT id FROM folders WHERE name = ?1)",
-            )?
-            .query_row([folder], |r| r.get(0))?;
-        Ok(n as u64)
+            .prepare_cached("SELECT unread FROM folders WHERE name = ?1")?
+            .query_row([folder], |r| r.get(0))
+            .optional()?;
+        Ok(n.unwrap_or(0) as u64)
     }
 
     /// Every message of a thread, oldest first.
@@ -450,9 +468,7 @@ impl Index {
     /// Every folder with messages or known to the index, with counts; INBOX first.
     pub fn folders(&self) -> Result<Vec<FolderInfo>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT f.name, count(m.id), coalesce(sum(m.seen = 0), 0) FROM folders f \
-             LEFT JOIN messages m ON m.folder_id = f.id GROUP BY f.id \
-             ORDER BY f.name != 'INBOX', f.name",
+            "SELECT name, total, unread FROM folders ORDER BY name != 'INBOX', name",
         )?;
         let rows = stmt.query_map([], |r| {
             Ok(FolderInfo {
@@ -502,7 +518,10 @@ fn is_corrupt(error: &rusqlite::Error) -> bool {
 
 fn drop_all(conn: &Connection) -> rusqlite::Result<()> {
     conn.execute_batch(
-        "DROP TABLE IF EXISTS search; DROP TABLE IF EXISTS thread_refs; \
+        "DROP TRIGGER IF EXISTS messages_count_insert; \
+         DROP TRIGGER IF EXISTS messages_count_delete; \
+         DROP TRIGGER IF EXISTS messages_count_update; \
+         DROP TABLE IF EXISTS search; DROP TABLE IF EXISTS thread_refs; \
          DROP TABLE IF EXISTS messages; DROP TABLE IF EXISTS folders;",
     )
 }

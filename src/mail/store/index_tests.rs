@@ -385,6 +385,8 @@ fn batch_commit_and_rollback() {
     }
     batch.commit().unwrap();
     assert_eq!(f.index.count("INBOX").unwrap(), 100);
+    f.index.optimize().unwrap();
+    assert_eq!(f.index.search("b", None, 500).unwrap().len(), 100);
 }
 
 #[test]

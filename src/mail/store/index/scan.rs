@@ -110,7 +110,26 @@ impl Index {
             )?;
         }
         tx.commit()?;
+        if report.added + report.removed >= OPTIMIZE_AFTER {
+            self.optimize()?;
+        }
         Ok(report)
+    }
+}
+
+/// Changes after which a reindex compacts the index (see [`Index::optimize`]).
+const OPTIMIZE_AFTER: usize = 5_000;
+
+impl Index {
+    /// Compacts after a large change (a first sync, a rebuild): merges the full-text
+    /// index's segments, which keeps search fast, and gives the write-ahead log's space
+    /// back to the disk. Takes seconds at 100,000 messages; not needed after small changes.
+    pub fn optimize(&self) -> Result<()> {
+        self.conn
+            .execute("INSERT INTO search (search) VALUES ('optimize')", [])?;
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
     }
 }
 
