@@ -7,6 +7,8 @@
 #   lab.sh stop DIR
 #   lab.sh start-dovecot|stop-dovecot|start-postfix|stop-postfix DIR   (fault injection)
 #   lab.sh env DIR                                               print the lab's KEY=VALUE lines
+#   lab.sh seed DIR USER FOLDER N SEED [seed.py options...]      generated mail, indexed
+#   lab.sh maildir DIR USER [FOLDER]                              print a folder's server Maildir
 #
 # Any address at btinternet.com, btopenworld.com or talk21.com logs in with the one lab password
 # ($LAB_PASSWORD, default "pillarbox-lab-pw"). Mail for other domains is discarded, never relayed.
@@ -14,7 +16,7 @@
 set -euo pipefail
 
 die() { echo "lab.sh: $*" >&2; exit 1; }
-usage() { sed -n '6,10p' "$0" >&2; exit 2; }
+usage() { sed -n '6,12p' "$0" >&2; exit 2; }
 
 [ $# -ge 2 ] || usage
 CMD=$1 DIR=$2
@@ -23,8 +25,13 @@ shift 2
 
 DOMAINS="btinternet.com btopenworld.com talk21.com"
 
-# A free TCP port on loopback, chosen by the kernel.
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+# N distinct free TCP ports on loopback, chosen by the kernel (all bound at once so they differ).
+free_ports() {
+  python3 -c 'import socket,sys
+socks=[socket.socket() for _ in range(int(sys.argv[1]))]
+for s in socks: s.bind(("127.0.0.1",0))
+print(" ".join(str(s.getsockname()[1]) for s in socks))' "$1"
+}
 
 # The tail of every log the lab writes, for failures.
 log_tail() {
@@ -86,14 +93,15 @@ check_tools() {
   getent passwd postfix >/dev/null || die "the 'postfix' user is missing: reinstall the postfix package"
 }
 
+# P-256 keys: generated in milliseconds where RSA takes seconds on a busy machine.
 make_tls() {
   local T=$DIR/tls
   mkdir -p "$T"
-  openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj "/CN=Pillarbox Lab Throwaway CA" \
+  openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 30 -subj "/CN=Pillarbox Lab Throwaway CA" \
     -keyout "$T/ca.key" -out "$T/ca.crt" \
     -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" \
     >"$T/openssl.log" 2>&1 || { cat "$T/openssl.log" >&2; die "openssl could not make the lab CA"; }
-  openssl req -newkey rsa:2048 -nodes -subj "/CN=mail.btinternet.com" \
+  openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -subj "/CN=mail.btinternet.com" \
     -keyout "$T/server.key" -out "$T/server.csr" >>"$T/openssl.log" 2>&1
   printf '%s\n' 'subjectAltName=DNS:mail.btinternet.com,DNS:localhost,IP:127.0.0.1,IP:::1' \
     'basicConstraints=CA:FALSE' 'keyUsage=digitalSignature,keyEncipherment' \
@@ -296,10 +304,13 @@ start_dovecot() {
 start_postfix() {
   load_env
   pid_alive "$DIR/postfix-spool/pid/master.pid" && return 0
-  # Postfix logs start-up errors to syslog only; "check" prints them here instead.
-  postfix -c "$DIR/postfix" check >>"$DIR/log/start.log" 2>&1 || true
-  postfix -c "$DIR/postfix" start </dev/null >>"$DIR/log/start.log" 2>&1 \
-    || { tail -n 20 "$DIR/log/start.log" >&2; log_tail; die "postfix did not start"; }
+  if ! postfix -c "$DIR/postfix" start </dev/null >>"$DIR/log/start.log" 2>&1; then
+    # Postfix logs start-up errors to syslog only; "check" (slow, so only now) prints them.
+    postfix -c "$DIR/postfix" check >>"$DIR/log/start.log" 2>&1 || true
+    tail -n 20 "$DIR/log/start.log" >&2
+    log_tail
+    die "postfix did not start"
+  fi
   wait_ports "$SMTPS_PORT" "$SUBMISSION_PORT"
 }
 
@@ -307,6 +318,31 @@ stop_dovecot() { stop_pidfile dovecot "$DIR/run/dovecot/master.pid"; }
 stop_postfix() { stop_pidfile postfix "$DIR/postfix-spool/pid/master.pid"; }
 
 print_env() { load_env; cat "$DIR/lab.env"; }
+
+# The server-side Maildir of a folder: INBOX is the root, A/B is the Maildir++ folder .A.B
+# (ASCII names only here; the Rust harness also handles modified UTF-7).
+maildir_of() {
+  local user=$1 folder=${2:-INBOX} root
+  root="$DIR/mail/$(echo "$user" | tr 'A-Z' 'a-z')/Maildir"
+  if [ "$(echo "$folder" | tr 'a-z' 'A-Z')" = INBOX ]; then echo "$root"; else echo "$root/.${folder//\//.}"; fi
+}
+
+seed() {
+  [ $# -ge 4 ] || usage
+  load_env
+  local user=$1 folder=$2 n=$3 seed=$4 maildir manifest
+  shift 4
+  maildir=$(maildir_of "$user" "$folder")
+  manifest="$DIR/manifests/$user-${folder//\//.}-$seed-$n.jsonl"
+  # The user's home and Maildir root must exist, owned by the mail user, before a subfolder.
+  install -d -o vmail -g vmail -m 0700 "$DIR/mail/$user" "$(maildir_of "$user" INBOX)"
+  python3 "$(dirname "$0")/seed.py" --maildir "$maildir" --n "$n" --seed "$seed" \
+    --owner vmail --manifest "$manifest" "$@"
+  # A big seed is indexed once now rather than on the first client's login.
+  doveadm -c "$DIR/dovecot.conf" index -u "$user" "$folder"
+  echo "MANIFEST=$manifest"
+  echo "MAILDIR=$maildir"
+}
 
 case $CMD in
 start)
@@ -323,8 +359,7 @@ start)
   if [ $# -ge 6 ]; then
     IMAPS_PORT=$1 POP3S_PORT=$2 SMTPS_PORT=$3 IMAP_PORT=$4 POP3_PORT=$5 SUBMISSION_PORT=$6
   elif [ $# -eq 0 ]; then
-    IMAPS_PORT=$(free_port) POP3S_PORT=$(free_port) SMTPS_PORT=$(free_port)
-    IMAP_PORT=$(free_port) POP3_PORT=$(free_port) SUBMISSION_PORT=$(free_port)
+    read -r IMAPS_PORT POP3S_PORT SMTPS_PORT IMAP_PORT POP3_PORT SUBMISSION_PORT <<<"$(free_ports 6)"
   else
     usage
   fi
@@ -365,5 +400,7 @@ stop-dovecot) stop_dovecot ;;
 start-postfix) start_postfix ;;
 stop-postfix) stop_postfix ;;
 env) print_env ;;
+seed) seed "$@" ;;
+maildir) [ $# -ge 1 ] || usage; maildir_of "$@" ;;
 *) usage ;;
 esac
