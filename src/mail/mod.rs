@@ -5,6 +5,7 @@
 
 pub mod account;
 pub mod paths;
+pub mod provider;
 pub mod secret;
 pub mod store;
 pub mod tls;
