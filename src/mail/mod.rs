@@ -4,6 +4,7 @@
 //! functions and event streams (a test enforces the border).
 
 pub mod account;
+pub mod config;
 pub mod paths;
 pub mod provider;
 pub mod secret;
