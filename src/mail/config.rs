@@ -113,6 +113,66 @@ pub enum ConfigError {
     Serialize(String),
 }
 
+impl ConfigError {
+    /// The error in the user's language.
+    pub fn user_message(&self) -> String {
+        match self {
+            ConfigError::Io { path, source } => crate::fl!(
+                "config-error-io",
+                path = path.display().to_string(),
+                detail = source.to_string()
+            ),
+            ConfigError::Corrupt {
+                path,
+                line,
+                message,
+            } => crate::fl!(
+                "config-error-corrupt",
+                path = path.display().to_string(),
+                line = line.to_string(),
+                detail = message.clone()
+            ),
+            ConfigError::TooNew {
+                path,
+                found,
+                supported,
+            } => crate::fl!(
+                "config-error-too-new",
+                path = path.display().to_string(),
+                found = found.to_string(),
+                supported = supported.to_string()
+            ),
+            ConfigError::WouldOverwriteUnreadable { path } => {
+                crate::fl!("config-error-overwrite", path = path.display().to_string())
+            }
+            ConfigError::DuplicateAccount(id) => {
+                crate::fl!("config-error-duplicate", account = id.0.clone())
+            }
+            ConfigError::NoSuchAccount(id) => {
+                crate::fl!("config-error-no-account", account = id.0.clone())
+            }
+            ConfigError::Serialize(detail) => {
+                crate::fl!("config-error-serialize", detail = detail.clone())
+            }
+        }
+    }
+
+    /// What the user can do about it, in their language.
+    pub fn hint(&self) -> Option<String> {
+        Some(match self {
+            ConfigError::Io { .. } => crate::fl!("config-error-io-hint"),
+            ConfigError::Corrupt { .. } => crate::fl!("config-error-corrupt-hint"),
+            ConfigError::TooNew { .. } => crate::fl!("config-error-too-new-hint"),
+            ConfigError::WouldOverwriteUnreadable { .. } => {
+                crate::fl!("config-error-overwrite-hint")
+            }
+            ConfigError::DuplicateAccount(_) => crate::fl!("config-error-duplicate-hint"),
+            ConfigError::NoSuchAccount(_) => crate::fl!("config-error-no-account-hint"),
+            ConfigError::Serialize(_) => return None,
+        })
+    }
+}
+
 impl Config {
     /// Reads the config. A missing file is the default config; a damaged one is an error
     /// and stays untouched on disk.

@@ -281,7 +281,7 @@ pub fn lookup(email: &str) -> Option<ProviderSettings> {
     let domain = domain_of(email)?;
     if let Some(provider) = DATABASE
         .iter()
-        .find(|p| p.domains.iter().any(|d| *d == domain))
+        .find(|p| p.domains.contains(&domain))
     {
         return Some(provider.settings_for(email, domain));
     }

@@ -88,6 +88,73 @@ pub enum SecretError {
     CommandNotUtf8 { account: AccountId },
 }
 
+impl SecretError {
+    /// The error in the user's language.
+    pub fn user_message(&self) -> String {
+        use crate::fl;
+        match self {
+            SecretError::NoKeyring { detail } => {
+                fl!("secret-error-no-keyring", detail = detail.clone())
+            }
+            SecretError::NotFound { account } => {
+                fl!("secret-error-not-found", account = account.0.clone())
+            }
+            SecretError::Denied { account, detail } => fl!(
+                "secret-error-denied",
+                account = account.0.clone(),
+                detail = detail.clone()
+            ),
+            SecretError::Keyring { account, detail } => fl!(
+                "secret-error-keyring",
+                account = account.0.clone(),
+                detail = detail.clone()
+            ),
+            SecretError::CommandSpawn { account, detail } => fl!(
+                "secret-error-command-spawn",
+                account = account.0.clone(),
+                detail = detail.clone()
+            ),
+            SecretError::CommandFailed {
+                account,
+                status,
+                stderr,
+            } => fl!(
+                "secret-error-command-failed",
+                account = account.0.clone(),
+                status = status.clone(),
+                stderr = stderr.clone()
+            ),
+            SecretError::CommandTimedOut { account, timeout } => fl!(
+                "secret-error-command-timeout",
+                account = account.0.clone(),
+                seconds = timeout.as_secs().to_string()
+            ),
+            SecretError::CommandEmpty { account } => {
+                fl!("secret-error-command-empty", account = account.0.clone())
+            }
+            SecretError::CommandNotUtf8 { account } => {
+                fl!("secret-error-command-not-utf8", account = account.0.clone())
+            }
+        }
+    }
+
+    /// What the user can do about it, in their language.
+    pub fn hint(&self) -> String {
+        use crate::fl;
+        match self {
+            SecretError::NoKeyring { .. } => fl!("secret-error-no-keyring-hint"),
+            SecretError::NotFound { .. } => fl!("secret-error-not-found-hint"),
+            SecretError::Denied { .. } => fl!("secret-error-denied-hint"),
+            SecretError::Keyring { .. } => fl!("secret-error-keyring-hint"),
+            SecretError::CommandSpawn { .. }
+            | SecretError::CommandFailed { .. }
+            | SecretError::CommandTimedOut { .. }
+            | SecretError::CommandEmpty { .. }
+            | SecretError::CommandNotUtf8 { .. } => fl!("secret-error-command-hint"),
+        }
+    }
+}
+
 /// The in-memory store selected by [`use_mock_store`], if any.
 static MOCK: Mutex<Option<Arc<CredentialStore>>> = Mutex::new(None);
 

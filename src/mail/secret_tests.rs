@@ -22,8 +22,14 @@ fn debug_redacts() {
 #[test]
 fn first_line_only_without_its_newline() {
     assert_eq!(Password::from_first_line("s3cret\n").expose(), "s3cret");
-    assert_eq!(Password::from_first_line("s3cret\r\nnotes: x\n").expose(), "s3cret");
-    assert_eq!(Password::from_first_line(" spaced pw \n").expose(), " spaced pw ");
+    assert_eq!(
+        Password::from_first_line("s3cret\r\nnotes: x\n").expose(),
+        "s3cret"
+    );
+    assert_eq!(
+        Password::from_first_line(" spaced pw \n").expose(),
+        " spaced pw "
+    );
     assert!(Password::from_first_line("\nsecond").is_empty());
 }
 
@@ -42,10 +48,16 @@ fn mock_store_round_trip_keyed_by_account_id() {
     assert_eq!(password_for(&same).unwrap().expose(), "first pw");
     store_password(&same, &Password::new("second pw")).unwrap();
     assert_eq!(password_for(&ann).unwrap().expose(), "second pw");
-    assert!(matches!(password_for(&other), Err(SecretError::NotFound { .. })));
+    assert!(matches!(
+        password_for(&other),
+        Err(SecretError::NotFound { .. })
+    ));
     assert!(delete_password(&ann).unwrap());
     assert!(!delete_password(&ann).unwrap(), "deleting twice is fine");
-    assert!(matches!(password_for(&ann), Err(SecretError::NotFound { .. })));
+    assert!(matches!(
+        password_for(&ann),
+        Err(SecretError::NotFound { .. })
+    ));
 }
 
 #[test]
@@ -69,7 +81,11 @@ fn password_command_failure_reports_status_and_stderr() {
     )
     .unwrap_err();
     match &err {
-        SecretError::CommandFailed { account, status, stderr } => {
+        SecretError::CommandFailed {
+            account,
+            status,
+            stderr,
+        } => {
             assert_eq!(account.0, "fail@btinternet.com");
             assert_eq!(status, "exit status 2");
             assert_eq!(stderr, "gpg: decryption failed: No secret key");
@@ -102,9 +118,12 @@ fn password_command_timeout_kills_the_whole_pipeline() {
     let started = Instant::now();
     // The inner sleep would create the marker if it survived the timeout.
     let command = format!("(sleep 3; touch '{}'); echo late", marker.display());
-    let err =
-        run_password_command(&id("slow@btinternet.com"), &command, Duration::from_millis(300))
-            .unwrap_err();
+    let err = run_password_command(
+        &id("slow@btinternet.com"),
+        &command,
+        Duration::from_millis(300),
+    )
+    .unwrap_err();
     let took = started.elapsed();
     assert!(
         matches!(err, SecretError::CommandTimedOut { .. }),
@@ -118,8 +137,8 @@ fn password_command_timeout_kills_the_whole_pipeline() {
 #[cfg(unix)]
 #[test]
 fn password_command_empty_output_is_an_error() {
-    let err = run_password_command(&id("e@btinternet.com"), "true", Duration::from_secs(10))
-        .unwrap_err();
+    let err =
+        run_password_command(&id("e@btinternet.com"), "true", Duration::from_secs(10)).unwrap_err();
     assert!(matches!(err, SecretError::CommandEmpty { .. }), "{err:?}");
 }
 
