@@ -54,7 +54,6 @@ cli-password-in-keyring = Mae’r cyfrinair yng nghylch allweddi’r system.
 cli-password-from-command = Daw’r cyfrinair o’r gorchymyn cyfrinair.
 cli-provider-known = Gosodiadau ar gyfer { $provider } o restr darparwyr Pillarbox.
 cli-provider-guessed = Nid yw { $domain } ar restr darparwyr Pillarbox, felly dyfaliadau yw enwau’r gweinyddion: gwiriwch nhw cyn eu defnyddio.
-cli-rollback-failed = Nid oedd modd cadw’r gosodiadau, ac nid oedd modd tynnu’r cyfrinair a gadwyd gynnau o’r cylch allweddi eto: { $message }
 cli-no-accounts = Does dim cyfrifon wedi’u gosod. Ychwanegwch un gyda: pillarbox account add --email CYFEIRIAD
 cli-account-line = { $account }  “{ $name }”  { $protocol }  i mewn: { $incoming }  allan: { $outgoing }
 cli-account-removed = Tynnwyd { $account }. Mae ei bost yn aros ar y cyfrifiadur hwn yn { $path }

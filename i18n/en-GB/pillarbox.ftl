@@ -54,7 +54,6 @@ cli-password-in-keyring = The password is in the system keyring.
 cli-password-from-command = The password will come from the password command.
 cli-provider-known = Settings for { $provider } from Pillarbox’s provider list.
 cli-provider-guessed = { $domain } is not in Pillarbox’s provider list, so the server names are guesses: check them before use.
-cli-rollback-failed = The settings could not be saved, and the password just stored could not be taken out of the keyring again: { $message }
 cli-no-accounts = No accounts are set up. Add one with: pillarbox account add --email ADDRESS
 cli-account-line = { $account }  “{ $name }”  { $protocol }  in: { $incoming }  out: { $outgoing }
 cli-account-removed = Removed { $account }. Its mail stays on this computer in { $path }

@@ -6,10 +6,11 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand, ValueEnum};
 
-use super::{config_failure, report_error, report_warning, secret_failure, Context};
+use super::{config_failure, report_error, report_warning, Context};
 use super::{EXIT_FAILURE, EXIT_USAGE};
 use crate::fl;
 use crate::mail::account::{is_valid_email, Account, AccountId, Protocol, Security, Server};
+use crate::mail::config::save_account;
 use crate::mail::provider;
 use crate::mail::secret::{self, Password};
 
@@ -251,59 +252,33 @@ fn add(args: AddArgs, ctx: &Context) -> ExitCode {
         Ok(account) => account,
         Err(code) => return code,
     };
-    let mut config = match ctx.load_config() {
-        Ok(config) => config,
-        Err(code) => return code,
-    };
-    let id = account.id();
-    let replacing = config.account(&id).is_some();
-    if replacing && !args.replace {
-        return config_failure(&crate::mail::config::ConfigError::DuplicateAccount(id));
-    }
-
-    // Nothing is saved until the password is known to be retrievable.
-    let stored_in_keyring = if args.password_stdin {
-        let password = match read_password_stdin() {
-            Ok(password) => password,
+    let password = if args.password_stdin {
+        match read_password_stdin() {
+            Ok(password) => Some(password),
             Err(code) => return code,
-        };
-        if let Err(e) = secret::store_password(&account, &password) {
-            return secret_failure(&e);
         }
-        true
     } else {
-        if let Err(e) = secret::password_for(&account) {
-            return secret_failure(&e);
-        }
-        false
+        None
     };
-    if secret::using_mock_store() {
+    let saved = match save_account(&ctx.paths, account.clone(), password.as_ref(), args.replace) {
+        Ok(saved) => saved,
+        Err(e) => {
+            report_error(&e.user_message(), e.hint().as_deref());
+            return ExitCode::from(EXIT_FAILURE);
+        }
+    };
+    if password.is_some() && secret::using_mock_store() {
         report_warning(&fl!("cli-memory-keyring"));
     }
 
-    config.upsert_account(account.clone());
-    if let Err(e) = config.save(&ctx.paths) {
-        let code = config_failure(&e);
-        if stored_in_keyring && !replacing {
-            if let Err(e) = secret::delete_password(&account) {
-                report_error(
-                    &fl!("cli-rollback-failed", message = e.user_message()),
-                    None,
-                );
-            }
-        }
-        return code;
-    }
-
-    let (protocol, incoming, outgoing) = (
-        protocol_label(account.protocol),
-        account.incoming.endpoint(),
-        account.outgoing.endpoint(),
-    );
-    let line = if replacing {
+    let id = account.id().0;
+    let protocol = protocol_label(account.protocol);
+    let incoming = account.incoming.endpoint();
+    let outgoing = account.outgoing.endpoint();
+    let line = if saved.replaced {
         fl!(
             "cli-account-replaced",
-            account = id.0.clone(),
+            account = id,
             protocol = protocol,
             incoming = incoming,
             outgoing = outgoing
@@ -311,17 +286,13 @@ fn add(args: AddArgs, ctx: &Context) -> ExitCode {
     } else {
         fl!(
             "cli-account-added",
-            account = id.0.clone(),
+            account = id,
             protocol = protocol,
             incoming = incoming,
             outgoing = outgoing
         )
     };
     println!("{line}");
-    if replacing && !stored_in_keyring {
-        // The replaced account's keyring password would otherwise linger unused.
-        let _ = secret::delete_password(&account);
-    }
     if let Some(settings) = provider::lookup(&account.email) {
         if settings.guessed {
             println!("{}", fl!("cli-provider-guessed", domain = settings.domain));
@@ -332,7 +303,7 @@ fn add(args: AddArgs, ctx: &Context) -> ExitCode {
             );
         }
     }
-    if stored_in_keyring {
+    if password.is_some() {
         println!("{}", fl!("cli-password-in-keyring"));
     } else {
         println!("{}", fl!("cli-password-from-command"));

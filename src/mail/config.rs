@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use super::account::{Account, AccountId};
 use super::paths::Paths;
+use super::secret::{self, Password, SecretError};
 use super::store::fsutil::write_atomic;
 
 /// The file format version this build reads and writes.
@@ -306,6 +307,98 @@ impl Config {
             .ok_or_else(|| ConfigError::NoSuchAccount(id.clone()))?;
         Ok(self.accounts.remove(index))
     }
+}
+
+/// What [`save_account`] did.
+#[derive(Debug)]
+pub struct SavedAccount {
+    /// The config as now on disk.
+    pub config: Config,
+    /// An account with the same address was replaced.
+    pub replaced: bool,
+}
+
+/// Why [`save_account`] saved nothing.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveAccountError {
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error(transparent)]
+    Secret(#[from] SecretError),
+}
+
+impl SaveAccountError {
+    pub fn user_message(&self) -> String {
+        match self {
+            SaveAccountError::Config(e) => e.user_message(),
+            SaveAccountError::Secret(e) => e.user_message(),
+        }
+    }
+
+    pub fn hint(&self) -> Option<String> {
+        match self {
+            SaveAccountError::Config(e) => e.hint(),
+            SaveAccountError::Secret(e) => Some(e.hint()),
+        }
+    }
+}
+
+/// Saves a new or changed account together with its password, all or nothing; the one way
+/// the wizard and the CLI set up an account.
+///
+/// With `password`, it goes to the keyring first (no keyring: nothing is saved). Without,
+/// the account's password must already be obtainable: its `password_command` is run, or the
+/// keyring must hold one. Then the config is saved; if that fails, the keyring is put back
+/// as it was. An existing address is an error unless `replace`.
+pub fn save_account(
+    paths: &Paths,
+    account: Account,
+    password: Option<&Password>,
+    replace: bool,
+) -> Result<SavedAccount, SaveAccountError> {
+    let mut config = Config::load(paths)?;
+    let id = account.id();
+    let replaced = config.account(&id).is_some();
+    if replaced && !replace {
+        return Err(ConfigError::DuplicateAccount(id).into());
+    }
+    let previous = match password {
+        Some(password) => {
+            let previous = if replaced {
+                secret::password_for(&Account {
+                    password_command: None,
+                    ..account.clone()
+                })
+                .ok()
+            } else {
+                None
+            };
+            secret::store_password(&account, password)?;
+            Some(previous)
+        }
+        None => {
+            secret::password_for(&account)?;
+            None
+        }
+    };
+    config.upsert_account(account.clone());
+    if let Err(error) = config.save(paths) {
+        match previous {
+            Some(Some(old)) => {
+                let _ = secret::store_password(&account, &old);
+            }
+            Some(None) => {
+                let _ = secret::delete_password(&account);
+            }
+            None => {}
+        }
+        return Err(error.into());
+    }
+    if password.is_none() && account.password_command.is_some() {
+        // A keyring password from an earlier setup of this address would linger unused.
+        let _ = secret::delete_password(&account);
+    }
+    Ok(SavedAccount { config, replaced })
 }
 
 /// `20261125T201530Z`: sortable, and safe in a file name on every platform.

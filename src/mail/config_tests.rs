@@ -273,3 +273,120 @@ fn utc_stamps() {
     let t = UNIX_EPOCH + std::time::Duration::from_secs(1_709_210_096); // leap day 2024
     assert_eq!(utc_stamp(t), "20240229T123456Z");
 }
+
+mod save_account_tests {
+    use super::*;
+    use crate::mail::secret::{password_for, store_password, use_mock_store, Password};
+
+    fn bt(email: &str) -> Account {
+        crate::mail::provider::account_for(email, "", Protocol::Imap)
+    }
+
+    /// Makes the next atomic write of config.toml fail after loading succeeded.
+    fn block_writes(paths: &Paths) -> PathBuf {
+        let tmp = paths
+            .config_dir
+            .join(format!(".config.toml.tmp-{}", std::process::id()));
+        fs::create_dir_all(&tmp).unwrap();
+        tmp
+    }
+
+    #[test]
+    fn new_account_stores_password_then_config() {
+        use_mock_store();
+        let (_dir, paths) = home_with(None);
+        let account = bt("save-new@btinternet.com");
+        let saved =
+            save_account(&paths, account.clone(), Some(&Password::new("pw1")), false).unwrap();
+        assert!(!saved.replaced);
+        assert_eq!(Config::load(&paths).unwrap().accounts, [account.clone()]);
+        assert_eq!(saved.config.accounts, [account.clone()]);
+        assert_eq!(password_for(&account).unwrap().expose(), "pw1");
+    }
+
+    #[test]
+    fn duplicate_is_refused_without_touching_the_keyring() {
+        use_mock_store();
+        let (_dir, paths) = home_with(None);
+        let account = bt("save-dup@btinternet.com");
+        save_account(&paths, account.clone(), Some(&Password::new("old")), false).unwrap();
+        let err =
+            save_account(&paths, account.clone(), Some(&Password::new("new")), false).unwrap_err();
+        assert!(matches!(
+            err,
+            SaveAccountError::Config(ConfigError::DuplicateAccount(_))
+        ));
+        assert_eq!(password_for(&account).unwrap().expose(), "old");
+        let saved =
+            save_account(&paths, account.clone(), Some(&Password::new("new")), true).unwrap();
+        assert!(saved.replaced);
+        assert_eq!(password_for(&account).unwrap().expose(), "new");
+    }
+
+    #[test]
+    fn failed_config_write_takes_a_new_password_out_again() {
+        use_mock_store();
+        let (_dir, paths) = home_with(None);
+        let blocker = block_writes(&paths);
+        let account = bt("save-rollback@btinternet.com");
+        let err =
+            save_account(&paths, account.clone(), Some(&Password::new("pw")), false).unwrap_err();
+        assert!(
+            matches!(err, SaveAccountError::Config(ConfigError::Io { .. })),
+            "{err:?}"
+        );
+        assert!(matches!(
+            password_for(&account),
+            Err(SecretError::NotFound { .. })
+        ));
+        fs::remove_dir(blocker).unwrap();
+        assert!(!paths.config_file().exists());
+    }
+
+    #[test]
+    fn failed_config_write_puts_back_the_replaced_password() {
+        use_mock_store();
+        let (_dir, paths) = home_with(None);
+        let account = bt("save-restore@btinternet.com");
+        save_account(&paths, account.clone(), Some(&Password::new("old")), false).unwrap();
+        let before = fs::read(paths.config_file()).unwrap();
+        let blocker = block_writes(&paths);
+        let mut changed = account.clone();
+        changed.display_name = "Changed".into();
+        let err = save_account(&paths, changed, Some(&Password::new("new")), true).unwrap_err();
+        assert!(matches!(err, SaveAccountError::Config(_)));
+        assert_eq!(password_for(&account).unwrap().expose(), "old");
+        assert_eq!(fs::read(paths.config_file()).unwrap(), before);
+        fs::remove_dir(blocker).unwrap();
+    }
+
+    #[test]
+    fn without_a_password_it_must_already_be_obtainable() {
+        use_mock_store();
+        let (_dir, paths) = home_with(None);
+        let mut account = bt("save-nopw@btinternet.com");
+        let err = save_account(&paths, account.clone(), None, false).unwrap_err();
+        assert!(matches!(
+            err,
+            SaveAccountError::Secret(SecretError::NotFound { .. })
+        ));
+
+        account.password_command = Some("exit 3".into());
+        let err = save_account(&paths, account.clone(), None, false).unwrap_err();
+        assert!(matches!(
+            err,
+            SaveAccountError::Secret(SecretError::CommandFailed { .. })
+        ));
+        assert!(!paths.config_file().exists(), "nothing saved");
+
+        // A working command: saved, and a stale keyring entry for the address is removed.
+        store_password(&account, &Password::new("stale")).unwrap();
+        account.password_command = Some("echo from-command".into());
+        save_account(&paths, account.clone(), None, false).unwrap();
+        account.password_command = None;
+        assert!(matches!(
+            password_for(&account),
+            Err(SecretError::NotFound { .. })
+        ));
+    }
+}

@@ -279,10 +279,7 @@ pub fn lookup(email: &str) -> Option<ProviderSettings> {
         return None;
     }
     let domain = domain_of(email)?;
-    if let Some(provider) = DATABASE
-        .iter()
-        .find(|p| p.domains.contains(&domain))
-    {
+    if let Some(provider) = DATABASE.iter().find(|p| p.domains.contains(&domain)) {
         return Some(provider.settings_for(email, domain));
     }
     Some(guess(email, domain))
