@@ -282,13 +282,23 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let mut dir = PathBuf::from("/tmp/pillarbox-bench");
     let mut count = 100_000;
+    // `cargo bench` passes --bench; `cargo test --all-targets` runs this too, without
+    // it, and then a tiny run in a temporary folder only proves the benchmark works.
+    let mut benching = false;
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--dir" => dir = PathBuf::from(args.next().expect("--dir needs a folder")),
             "--count" => count = args.next().and_then(|n| n.parse().ok()).expect("--count N"),
-            "--bench" => {}
+            "--bench" => benching = true,
             other => panic!("unknown argument {other}"),
         }
+    }
+    let _smoke_dir;
+    if !benching {
+        let tmp = tempfile::tempdir().expect("a temporary folder");
+        dir = tmp.path().to_path_buf();
+        _smoke_dir = tmp;
+        count = 300;
     }
     let paths = Paths::under(&dir.join("home"));
     let account = AccountId("bench@btinternet.com".into());

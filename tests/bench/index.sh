@@ -19,14 +19,14 @@ cd "$REPO"
 command -v notmuch >/dev/null || { echo "notmuch is needed: apt-get install notmuch" >&2; exit 1; }
 
 echo "building (release)..." >&2
-cargo bench --no-run --bench index >&2 2>/dev/null || cargo bench --no-run --bench index
+cargo bench --no-run --bench index >&2
 cargo build --release --bin pillarbox >&2
 PB="$REPO/target/release/pillarbox"
 BENCH=$(ls -t "$REPO"/target/release/deps/index-* | grep -v '\.d$' | head -1)
 
 mkdir -p "$WORK"
 INPROC="$WORK/inprocess.tsv"
-"$BENCH" --dir "$WORK" --count "$COUNT" > "$INPROC"
+"$BENCH" --bench --dir "$WORK" --count "$COUNT" > "$INPROC"
 
 HOME_DIR="$WORK/home"
 MAILDIR="$HOME_DIR/data/mail/bench@btinternet.com"
