@@ -110,7 +110,7 @@ row "search as you type: mean" "$(inproc search_mean)" \
     "$(awk -v t="$nm_search_total" -v n="$n" 'BEGIN {printf "%.3f", t/n}')"
 echo
 echo "in process only:"
-for k in open unread_count folders page_last page_deep_by_from page_deep_by_subject reindex_nochange set_flags_each; do
+for k in open unread_count folders page_deep_cold page_last page_deep_by_from page_deep_by_subject refresh_nochange reindex_nochange set_flags_each; do
     printf '  %-26s %10s\n' "$k" "$(inproc "$k")"
 done
 echo

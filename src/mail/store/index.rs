@@ -22,7 +22,7 @@ use search::search_rowid_for;
 use thread::assign_thread;
 
 /// Bump when the schema changes: an index of another version is rebuilt.
-const SCHEMA_VERSION: i64 = 4;
+const SCHEMA_VERSION: i64 = 5;
 
 /// A message's stable number in the index (for the CLI and the UI).
 pub type MessageId = i64;
@@ -216,7 +216,7 @@ CREATE INDEX thread_refs_by_thread ON thread_refs (thread_id);
 -- so newest-first results stream straight out of the full-text index.
 CREATE VIRTUAL TABLE search USING fts5 (
     from_text, to_text, subject, body,
-    content = '', contentless_delete = 1,
+    content = '', contentless_delete = 1, detail = column,
     tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'
 );
 ";
