@@ -24,6 +24,12 @@ use thread::assign_thread;
 /// Bump when the schema changes: an index of another version is rebuilt.
 const SCHEMA_VERSION: i64 = 5;
 
+/// Write transactions take the write lock at once: one that read first and then wrote
+/// could fail at once (WAL's busy snapshot) when another process wrote meanwhile,
+/// whereas a lock taken up front waits out the busy timeout.
+pub(crate) const IMMEDIATE: rusqlite::TransactionBehavior =
+    rusqlite::TransactionBehavior::Immediate;
+
 /// A message's stable number in the index (for the CLI and the UI).
 pub type MessageId = i64;
 
@@ -335,7 +341,7 @@ impl Index {
         entry: &MaildirEntry,
         envelope: &Envelope,
     ) -> Result<MessageId> {
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.transaction_with_behavior(IMMEDIATE)?;
         let id = upsert_in(&tx, folder, entry, envelope)?;
         tx.commit()?;
         Ok(id)
@@ -357,7 +363,7 @@ impl Index {
     /// [`Batch::commit`], nothing is kept.
     pub fn batch(&mut self) -> Result<Batch<'_>> {
         Ok(Batch {
-            tx: self.conn.transaction()?,
+            tx: self.conn.transaction_with_behavior(IMMEDIATE)?,
         })
     }
 
@@ -368,7 +374,7 @@ impl Index {
 
     /// Records that the message moved to another folder (its file is now `entry` there).
     pub fn move_to(&mut self, id: MessageId, folder: &str, entry: &MaildirEntry) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.transaction_with_behavior(IMMEDIATE)?;
         let folder_id = folder_id_in(&tx, folder)?;
         let changed = tx.execute(
             "UPDATE messages SET folder_id = ?1, mkey = ?2 WHERE id = ?3",

@@ -583,3 +583,42 @@ fn deep_pages_match_sql_and_follow_changes_from_any_connection() {
     let last = ids(f.index.page("INBOX", sort, 2999, 20).unwrap());
     assert_eq!(last, [oldest]);
 }
+
+#[test]
+fn two_connections_writing_at_once_both_succeed() {
+    let mut f = fixture();
+    f.add("INBOX", b"Subject: on disk\r\n\r\nx", "S");
+    let path = f.index.path().to_path_buf();
+    let root = f.root.clone();
+    // One connection rescans (reads first, then writes), the other inserts batches.
+    let scanner = {
+        let path = path.clone();
+        std::thread::spawn(move || {
+            let mut index = Index::open(&path).unwrap();
+            for _ in 0..40 {
+                index.reindex(&root).unwrap();
+            }
+        })
+    };
+    let writer = std::thread::spawn(move || {
+        let mut index = Index::open(&path).unwrap();
+        for round in 0..40u32 {
+            let mut batch = index.batch().unwrap();
+            for n in 0..10u32 {
+                let key = round * 100 + n;
+                let entry = MaildirEntry {
+                    subdir: Subdir::Cur,
+                    file_name: format!("w{key}:2,"),
+                    uid: Some(key),
+                    flags: Flags::default(),
+                };
+                let env = envelope::parse(b"Subject: race\r\n\r\nx", 0);
+                batch.upsert("Elsewhere", &entry, &env).unwrap();
+            }
+            batch.commit().unwrap();
+        }
+    });
+    scanner.join().unwrap();
+    writer.join().unwrap();
+    assert_eq!(f.index.count("INBOX").unwrap(), 1);
+}

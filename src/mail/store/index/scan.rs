@@ -8,6 +8,7 @@ use rusqlite::params;
 
 use super::{
     folder_id_in, remove_in, set_entry_in, upsert_in, Index, IndexError, ReindexReport, Result,
+    IMMEDIATE,
 };
 use crate::mail::store::envelope;
 use crate::mail::store::folder;
@@ -38,7 +39,7 @@ impl Index {
             folders: on_disk.len(),
             ..ReindexReport::default()
         };
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.transaction_with_behavior(IMMEDIATE)?;
         // Folders that vanished from disk lose their rows.
         let known: Vec<(i64, String)> = tx
             .prepare("SELECT id, name FROM folders")?
