@@ -17,7 +17,16 @@ pub(super) struct OrderCache {
     folder: String,
     sort: Sort,
     version: (i64, u64),
-    ids: Vec<MessageId>,
+    /// Filled on the second deep page of the same list: a one-off deep page (the
+    /// command line) is cheaper with OFFSET than reading the whole order.
+    ids: Option<Vec<MessageId>>,
+}
+
+impl OrderCache {
+    #[cfg(test)]
+    pub(super) fn has_ids(&self) -> bool {
+        self.ids.is_some()
+    }
 }
 
 impl Index {
@@ -34,18 +43,28 @@ impl Index {
         }
         let version = self.version()?;
         let mut cache = self.order_cache.borrow_mut();
-        let fresh = cache
-            .as_ref()
-            .is_some_and(|c| c.folder == folder && c.sort == sort && c.version == version);
-        if !fresh {
-            *cache = Some(OrderCache {
-                folder: folder.to_string(),
-                sort,
-                version,
-                ids: self.ordered_ids(folder, sort)?,
-            });
+        let same = |c: &OrderCache| c.folder == folder && c.sort == sort && c.version == version;
+        match cache.as_mut() {
+            Some(c) if same(c) => {
+                if c.ids.is_none() {
+                    c.ids = Some(self.ordered_ids(folder, sort)?);
+                }
+            }
+            _ => {
+                *cache = Some(OrderCache {
+                    folder: folder.to_string(),
+                    sort,
+                    version,
+                    ids: None,
+                });
+                drop(cache);
+                return self.page_direct(folder, sort, offset, limit);
+            }
         }
-        let ids = &cache.as_ref().expect("filled above").ids;
+        let ids = cache
+            .as_ref()
+            .and_then(|c| c.ids.as_ref())
+            .expect("filled above");
         let start = (offset as usize).min(ids.len());
         let end = start.saturating_add(limit as usize).min(ids.len());
         self.rows_by_ids(&ids[start..end])
