@@ -7,7 +7,7 @@ use std::time::Duration;
 use pillarbox::mail::tls::{connect_tcp, connect_tls, handshake, NetError, Timeouts};
 use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncWrite, AsyncWriteExt, BufReader};
 
-use crate::lab::{lab, mutf7, Lab};
+use crate::lab::{lab, mutf7, FaultProxy, Lab};
 
 fn timeouts() -> Timeouts {
     Timeouts::all(Duration::from_secs(10))
@@ -433,4 +433,74 @@ fn a_private_lab_survives_a_dovecot_restart() {
 #[should_panic(expected = "use Lab::start_private()")]
 fn the_shared_lab_refuses_fault_injection() {
     lab().stop_smtp();
+}
+
+#[tokio::test]
+async fn the_fault_proxy_relays_stalls_and_cuts() {
+    let lab = lab();
+    let user = lab.new_user("smoke-proxy");
+    let proxy = FaultProxy::start(lab.imaps_port);
+    let tls = connect_tls(lab.host(), proxy.port, Some(&lab.ca_file), &timeouts())
+        .await
+        .expect("TLS through the proxy: the certificate still names localhost");
+    let mut talk = Talk::new(tls);
+    assert!(talk.line().await.starts_with("* OK"));
+    let ok = imap_login(&mut talk, &user.email, user.password.expose()).await;
+    assert!(ok.starts_with("a1 OK"), "{ok}");
+
+    // Stalled: the command goes nowhere and no answer comes, but nothing is closed.
+    proxy.stall(true);
+    talk.send("a2 NOOP").await;
+    let mut line = String::new();
+    let silent =
+        tokio::time::timeout(Duration::from_millis(700), talk.stream.read_line(&mut line)).await;
+    assert!(silent.is_err(), "no answer while stalled, got {line:?}");
+    proxy.stall(false);
+    assert!(
+        talk.until("a2 ").await.starts_with("a2 OK"),
+        "answered once resumed"
+    );
+
+    // Cut: the client sees the connection end.
+    proxy.cut_all();
+    talk.send("a3 NOOP").await;
+    let mut rest = String::new();
+    let read = tokio::time::timeout(Duration::from_secs(5), talk.stream.read_line(&mut rest))
+        .await
+        .expect("a cut connection ends at once");
+    assert!(matches!(read, Ok(0) | Err(_)), "{read:?} {rest:?}");
+
+    // Byte budget: the greeting is longer than 10 bytes, so the handshake itself breaks.
+    proxy.cut_after_server_bytes(Some(10));
+    let cut = connect_tls(lab.host(), proxy.port, Some(&lab.ca_file), &timeouts()).await;
+    assert!(cut.is_err(), "handshake cut after 10 bytes");
+    proxy.cut_after_server_bytes(None);
+    proxy.refuse(true);
+    let refused = connect_tls(lab.host(), proxy.port, Some(&lab.ca_file), &timeouts()).await;
+    assert!(refused.is_err());
+    assert_eq!(proxy.connections(), 3);
+}
+
+#[tokio::test]
+async fn kick_disconnects_only_that_user() {
+    let lab = lab();
+    let kicked = lab.new_user("smoke-kicked");
+    let bystander = lab.new_user("smoke-bystander");
+    let mut sessions = Vec::new();
+    for user in [&kicked, &bystander] {
+        let tls = connect_tls(lab.host(), lab.imaps_port, Some(&lab.ca_file), &timeouts())
+            .await
+            .unwrap();
+        let mut talk = Talk::new(tls);
+        talk.line().await;
+        assert!(imap_login(&mut talk, &user.email, user.password.expose())
+            .await
+            .starts_with("a1 OK"));
+        sessions.push(talk);
+    }
+    lab.kick(&kicked);
+    let bye = sessions[0].line().await;
+    assert!(bye.starts_with("* BYE"), "{bye}");
+    sessions[1].send("a2 NOOP").await;
+    assert!(sessions[1].until("a2 ").await.starts_with("a2 OK"));
 }

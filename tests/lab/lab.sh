@@ -349,6 +349,9 @@ start)
   check_tools
   mkdir -p "$DIR"
   DIR=$(cd "$DIR" && pwd)
+  # A "stop" that comes while we start (the test process died meanwhile) waits for us.
+  echo $$ >"$DIR/start.pid"
+  trap 'rm -f "$DIR/start.pid"' EXIT
   # Dovecot's mail processes (vmail) and Postfix (postfix) must reach into DIR.
   chmod 0755 "$DIR"
   mkdir -p "$DIR"/{log,run,state,mail,postfix-data,postfix-spool,manifests}
@@ -392,6 +395,7 @@ ENV
   ;;
 stop)
   [ -d "$DIR" ] || exit 0
+  for _ in $(seq 1 600); do pid_alive "$DIR/start.pid" || break; sleep 0.05; done
   stop_postfix
   stop_dovecot
   ;;

@@ -27,6 +27,9 @@ use std::time::{Duration, Instant};
 use pillarbox::mail::account::{Account, AuthMech, Protocol, Security, Server};
 use pillarbox::mail::secret::Password;
 
+pub mod proxy;
+pub use proxy::FaultProxy;
+
 /// The folder holding lab.sh and seed.py.
 pub fn lab_scripts() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/lab")
@@ -34,8 +37,22 @@ pub fn lab_scripts() -> PathBuf {
 
 /// The lab shared by every test of this process, started on first use.
 pub fn lab() -> &'static Lab {
-    static LAB: OnceLock<Lab> = OnceLock::new();
-    LAB.get_or_init(|| Lab::start("shared"))
+    // A failed start is remembered: every later test fails at once with the same message
+    // instead of trying (and waiting) again.
+    static LAB: OnceLock<Result<Lab, String>> = OnceLock::new();
+    let started = LAB.get_or_init(|| {
+        std::panic::catch_unwind(|| Lab::start("shared")).map_err(|payload| {
+            payload
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_else(|| "unknown panic".into())
+        })
+    });
+    match started {
+        Ok(lab) => lab,
+        Err(message) => panic!("the shared lab failed to start earlier:{message}"),
+    }
 }
 
 static NEXT_USER: AtomicU32 = AtomicU32::new(1);
@@ -492,6 +509,12 @@ impl Lab {
                 .args(args),
             "doveadm failed",
         )
+    }
+
+    /// Disconnects every IMAP and POP3 session of `user` (`doveadm kick`): a server-side cut
+    /// that touches no other test.
+    pub fn kick(&self, user: &LabUser) {
+        self.doveadm(&["kick", &user.email]);
     }
 
     /// How many messages Dovecot counts in a server folder (it syncs with the Maildir first).
