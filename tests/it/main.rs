@@ -5,5 +5,6 @@
 mod lab;
 
 mod architecture;
+mod cli;
 mod i18n_keys;
 mod lab_smoke;
