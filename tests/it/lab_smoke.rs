@@ -504,3 +504,101 @@ async fn kick_disconnects_only_that_user() {
     sessions[1].send("a2 NOOP").await;
     assert!(sessions[1].until("a2 ").await.starts_with("a2 OK"));
 }
+
+#[test]
+fn lab_accounts_carry_their_password() {
+    let lab = lab();
+    let user = lab.new_user("smoke-account");
+    let account = lab.account(&user, pillarbox::mail::account::Protocol::Imap);
+    assert_eq!(account.incoming.port, lab.imaps_port);
+    assert_eq!(account.outgoing.port, lab.smtps_port);
+    assert_eq!(account.ca_file.as_deref(), Some(lab.ca_file.as_path()));
+    let password = pillarbox::mail::secret::password_for(&account).expect("password_command runs");
+    assert_eq!(password.expose(), user.password.expose());
+    let pop = lab.account_starttls(&user, pillarbox::mail::account::Protocol::Pop3);
+    assert_eq!(pop.incoming.port, lab.pop3_port);
+    assert_eq!(pop.outgoing.port, lab.submission_port);
+}
+
+/// Reads one IMAP literal `{n}\r\n<n bytes>` announced at the end of `line`.
+async fn read_literal<S: AsyncRead + AsyncWrite + Unpin>(
+    talk: &mut Talk<S>,
+    line: &str,
+) -> Vec<u8> {
+    use tokio::io::AsyncReadExt;
+    let open = line.rfind('{').expect("a literal");
+    let n: usize = line[open + 1..]
+        .trim_end_matches('}')
+        .parse()
+        .expect("literal length");
+    let mut bytes = vec![0; n];
+    talk.stream
+        .read_exact(&mut bytes)
+        .await
+        .expect("literal bytes");
+    bytes
+}
+
+#[tokio::test]
+async fn seeded_files_are_byte_for_byte_what_imap_serves() {
+    let lab = lab();
+    let user = lab.new_user("smoke-bytes");
+    let seeded = lab.seed_generated_with(&user, "INBOX", 6, 9, &["--flags-random"]);
+    let files = lab.server_files(&user, "INBOX");
+    assert_eq!(files.len(), 6);
+
+    let tls = connect_tls(lab.host(), lab.imaps_port, Some(&lab.ca_file), &timeouts())
+        .await
+        .unwrap();
+    let mut talk = Talk::new(tls);
+    talk.line().await;
+    imap_login(&mut talk, &user.email, user.password.expose()).await;
+    talk.send("s SELECT INBOX").await;
+    talk.until("s OK").await;
+    for (i, entry) in seeded.iter().enumerate() {
+        talk.send(&format!("f{i} UID FETCH {} (FLAGS BODY.PEEK[])", i + 1))
+            .await;
+        let head = talk.line().await;
+        assert!(head.starts_with("* "), "{head}");
+        let body = read_literal(&mut talk, head.trim_end()).await;
+        assert_eq!(body.len() as u64, entry.size, "UID {} size", i + 1);
+        let file = files
+            .iter()
+            .find(|f| f.file_name().unwrap().to_string_lossy() == entry.file)
+            .expect("the manifest names the file on the server");
+        let on_disk = std::fs::read(file).unwrap();
+        assert_eq!(
+            body, on_disk,
+            "IMAP serves the seeded bytes unchanged (CRLF files)"
+        );
+        let text = String::from_utf8_lossy(&body);
+        assert!(text.contains(&format!("Message-ID: {}", entry.message_id)));
+        // Flags from the file name reach IMAP.
+        let flags = entry.file.rsplit_once(":2,").map(|(_, f)| f).unwrap_or("");
+        assert_eq!(
+            head.contains("\\Seen"),
+            flags.contains('S'),
+            "{head} vs {flags}"
+        );
+        assert_eq!(
+            head.contains("\\Flagged"),
+            flags.contains('F'),
+            "{head} vs {flags}"
+        );
+        talk.until(&format!("f{i} OK")).await;
+    }
+}
+
+#[test]
+fn seed_py_makes_a_huge_message_on_request() {
+    let lab = lab();
+    let user = lab.new_user("smoke-huge");
+    let seeded = lab.seed_generated_with(&user, "INBOX", 3, 5, &["--huge-mb", "3"]);
+    assert!(seeded[1].size > 3_000_000, "{:?}", seeded[1].size);
+    assert!(seeded[0].size < 600_000 && seeded[2].size < 600_000);
+    let sha = std::process::Command::new("sha256sum")
+        .arg(&lab.server_files(&user, "INBOX")[1])
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&sha.stdout).starts_with(&seeded[1].sha256));
+}
