@@ -602,3 +602,56 @@ fn seed_py_makes_a_huge_message_on_request() {
         .unwrap();
     assert!(String::from_utf8_lossy(&sha.stdout).starts_with(&seeded[1].sha256));
 }
+
+/// Run only by `a_killed_test_process_leaves_no_servers_behind`, in a child process that is
+/// killed with SIGKILL while it holds a lab.
+#[test]
+#[ignore = "a child-process entry point, run by a_killed_test_process_leaves_no_servers_behind"]
+fn lab_child_killed_while_holding_a_lab() {
+    let lab = Lab::start_private();
+    println!("LAB_DIR={}", lab.dir.display());
+    println!("LAB_PORT={}", lab.imaps_port);
+    use std::io::Write;
+    std::io::stdout().flush().unwrap();
+    // SAFETY: kill and getpid have no preconditions; no destructor runs, like a real crash.
+    unsafe {
+        libc::kill(libc::getpid(), libc::SIGKILL);
+    }
+}
+
+#[test]
+fn a_killed_test_process_leaves_no_servers_behind() {
+    let out = std::process::Command::new(std::env::current_exe().unwrap())
+        .args([
+            "--exact",
+            "lab_smoke::lab_child_killed_while_holding_a_lab",
+            "--ignored",
+            "--nocapture",
+            "--test-threads=1",
+        ])
+        .output()
+        .expect("run the child test");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let value = |key: &str| {
+        stdout
+            .lines()
+            .find_map(|l| l.split_once(key).map(|(_, v)| v.trim()))
+            .unwrap_or_else(|| panic!("child printed no {key}: {stdout}"))
+            .to_string()
+    };
+    let dir = std::path::PathBuf::from(value("LAB_DIR="));
+    let port: u16 = value("LAB_PORT=").parse().unwrap();
+    let start = std::time::Instant::now();
+    loop {
+        let listening = std::net::TcpStream::connect(("127.0.0.1", port)).is_ok();
+        if !dir.exists() && !listening {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "30 s after the kill: folder exists {}, port {port} listening {listening}",
+            dir.exists()
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}

@@ -222,6 +222,9 @@ impl Lab {
             );
         }
         let n = NEXT_LAB.fetch_add(1, Ordering::Relaxed);
+        if n == 1 {
+            sweep_abandoned_labs();
+        }
         let dir =
             std::env::temp_dir().join(format!("pillarbox-lab-{}-{kind}-{n}", std::process::id()));
         let script = lab_scripts().join("lab.sh");
@@ -639,6 +642,41 @@ impl Drop for Lab {
         if let Some(mut watchdog) = self.watchdog.take() {
             let _ = watchdog.kill();
             let _ = watchdog.wait();
+        }
+    }
+}
+
+/// Stops and removes labs left behind by test processes that died with their watchdog (a
+/// killed container, a reboot of the session), so they don't pile up in the temp folder.
+fn sweep_abandoned_labs() {
+    let Ok(entries) = fs::read_dir(std::env::temp_dir()) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = name
+            .strip_prefix("pillarbox-lab-")
+            .and_then(|rest| rest.split('-').next())
+            .and_then(|pid| pid.parse::<i32>().ok())
+        else {
+            continue;
+        };
+        // SAFETY: kill with signal 0 only checks that the process exists.
+        let owner_alive = unsafe { libc::kill(pid, 0) } == 0;
+        // A young folder may belong to a watchdog that is cleaning up right now.
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > Duration::from_secs(120));
+        if !owner_alive && old {
+            let _ = Command::new(lab_scripts().join("lab.sh"))
+                .arg("stop")
+                .arg(entry.path())
+                .stdin(Stdio::null())
+                .output();
+            let _ = fs::remove_dir_all(entry.path());
         }
     }
 }
