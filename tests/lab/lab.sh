@@ -359,6 +359,9 @@ start)
   chown postfix:postfix "$DIR/postfix-data"
   chown vmail:vmail "$DIR/mail"
   chmod 0770 "$DIR/mail"
+  if command -v runuser >/dev/null && ! runuser -u vmail -- test -x "$DIR/mail"; then
+    die "the mail user vmail cannot reach $DIR (a parent folder is private?): put the lab under /tmp (TMPDIR=/tmp)"
+  fi
   if [ $# -ge 6 ]; then
     IMAPS_PORT=$1 POP3S_PORT=$2 SMTPS_PORT=$3 IMAP_PORT=$4 POP3_PORT=$5 SUBMISSION_PORT=$6
   elif [ $# -eq 0 ]; then
