@@ -655,3 +655,44 @@ fn a_killed_test_process_leaves_no_servers_behind() {
         std::thread::sleep(Duration::from_millis(100));
     }
 }
+
+#[test]
+fn seeding_keeps_uid_order_and_flags() {
+    let lab = lab();
+    let user = lab.new_user("smoke-order");
+    lab.seed(
+        &user,
+        "INBOX",
+        &[b"Subject: 1\r\n\r\n1\r\n", b"Subject: 2\r\n\r\n2\r\n"],
+    );
+    lab.seed_with_flags(
+        &user,
+        "INBOX",
+        &[
+            (b"Subject: 3\r\n\r\n3\r\n", "S"),
+            (b"Subject: 4\r\n\r\n4\r\n", "SF"),
+        ],
+    );
+    lab.seed(&user, "INBOX", &[b"Subject: 5\r\n\r\n5\r\n"]);
+    let listing = lab.doveadm(&[
+        "-f",
+        "tab",
+        "fetch",
+        "-u",
+        &user.email,
+        "uid flags hdr.subject",
+        "mailbox",
+        "INBOX",
+        "all",
+    ]);
+    let rows: Vec<Vec<&str>> = listing
+        .lines()
+        .skip(1)
+        .map(|l| l.split('\t').map(str::trim).collect())
+        .collect();
+    let subjects: Vec<&str> = rows.iter().map(|r| r[2]).collect();
+    assert_eq!(subjects, ["1", "2", "3", "4", "5"], "{listing}");
+    assert!(!rows[0][1].contains("\\Seen"));
+    assert!(rows[2][1].contains("\\Seen") && !rows[2][1].contains("\\Flagged"));
+    assert!(rows[3][1].contains("\\Seen") && rows[3][1].contains("\\Flagged"));
+}

@@ -114,10 +114,13 @@ make_tls() {
   chmod 0600 "$T/ca.key" "$T/server.key"
 }
 
+# Whether "localhost" resolves to ::1 here: then the servers listen there too, so that clients
+# that try ::1 first still connect.
+localhost_has_ipv6() { getent ahosts localhost | grep -q '^::1'; }
+
 write_dovecot_conf() {
   local listen=127.0.0.1
-  # Also listen on ::1 when "localhost" resolves to it, so clients that try ::1 first still connect.
-  if getent ahosts localhost | grep -q '^::1'; then listen="127.0.0.1, ::1"; fi
+  if localhost_has_ipv6; then listen="127.0.0.1, ::1"; fi
   # Passwords are looked up by the address's domain: every lab domain has the one lab password,
   # any other domain is an unknown user.
   : >"$DIR/passdb"
@@ -241,7 +244,7 @@ myorigin = btinternet.com
 mydestination =
 mynetworks = 127.0.0.0/8 [::1]/128
 inet_interfaces = loopback-only
-inet_protocols = ipv4
+inet_protocols = $(localhost_has_ipv6 && echo all || echo ipv4)
 alias_maps =
 alias_database =
 local_recipient_maps =
@@ -278,13 +281,17 @@ CONF
     | awk 'BEGIN{OFS="  "} /^[a-z]/ && NF>=8 {$5="n"} {print}' >"$P/master.cf"
   grep -q '^postlog' "$P/master.cf" \
     || echo 'postlog   unix-dgram n  -       n       -       1       postlogd' >>"$P/master.cf"
-  cat >>"$P/master.cf" <<CONF
-127.0.0.1:$SMTPS_PORT inet n - n - - smtpd
+  local addr addrs=127.0.0.1
+  if localhost_has_ipv6; then addrs="127.0.0.1 [::1]"; fi
+  for addr in $addrs; do
+    cat >>"$P/master.cf" <<CONF
+$addr:$SMTPS_PORT inet n - n - - smtpd
   -o syslog_name=$INSTANCE-postfix/submissions
   -o smtpd_tls_wrappermode=yes
-127.0.0.1:$SUBMISSION_PORT inet n - n - - smtpd
+$addr:$SUBMISSION_PORT inet n - n - - smtpd
   -o syslog_name=$INSTANCE-postfix/submission
 CONF
+  done
 }
 
 start_dovecot() {

@@ -7,6 +7,7 @@ use std::os::unix::fs::{chown, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::atomic::Ordering;
+use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use super::{fail, lab_scripts, run_checked, Lab, LabUser, NEXT_USER};
@@ -86,6 +87,18 @@ pub fn mutf7(name: &str) -> String {
     out
 }
 
+/// A Maildir timestamp later than every one handed out before in this process.
+fn next_stamp() -> u64 {
+    static LAST: Mutex<u64> = Mutex::new(0);
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .expect("clock after 1970")
+        .as_secs();
+    let mut last = LAST.lock().unwrap_or_else(|e| e.into_inner());
+    *last = (*last + 1).max(now);
+    *last
+}
+
 impl Lab {
     /// The user's home on the server (Dovecot creates it on first login or delivery).
     pub fn server_home(&self, user: &LabUser) -> PathBuf {
@@ -137,30 +150,57 @@ impl Lab {
     /// Writes messages straight into the server's Maildir (`new/`, owned by vmail), in order,
     /// so Dovecot gives them ascending UIDs. Returns their file paths.
     pub fn seed(&self, user: &LabUser, folder: &str, messages: &[&[u8]]) -> Vec<PathBuf> {
+        let plain: Vec<(&[u8], &str)> = messages.iter().map(|m| (*m, "")).collect();
+        self.seed_inner(user, folder, &plain, false)
+    }
+
+    /// As [`Lab::seed`], each message with Maildir flags (`"S"` seen, `"FS"` flagged and seen,
+    /// `""` none; letters D F P R S T), written to `cur/` as an IMAP server would keep them.
+    pub fn seed_with_flags(
+        &self,
+        user: &LabUser,
+        folder: &str,
+        messages: &[(&[u8], &str)],
+    ) -> Vec<PathBuf> {
+        self.seed_inner(user, folder, messages, true)
+    }
+
+    fn seed_inner(
+        &self,
+        user: &LabUser,
+        folder: &str,
+        messages: &[(&[u8], &str)],
+        in_cur: bool,
+    ) -> Vec<PathBuf> {
         let (uid, gid) = vmail_ids();
         let maildir = self.ensure_maildir(user, folder);
-        let base = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .expect("clock after 1970")
-            .as_secs();
-        let seq = NEXT_USER.fetch_add(1, Ordering::Relaxed);
         messages
             .iter()
-            .enumerate()
-            .map(|(i, bytes)| {
-                let name = format!(
-                    "{}.M{seq}{i:06}P{}.pillarbox-lab,S={}",
-                    base + i as u64,
+            .map(|(bytes, flags)| {
+                // Dovecot numbers the files of one sync in the order of their leading
+                // timestamp: strictly increasing stamps keep UIDs in seeding order, even
+                // across calls within one second.
+                let stamp = next_stamp();
+                let mut name = format!(
+                    "{stamp}.M{}P{}.pillarbox-lab,S={}",
+                    NEXT_USER.fetch_add(1, Ordering::Relaxed),
                     std::process::id(),
                     bytes.len()
                 );
+                if in_cur {
+                    let mut sorted: Vec<char> = flags.chars().collect();
+                    sorted.sort_unstable();
+                    sorted.dedup();
+                    name.push_str(":2,");
+                    name.extend(sorted);
+                }
                 let tmp = maildir.join("tmp").join(&name);
                 let mut file = fs::File::create(&tmp).unwrap_or_else(|e| panic!("{tmp:?}: {e}"));
                 file.write_all(bytes).expect("write seeded message");
                 file.sync_all().expect("fsync seeded message");
                 chown(&tmp, Some(uid), Some(gid)).expect("chown seeded message");
-                let dest = maildir.join("new").join(&name);
-                fs::rename(&tmp, &dest).expect("move seeded message into new/");
+                let dest = maildir.join(if in_cur { "cur" } else { "new" }).join(&name);
+                fs::rename(&tmp, &dest).expect("move seeded message into place");
                 dest
             })
             .collect()
