@@ -358,6 +358,34 @@ async fn smtps_delivers_to_the_recipients_maildir_and_refuses_wrong_password() {
     assert!(queued.starts_with("250"), "{queued}");
     talk.send("QUIT").await;
 
+    // Recipients and senders that the lab refuses on purpose.
+    let mut talk = smtps_session(lab).await;
+    talk.send(&format!(
+        "AUTH PLAIN {}",
+        plain_auth(&sender.email, sender.password.expose())
+    ))
+    .await;
+    assert!(talk.smtp_reply().await.starts_with("235"));
+    talk.send("MAIL FROM:<reject-me@btinternet.com>").await;
+    let sender_refused = talk.smtp_reply().await;
+    talk.send("RCPT TO:<x@talk21.com>").await;
+    let rcpt_after_bad_sender = talk.smtp_reply().await;
+    assert!(
+        sender_refused.starts_with("550") || rcpt_after_bad_sender.starts_with("550"),
+        "{sender_refused} / {rcpt_after_bad_sender}"
+    );
+    talk.send("RSET").await;
+    talk.smtp_reply().await;
+    talk.send(&format!("MAIL FROM:<{}>", sender.email)).await;
+    assert!(talk.smtp_reply().await.starts_with("250"));
+    talk.send("RCPT TO:<reject-nobody@btinternet.com>").await;
+    let rejected = talk.smtp_reply().await;
+    assert!(rejected.starts_with("550"), "{rejected}");
+    talk.send("RCPT TO:<defer-busy@btinternet.com>").await;
+    let deferred = talk.smtp_reply().await;
+    assert!(deferred.starts_with("450"), "{deferred}");
+    talk.send("QUIT").await;
+
     let messages = lab.wait_for_messages(&recipient, "INBOX", 1, Duration::from_secs(20));
     assert_eq!(messages.len(), 1);
     let text = String::from_utf8_lossy(&messages[0]);
@@ -366,6 +394,24 @@ async fn smtps_delivers_to_the_recipients_maildir_and_refuses_wrong_password() {
         "{text}"
     );
     assert!(text.contains("Helo o'r labordy."));
+
+    // The outside recipient was dropped on the floor, on loopback.
+    let start = std::time::Instant::now();
+    loop {
+        let log = std::fs::read_to_string(lab.dir.join("log/postfix.log")).unwrap_or_default();
+        if log.lines().any(|l| {
+            l.contains("to=<friend@example.org>")
+                && l.contains("relay=none")
+                && l.contains("lab-no-outbound")
+        }) {
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "no discard of friend@example.org in the postfix log"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
 }
 
 #[test]

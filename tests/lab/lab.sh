@@ -12,6 +12,7 @@
 #
 # Any address at btinternet.com, btopenworld.com or talk21.com logs in with the one lab password
 # ($LAB_PASSWORD, default "pillarbox-lab-pw"). Mail for other domains is discarded, never relayed.
+# SMTP refuses recipients named reject-*@ (550) and defers defer-*@ (450); senders reject-*@ (550).
 # Must run as root (the servers drop privileges themselves); the mail user is "vmail".
 set -euo pipefail
 
@@ -224,6 +225,14 @@ write_postfix_conf() {
   local dom_re
   dom_re=$(echo "$DOMAINS" | sed 's/\./\\./g; s/ /|/g')
   echo "/@($dom_re)\$/ OK" >"$P/vmailbox.regexp"
+  # Addresses that make the server refuse, for tests of SMTP error handling.
+  cat >"$P/recipient_access.regexp" <<'MAP'
+/^reject-[^@]*@/ REJECT 5.1.1 lab: no such mailbox
+/^defer-[^@]*@/ DEFER 4.2.0 lab: mailbox busy, try again later
+MAP
+  cat >"$P/sender_access.regexp" <<'MAP'
+/^reject-[^@]*@/ REJECT 5.7.1 lab: this sender is not allowed
+MAP
   cat >"$P/main.cf" <<CONF
 # Pillarbox test lab: a separate Postfix instance (postfix -c $P).
 compatibility_level = 3.6
@@ -267,7 +276,10 @@ smtpd_sasl_path = $DIR/run/dovecot-auth
 smtpd_sasl_auth_enable = yes
 smtpd_sasl_security_options = noanonymous
 smtpd_relay_restrictions = permit_sasl_authenticated, reject
-smtpd_recipient_restrictions = permit_sasl_authenticated, reject
+access_map_reject_code = 550
+smtpd_sender_restrictions = check_sender_access regexp:$P/sender_access.regexp
+smtpd_recipient_restrictions = check_recipient_access regexp:$P/recipient_access.regexp,
+  permit_sasl_authenticated, reject
 smtpd_client_connection_count_limit = 0
 smtpd_client_connection_rate_limit = 0
 smtpd_client_message_rate_limit = 0
