@@ -368,6 +368,15 @@ start)
   check_tools
   mkdir -p "$DIR"
   DIR=$(cd "$DIR" && pwd)
+  # Already running: new ports would not match the running servers; describe the lab as it is.
+  if pid_alive "$DIR/run/dovecot/master.pid" || pid_alive "$DIR/postfix-spool/pid/master.pid"; then
+    [ $# -eq 0 ] || die "a lab is already running in $DIR: stop it before choosing ports"
+    start_dovecot
+    start_postfix
+    cat "$DIR/lab.env"
+    echo "LAB_READY=1"
+    exit 0
+  fi
   # A "stop" that comes while we start (the test process died meanwhile) waits for us.
   echo $$ >"$DIR/start.pid"
   trap 'rm -f "$DIR/start.pid"' EXIT
