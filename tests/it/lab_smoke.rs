@@ -205,41 +205,48 @@ async fn plain_ports_offer_starttls_and_refuse_login_before_it() {
     let lab = lab();
     let user = lab.new_user("smoke-starttls");
 
-    // IMAP on the plain port: STARTTLS, then LOGIN. (Dovecot counts a connection whose two
-    // ends share an address as secure, so on loopback it would also take LOGIN in the clear:
-    // clients must be tested for upgrading, not the lab for refusing.)
-    let tcp = connect_tcp(lab.host(), lab.imap_port, &timeouts())
-        .await
-        .unwrap();
+    // IMAP on the plain port: no LOGIN in the clear; STARTTLS, then LOGIN.
+    let host = lab.starttls_host.as_str();
+    let tcp = connect_tcp(host, lab.imap_port, &timeouts()).await.unwrap();
     let mut talk = Talk::new(tcp);
     let greeting = talk.line().await;
     assert!(greeting.contains("STARTTLS"), "{greeting}");
+    assert!(greeting.contains("LOGINDISABLED"), "{greeting}");
+    let clear = imap_login(&mut talk, &user.email, user.password.expose()).await;
+    assert!(
+        !clear.starts_with("a1 OK"),
+        "login in the clear refused: {clear}"
+    );
     talk.send("s1 STARTTLS").await;
     assert!(talk.until("s1 ").await.starts_with("s1 OK"));
     let tls = handshake(
         talk.into_inner(),
-        lab.host(),
+        host,
         lab.imap_port,
         Some(&lab.ca_file),
         &timeouts(),
     )
     .await
-    .expect("STARTTLS handshake");
+    .expect("STARTTLS handshake (the certificate names 127.0.0.2)");
     let mut talk = Talk::new(tls);
     let ok = imap_login(&mut talk, &user.email, user.password.expose()).await;
     assert!(ok.starts_with("a1 OK"), "{ok}");
 
-    // POP3 on the plain port: STLS then USER/PASS.
-    let tcp = connect_tcp(lab.host(), lab.pop3_port, &timeouts())
-        .await
-        .unwrap();
+    // POP3 on the plain port: no USER in the clear; STLS then USER/PASS.
+    let tcp = connect_tcp(host, lab.pop3_port, &timeouts()).await.unwrap();
     let mut talk = Talk::new(tcp);
     assert!(talk.line().await.starts_with("+OK"));
+    talk.send(&format!("USER {}", user.email)).await;
+    let clear = talk.line().await;
+    assert!(
+        clear.starts_with("-ERR"),
+        "USER in the clear refused: {clear}"
+    );
     talk.send("STLS").await;
     assert!(talk.line().await.starts_with("+OK"));
     let tls = handshake(
         talk.into_inner(),
-        lab.host(),
+        host,
         lab.pop3_port,
         Some(&lab.ca_file),
         &timeouts(),
@@ -563,6 +570,8 @@ fn lab_accounts_carry_their_password() {
     assert_eq!(password.expose(), user.password.expose());
     let pop = lab.account_starttls(&user, pillarbox::mail::account::Protocol::Pop3);
     assert_eq!(pop.incoming.port, lab.pop3_port);
+    assert_eq!(pop.incoming.host, "127.0.0.2");
+    assert_eq!(pop.outgoing.host, "localhost");
     assert_eq!(pop.outgoing.port, lab.submission_port);
 }
 

@@ -62,16 +62,18 @@ stop_pidfile() {
   rm -f "$file"
 }
 
-# Waits until every given port accepts a connection on 127.0.0.1.
+# Waits until every given [HOST:]PORT (host 127.0.0.1 by default) accepts a connection.
 wait_ports() {
-  local port i
-  for port in "$@"; do
+  local spec host port i
+  for spec in "$@"; do
+    host=127.0.0.1 port=$spec
+    case $spec in *:*) host=${spec%:*} port=${spec##*:} ;; esac
     for i in $(seq 1 200); do
-      if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then continue 2; fi
+      if (exec 3<>"/dev/tcp/$host/$port") 2>/dev/null; then continue 2; fi
       sleep 0.05
     done
     log_tail
-    die "nothing is listening on 127.0.0.1:$port after 10 s"
+    die "nothing is listening on $host:$port after 10 s"
   done
 }
 
@@ -104,7 +106,7 @@ make_tls() {
     >"$T/openssl.log" 2>&1 || { cat "$T/openssl.log" >&2; die "openssl could not make the lab CA"; }
   openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -subj "/CN=mail.btinternet.com" \
     -keyout "$T/server.key" -out "$T/server.csr" >>"$T/openssl.log" 2>&1
-  printf '%s\n' 'subjectAltName=DNS:mail.btinternet.com,DNS:localhost,IP:127.0.0.1,IP:::1' \
+  printf '%s\n' 'subjectAltName=DNS:mail.btinternet.com,DNS:localhost,IP:127.0.0.1,IP:127.0.0.2,IP:::1' \
     'basicConstraints=CA:FALSE' 'keyUsage=digitalSignature,keyEncipherment' \
     'extendedKeyUsage=serverAuth' >"$T/server.ext"
   openssl x509 -req -in "$T/server.csr" -CA "$T/ca.crt" -CAkey "$T/ca.key" -CAcreateserial \
@@ -183,6 +185,7 @@ namespace inbox {
 }
 service imap-login {
   inet_listener imap {
+    address = $STARTTLS_HOST
     port = $IMAP_PORT
   }
   inet_listener imaps {
@@ -192,6 +195,7 @@ service imap-login {
 }
 service pop3-login {
   inet_listener pop3 {
+    address = $STARTTLS_HOST
     port = $POP3_PORT
   }
   inet_listener pop3s {
@@ -317,7 +321,7 @@ start_dovecot() {
   # this socket gone before the auth process first starts, Dovecot turns the penalty off; it
   # has no setting for that. (auth_failure_delay above still adds up to 0.5 s per failure.)
   rm -f "$DIR/run/dovecot/anvil-auth-penalty"
-  wait_ports "$IMAPS_PORT" "$POP3S_PORT" "$IMAP_PORT" "$POP3_PORT"
+  wait_ports "$IMAPS_PORT" "$POP3S_PORT" "$STARTTLS_HOST:$IMAP_PORT" "$STARTTLS_HOST:$POP3_PORT"
 }
 
 start_postfix() {
@@ -398,6 +402,10 @@ start)
     usage
   fi
   LAB_PASSWORD=${LAB_PASSWORD:-pillarbox-lab-pw}
+  # Plain IMAP/POP3 listen on a second loopback address: Dovecot treats a connection whose two
+  # ends share an address as secure and would accept a login without STARTTLS; from
+  # 127.0.0.1 to 127.0.0.2 it refuses one, as a real server does.
+  STARTTLS_HOST=127.0.0.2
   # Unique per lab so that instances never collide in logs or process titles.
   INSTANCE=pblab$(printf '%s' "$DIR" | cksum | cut -d' ' -f1)
   cat >"$DIR/lab.env" <<ENV
@@ -407,6 +415,7 @@ LAB_PASSWORD=$LAB_PASSWORD
 IMAPS_PORT=$IMAPS_PORT
 POP3S_PORT=$POP3S_PORT
 SMTPS_PORT=$SMTPS_PORT
+STARTTLS_HOST=$STARTTLS_HOST
 IMAP_PORT=$IMAP_PORT
 POP3_PORT=$POP3_PORT
 SUBMISSION_PORT=$SUBMISSION_PORT

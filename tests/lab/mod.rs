@@ -72,10 +72,11 @@ pub struct Lab {
     pub imaps_port: u16,
     pub pop3s_port: u16,
     pub smtps_port: u16,
-    /// Plain-text IMAP that offers STARTTLS. (On loopback Dovecot would also take a login
-    /// without it; see tests/README.md.)
+    /// The address of the plain IMAP and POP3 ports (127.0.0.2; the certificate names it).
+    pub starttls_host: String,
+    /// Plain-text IMAP on `starttls_host`: offers STARTTLS, refuses a login before it.
     pub imap_port: u16,
-    /// Plain-text POP3 that offers STLS.
+    /// Plain-text POP3 on `starttls_host`: offers STLS, refuses USER/PASS before it.
     pub pop3_port: u16,
     /// SMTP submission that needs STARTTLS before AUTH.
     pub submission_port: u16,
@@ -94,6 +95,7 @@ impl std::fmt::Debug for Lab {
             .field("imaps_port", &self.imaps_port)
             .field("pop3s_port", &self.pop3s_port)
             .field("smtps_port", &self.smtps_port)
+            .field("starttls_host", &self.starttls_host)
             .field("imap_port", &self.imap_port)
             .field("pop3_port", &self.pop3_port)
             .field("submission_port", &self.submission_port)
@@ -216,6 +218,7 @@ impl Lab {
             imaps_port: port("IMAPS_PORT"),
             pop3s_port: port("POP3S_PORT"),
             smtps_port: port("SMTPS_PORT"),
+            starttls_host: get("STARTTLS_HOST"),
             imap_port: port("IMAP_PORT"),
             pop3_port: port("POP3_PORT"),
             submission_port: port("SUBMISSION_PORT"),
@@ -283,19 +286,22 @@ impl Lab {
         )
     }
 
-    /// As [`Lab::account`] on the plain-text ports that upgrade with STARTTLS / STLS.
+    /// As [`Lab::account`] on the plain-text ports that upgrade with STARTTLS / STLS: IMAP or
+    /// POP3 on `starttls_host`, SMTP submission on `localhost`.
     pub fn account_starttls(&self, user: &LabUser, protocol: Protocol) -> Account {
         let incoming_port = match protocol {
             Protocol::Imap => self.imap_port,
             Protocol::Pop3 => self.pop3_port,
         };
-        self.account_with(
+        let mut account = self.account_with(
             user,
             protocol,
             Security::Starttls,
             incoming_port,
             self.submission_port,
-        )
+        );
+        account.incoming.host = self.starttls_host.clone();
+        account
     }
 
     fn account_with(
