@@ -14,6 +14,7 @@ use crate::mail::paths::Paths;
 
 pub mod account;
 pub mod paths;
+pub mod store;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -38,6 +39,12 @@ pub enum Command {
     Account(account::AccountArgs),
     /// Show where Pillarbox keeps its settings and mail.
     Paths(paths::PathsArgs),
+    /// List the messages of a folder (or search them, or list the folders).
+    List(store::ListArgs),
+    /// Show one message: its headers and text, or with --raw its exact bytes.
+    Show(store::ShowArgs),
+    /// Bring the message index in line with the Maildir folders on disk.
+    Reindex(store::ReindexArgs),
 }
 
 /// What every subcommand gets: where the files are.
@@ -121,6 +128,9 @@ pub fn dispatch(command: Command, ctx: &Context) -> ExitCode {
     match command {
         Command::Account(args) => account::run(args, ctx),
         Command::Paths(args) => paths::run(args, ctx),
+        Command::List(args) => store::run_list(args, &ctx.paths),
+        Command::Show(args) => store::run_show(args, &ctx.paths),
+        Command::Reindex(args) => store::run_reindex(args, &ctx.paths),
     }
 }
 
