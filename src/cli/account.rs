@@ -38,9 +38,7 @@ pub enum ProtocolArg {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum SecurityArg {
-    /// TLS from the first byte (ports 993, 995, 465).
     Tls,
-    /// Plain connection upgraded with STARTTLS (ports 143, 110, 587).
     Starttls,
 }
 
@@ -51,8 +49,8 @@ pub struct AddArgs {
     #[arg(long)]
     pub email: String,
     /// Your name as recipients see it (default: from the address).
-    #[arg(long, default_value = "")]
-    pub name: String,
+    #[arg(long)]
+    pub name: Option<String>,
     /// How mail comes in (default: IMAP, or POP3 when only --pop is given).
     #[arg(long, value_enum)]
     pub protocol: Option<ProtocolArg>,
@@ -65,7 +63,7 @@ pub struct AddArgs {
     /// SMTP server instead of the provider's.
     #[arg(long, value_name = "HOST:PORT")]
     pub smtp: Option<String>,
-    /// Connection security for every server of the account.
+    /// Connection security for every server of the account: tls (from the first byte) or starttls.
     #[arg(long, value_enum)]
     pub security: Option<SecurityArg>,
     /// Extra trusted CA certificates (PEM), for a private server.
@@ -154,7 +152,8 @@ fn account_from_args(args: &AddArgs) -> Result<Account, ExitCode> {
         ));
     }
 
-    let mut account = provider::account_for(email, &args.name, protocol);
+    let mut account =
+        provider::account_for(email, args.name.as_deref().unwrap_or_default(), protocol);
     let security = args.security.map(|s| match s {
         SecurityArg::Tls => Security::Tls,
         SecurityArg::Starttls => Security::Starttls,

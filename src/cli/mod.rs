@@ -6,22 +6,24 @@
 
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use std::ffi::OsString;
+
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::fl;
 use crate::mail::config::{Config, ConfigError};
 use crate::mail::paths::Paths;
 
 pub mod account;
+pub mod help;
 pub mod paths;
 
 #[derive(Debug, Parser)]
 #[command(
     name = "pillarbox",
     version,
-    about = "A fast, safe mail client for BT Email and any IMAP/POP3/SMTP provider.",
-    long_about = "A fast, safe mail client for BT Email and any IMAP/POP3/SMTP provider.\n\n\
-                  Run without a command to open the window."
+    about = "A fast, safe mail client for BT Email and any IMAP/POP3/SMTP provider. \
+             Run without a command to open the window."
 )]
 pub struct Cli {
     /// Language for messages, such as cy or en-GB (default: the settings, then the system's).
@@ -81,7 +83,23 @@ pub fn secret_failure(error: &crate::mail::secret::SecretError) -> ExitCode {
 }
 
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    init_logging();
+
+    // The language is needed before parsing, to localise --help.
+    let paths = Paths::from_env();
+    let language = lang_from_args(&args).or_else(|| {
+        let paths = paths.as_ref().ok()?;
+        Config::load(paths).ok()?.settings.language
+    });
+    crate::i18n::init(language.as_deref());
+    // Bidi isolation marks garble terminals and break copying paths out of the output.
+    crate::i18n::LANGUAGE_LOADER.set_use_isolating(false);
+
+    let parsed = help::localize(Cli::command())
+        .try_get_matches_from(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(error) => {
             // --help and --version land here too, with exit code 0.
@@ -89,16 +107,6 @@ pub fn main() -> ExitCode {
             return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(EXIT_USAGE));
         }
     };
-    init_logging();
-
-    let paths = Paths::from_env();
-    let language = cli.lang.clone().or_else(|| {
-        let paths = paths.as_ref().ok()?;
-        Config::load(paths).ok()?.settings.language
-    });
-    crate::i18n::init(language.as_deref());
-    // Bidi isolation marks garble terminals and break copying paths out of the output.
-    crate::i18n::LANGUAGE_LOADER.set_use_isolating(false);
 
     if std::env::var("PILLARBOX_KEYRING").as_deref() == Ok("memory") {
         crate::mail::secret::use_mock_store();
@@ -124,6 +132,23 @@ pub fn dispatch(command: Command, ctx: &Context) -> ExitCode {
     }
 }
 
+/// The last `--lang X` or `--lang=X` before any `--` (clap, too, keeps the last one).
+fn lang_from_args(args: &[OsString]) -> Option<String> {
+    let mut found = None;
+    let mut iter = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(arg) = iter.next() {
+        if arg == "--" {
+            break;
+        }
+        if arg == "--lang" {
+            found = iter.next().map(|v| v.into_owned());
+        } else if let Some(value) = arg.strip_prefix("--lang=") {
+            found = Some(value.to_string());
+        }
+    }
+    found
+}
+
 /// Logs to stderr; `RUST_LOG` chooses the detail, warnings and errors by default.
 fn init_logging() {
     use tracing_subscriber::EnvFilter;
@@ -139,7 +164,6 @@ fn init_logging() {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
 
     #[test]
     fn clap_definition_is_consistent() {
@@ -153,5 +177,27 @@ mod tests {
         let cli = Cli::try_parse_from(["pillarbox", "--lang", "cy"]).unwrap();
         assert!(cli.command.is_none());
         assert_eq!(cli.lang.as_deref(), Some("cy"));
+    }
+
+    #[test]
+    fn lang_is_found_before_parsing() {
+        let args = |v: &[&str]| v.iter().map(OsString::from).collect::<Vec<_>>();
+        assert_eq!(
+            lang_from_args(&args(&["pillarbox", "account", "--lang", "cy", "list"])).as_deref(),
+            Some("cy")
+        );
+        assert_eq!(
+            lang_from_args(&args(&["pillarbox", "--lang=en-GB"])).as_deref(),
+            Some("en-GB")
+        );
+        assert_eq!(
+            lang_from_args(&args(&["pillarbox", "--", "--lang", "cy"])),
+            None
+        );
+        assert_eq!(
+            lang_from_args(&args(&["pillarbox", "--lang", "en-GB", "--lang=cy"])).as_deref(),
+            Some("cy")
+        );
+        assert_eq!(lang_from_args(&args(&["pillarbox"])), None);
     }
 }

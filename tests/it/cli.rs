@@ -454,3 +454,28 @@ fn cli_speaks_welsh() {
         "{text}"
     );
 }
+
+#[test]
+fn cli_help_is_localised() {
+    let home = Home::new();
+    let mut cmd = home.command(&[]);
+    // `home.command` pins en-GB first; a later --lang wins, as clap takes the last one.
+    cmd.args(["--lang", "cy", "account", "add", "--help"]);
+    let out = cmd.output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Defnydd: pillarbox account add"), "{text}");
+    assert!(text.contains("Dewisiadau:"), "{text}");
+    assert!(text.contains("Cyfeiriad e-bost y cyfrif"), "{text}");
+    assert!(!text.contains("The account’s email address"), "{text}");
+
+    let en = home.run(&["--help"]).ok().stdout();
+    assert!(
+        en.contains("Run without a command to open the window."),
+        "{en}"
+    );
+    assert!(
+        en.contains("account  Add, list and remove accounts"),
+        "{en}"
+    );
+}
