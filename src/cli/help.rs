@@ -18,13 +18,27 @@ fn heading(key: &str) -> Option<&'static str> {
     text(key).map(|t| &*Box::leak(t.into_boxed_str()))
 }
 
+/// Headings and the usage label, looked up once per run.
+struct Labels {
+    usage: String,
+    commands: Option<&'static str>,
+    options: Option<&'static str>,
+    arguments: Option<&'static str>,
+}
+
 /// The command tree with its help texts and headings localised.
 pub fn localize(mut command: Command) -> Command {
     command.build();
-    localize_built(command, "")
+    let labels = Labels {
+        usage: text("cli-help-usage").unwrap_or_else(|| "Usage:".into()),
+        commands: heading("cli-help-commands"),
+        options: heading("cli-help-options"),
+        arguments: heading("cli-help-arguments"),
+    };
+    localize_built(command, "", &labels)
 }
 
-fn localize_built(mut command: Command, path: &str) -> Command {
+fn localize_built(mut command: Command, path: &str, labels: &Labels) -> Command {
     let about_key = if path.is_empty() {
         "cli-about".to_string()
     } else {
@@ -45,15 +59,13 @@ fn localize_built(mut command: Command, path: &str) -> Command {
     if let Some(about) = about {
         command = command.about(about).long_about(None);
     }
-    let usage = text("cli-help-usage").unwrap_or_else(|| "Usage:".into());
+    let usage = &labels.usage;
     command = command.help_template(format!(
         "{{before-help}}{{about-with-newline}}\n{usage} {{usage}}\n\n{{all-args}}{{after-help}}"
     ));
-    if let Some(commands) = heading("cli-help-commands") {
+    if let Some(commands) = labels.commands {
         command = command.subcommand_help_heading(commands);
     }
-    let options = heading("cli-help-options");
-    let arguments = heading("cli-help-arguments");
     let args: Vec<(String, bool)> = command
         .get_arguments()
         .map(|a| (a.get_id().to_string(), a.is_positional()))
@@ -65,7 +77,11 @@ fn localize_built(mut command: Command, path: &str) -> Command {
             format!("cli-arg-{path}-{id}")
         };
         let help = text(&scoped).or_else(|| text(&format!("cli-arg-{id}")));
-        let heading = if positional { arguments } else { options };
+        let heading = if positional {
+            labels.arguments
+        } else {
+            labels.options
+        };
         command = command.mut_arg(&id, |mut arg| {
             if let Some(help) = help {
                 arg = arg.help(help).long_help(None);
@@ -83,7 +99,7 @@ fn localize_built(mut command: Command, path: &str) -> Command {
         } else {
             format!("{path}-{name}")
         };
-        localize_built(sub, &sub_path)
+        localize_built(sub, &sub_path, labels)
     })
 }
 

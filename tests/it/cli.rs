@@ -387,6 +387,25 @@ fn cli_add_requires_a_password_source_and_a_valid_address() {
         .fails_with(2)
         .stderr();
     assert!(err.contains("h:99999"), "{err}");
+    let err = home
+        .run(&[
+            "account",
+            "add",
+            "--email",
+            "a@b.com",
+            "--protocol",
+            "pop3",
+            "--imap",
+            "h:993",
+            "--password-command",
+            "echo x",
+        ])
+        .fails_with(2)
+        .stderr();
+    assert!(
+        err.contains("--imap does not apply to a POP3 account"),
+        "{err}"
+    );
     assert!(!home.config_file().exists());
 }
 
