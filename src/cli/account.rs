@@ -28,6 +28,7 @@ pub enum AccountCommand {
     List,
     /// Remove an account and its saved password (its mail stays on disk).
     Remove(RemoveArgs),
+    // `account check` comes from src/cli/check.rs: one variant here, one arm in `run`.
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

@@ -11,6 +11,7 @@ use std::ffi::OsString;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::fl;
+use crate::mail::account::{Account, AccountId};
 use crate::mail::config::{Config, ConfigError};
 use crate::mail::paths::Paths;
 
@@ -52,6 +53,22 @@ impl Context {
     /// Loads the config, or prints why it can't be read and gives the exit code.
     pub fn load_config(&self) -> Result<Config, ExitCode> {
         Config::load(&self.paths).map_err(|e| config_failure(&e))
+    }
+
+    /// The accounts a command works on: the one named by `--account ADDR`, or all of them.
+    /// Prints why and gives the exit code when the address is not set up.
+    pub fn accounts(&self, only: Option<&str>) -> Result<Vec<Account>, ExitCode> {
+        let config = self.load_config()?;
+        match only {
+            None => Ok(config.accounts),
+            Some(email) => {
+                let id = AccountId(email.trim().to_lowercase());
+                match config.account(&id) {
+                    Some(account) => Ok(vec![account.clone()]),
+                    None => Err(config_failure(&ConfigError::NoSuchAccount(id))),
+                }
+            }
+        }
     }
 }
 
@@ -177,6 +194,27 @@ mod tests {
         let cli = Cli::try_parse_from(["pillarbox", "--lang", "cy"]).unwrap();
         assert!(cli.command.is_none());
         assert_eq!(cli.lang.as_deref(), Some("cy"));
+    }
+
+    #[test]
+    fn context_selects_accounts_by_address() {
+        let dir = tempfile::tempdir().unwrap();
+        let ctx = Context {
+            paths: Paths::under(dir.path()),
+        };
+        assert!(ctx.accounts(None).unwrap().is_empty());
+        let mut config = Config::default();
+        for email in ["ann@btinternet.com", "bob@talk21.com"] {
+            let account =
+                crate::mail::provider::account_for(email, "", crate::mail::account::Protocol::Imap);
+            config.add_account(account).unwrap();
+        }
+        config.save(&ctx.paths).unwrap();
+        assert_eq!(ctx.accounts(None).unwrap().len(), 2);
+        let only = ctx.accounts(Some(" BOB@talk21.com")).unwrap();
+        assert_eq!(only.len(), 1);
+        assert_eq!(only[0].email, "bob@talk21.com");
+        assert!(ctx.accounts(Some("carol@talk21.com")).is_err());
     }
 
     #[test]
