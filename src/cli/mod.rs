@@ -28,7 +28,7 @@ pub mod paths;
 )]
 pub struct Cli {
     /// Language for messages, such as cy or en-GB (default: the settings, then the system's).
-    #[arg(long, global = true, value_name = "LANG")]
+    #[arg(long, global = true, value_name = "LANG", overrides_with = "lang")]
     pub lang: Option<String>,
 
     #[command(subcommand)]

@@ -498,3 +498,39 @@ fn cli_help_is_localised() {
         "{en}"
     );
 }
+
+#[test]
+fn cli_errors_speak_welsh_too() {
+    let home = Home::new();
+    let mut cmd = home.command(&[
+        "--lang",
+        "cy",
+        "account",
+        "add",
+        "--email",
+        "ann@btinternet.com",
+        "--password-stdin",
+    ]);
+    cmd.stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    child.stdin.take().unwrap().write_all(b"pw\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("Gwall: Does dim cylch allweddi (Secret Service) ar gael"),
+        "{err}"
+    );
+    assert!(err.contains("Awgrym: "), "{err}");
+
+    fs::create_dir_all(home.config_file().parent().unwrap()).unwrap();
+    fs::write(home.config_file(), "version = [\n").unwrap();
+    let out = home.run(&["--lang", "cy", "account", "list"]).fails_with(1);
+    assert!(
+        out.stderr().contains("wedi’i difrodi (llinell 1)"),
+        "{}",
+        out.stderr()
+    );
+}
