@@ -19,7 +19,7 @@ use super::store::fsutil::write_atomic;
 /// The file format version this build reads and writes.
 pub const CONFIG_VERSION: u32 = 1;
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Theme {
     /// Follow the desktop's light or dark preference.
@@ -27,6 +27,18 @@ pub enum Theme {
     System,
     Light,
     Dark,
+}
+
+/// A theme this build doesn't know (added by a later 1.x) falls back to `System` rather
+/// than making the whole file unreadable.
+impl<'de> Deserialize<'de> for Theme {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Theme, D::Error> {
+        Ok(match String::deserialize(deserializer)?.as_str() {
+            "light" => Theme::Light,
+            "dark" => Theme::Dark,
+            _ => Theme::System,
+        })
+    }
 }
 
 /// Application-wide preferences.
@@ -240,6 +252,11 @@ impl Config {
             Err(e) => return Err(e),
         }
         let text = self.to_toml()?;
+        #[cfg(test)]
+        if tests::FAIL_WRITES.get() {
+            let source = io::Error::other("injected write failure");
+            return Err(ConfigError::Io { path, source });
+        }
         write_atomic(&path, text.as_bytes()).map_err(|source| ConfigError::Io { path, source })
     }
 

@@ -1,6 +1,12 @@
 use super::*;
 use crate::mail::account::{Protocol, Security, Server};
 
+thread_local! {
+    /// Makes this thread's next `Config::save` calls fail after the file was read, as a full
+    /// disk would.
+    pub(super) static FAIL_WRITES: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 pub(super) fn full() -> Config {
     let mut bt =
         crate::mail::provider::account_for("ann.smith@btinternet.com", "Ann Smith", Protocol::Imap);
@@ -165,6 +171,12 @@ fn corrupt_file_names_the_line_and_is_never_overwritten() {
 }
 
 #[test]
+fn unknown_theme_names_fall_back_to_system() {
+    let (_dir, paths) = home_with(Some(b"[settings]\ntheme = \"high-contrast\"\n"));
+    assert_eq!(Config::load(&paths).unwrap().settings.theme, Theme::System);
+}
+
+#[test]
 fn wrong_types_are_corrupt_not_defaulted() {
     let (_dir, paths) = home_with(Some(b"version = 1\n[settings]\ntheme = 7\n"));
     assert!(matches!(
@@ -282,13 +294,18 @@ mod save_account_tests {
         crate::mail::provider::account_for(email, "", Protocol::Imap)
     }
 
-    /// Makes the next atomic write of config.toml fail after loading succeeded.
-    fn block_writes(paths: &Paths) -> PathBuf {
-        let tmp = paths
-            .config_dir
-            .join(format!(".config.toml.tmp-{}", std::process::id()));
-        fs::create_dir_all(&tmp).unwrap();
-        tmp
+    /// Fails this thread's config writes until the guard is dropped.
+    struct BlockWrites;
+    impl BlockWrites {
+        fn start() -> BlockWrites {
+            FAIL_WRITES.set(true);
+            BlockWrites
+        }
+    }
+    impl Drop for BlockWrites {
+        fn drop(&mut self) {
+            FAIL_WRITES.set(false);
+        }
     }
 
     #[test]
@@ -330,7 +347,7 @@ mod save_account_tests {
     fn failed_config_write_takes_a_new_password_out_again() {
         use_mock_store();
         let (_dir, paths) = home_with(None);
-        let blocker = block_writes(&paths);
+        let blocker = BlockWrites::start();
         let account = bt("save-rollback@btinternet.com");
         let err =
             save_account(&paths, account.clone(), Some(&Password::new("pw")), false).unwrap_err();
@@ -342,7 +359,7 @@ mod save_account_tests {
             password_for(&account),
             Err(SecretError::NotFound { .. })
         ));
-        fs::remove_dir(blocker).unwrap();
+        drop(blocker);
         assert!(!paths.config_file().exists());
     }
 
@@ -353,14 +370,14 @@ mod save_account_tests {
         let account = bt("save-restore@btinternet.com");
         save_account(&paths, account.clone(), Some(&Password::new("old")), false).unwrap();
         let before = fs::read(paths.config_file()).unwrap();
-        let blocker = block_writes(&paths);
+        let blocker = BlockWrites::start();
         let mut changed = account.clone();
         changed.display_name = "Changed".into();
         let err = save_account(&paths, changed, Some(&Password::new("new")), true).unwrap_err();
         assert!(matches!(err, SaveAccountError::Config(_)));
         assert_eq!(password_for(&account).unwrap().expose(), "old");
         assert_eq!(fs::read(paths.config_file()).unwrap(), before);
-        fs::remove_dir(blocker).unwrap();
+        drop(blocker);
     }
 
     #[test]
@@ -392,4 +409,29 @@ mod save_account_tests {
             Err(SecretError::NotFound { .. })
         ));
     }
+}
+
+#[test]
+fn concurrent_saves_from_threads_never_mix_or_fail() {
+    let (_dir, paths) = home_with(None);
+    let configs: Vec<Config> = (0..6)
+        .map(|i| {
+            let mut c = full();
+            c.settings.check_interval_minutes = i;
+            c.accounts[0].display_name = "x".repeat(1000 * i as usize);
+            c
+        })
+        .collect();
+    std::thread::scope(|scope| {
+        for config in &configs {
+            let paths = &paths;
+            scope.spawn(move || {
+                for _ in 0..30 {
+                    config.save(paths).unwrap();
+                }
+            });
+        }
+    });
+    let saved = Config::load(&paths).unwrap();
+    assert!(configs.contains(&saved));
 }
