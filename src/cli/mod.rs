@@ -4,9 +4,8 @@
 //! `pub fn run(args, &Context) -> ExitCode`, and adds one variant to [`Command`] and one
 //! arm to [`dispatch`]. Everything a user reads goes through Fluent (`cli-` keys).
 
-use std::process::ExitCode;
-
 use std::ffi::OsString;
+use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
@@ -110,8 +109,6 @@ pub fn main() -> ExitCode {
         Config::load(paths).ok()?.settings.language
     });
     crate::i18n::init(language.as_deref());
-    // Bidi isolation marks garble terminals and break copying paths out of the output.
-    crate::i18n::LANGUAGE_LOADER.set_use_isolating(false);
 
     let parsed = help::localize(Cli::command())
         .try_get_matches_from(&args)
@@ -132,6 +129,8 @@ pub fn main() -> ExitCode {
     let Some(command) = cli.command else {
         return crate::ui::run();
     };
+    // Bidi isolation marks garble terminals and break copying paths out of the output.
+    crate::i18n::LANGUAGE_LOADER.set_use_isolating(false);
     let paths = match paths {
         Ok(paths) => paths,
         Err(_) => {
