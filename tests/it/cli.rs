@@ -534,3 +534,117 @@ fn cli_errors_speak_welsh_too() {
         out.stderr()
     );
 }
+
+/// Reads one CRLF line from the server, within 10 s.
+async fn read_line<S: tokio::io::AsyncBufRead + Unpin>(stream: &mut S) -> String {
+    use tokio::io::AsyncBufReadExt;
+    let mut line = String::new();
+    let n = tokio::time::timeout(
+        std::time::Duration::from_secs(10),
+        stream.read_line(&mut line),
+    )
+    .await
+    .expect("the server answers within 10 s")
+    .expect("read");
+    assert!(n > 0, "the server hung up");
+    line
+}
+
+/// The account `account add` wrote (servers, CA file, user name, password command) logs in
+/// to the lab's real IMAP and POP3 servers.
+#[test]
+fn cli_added_accounts_log_in_to_the_lab() {
+    use pillarbox::mail::tls::{connect_tls, Timeouts};
+    use tokio::io::{AsyncWriteExt, BufReader};
+
+    let lab = crate::lab::lab();
+    let home = Home::new();
+    let outside = tempfile::tempdir().unwrap();
+    let pw_file = outside.path().join("lab-pw");
+    fs::write(&pw_file, format!("{}\n", lab.password().expose())).unwrap();
+    let command = format!("cat '{}'", pw_file.display());
+    let imap_user = lab.new_user("cli-imap");
+    let pop_user = lab.new_user("cli-pop");
+    let endpoint = |port: u16| format!("{}:{port}", lab.host());
+    let ca = lab.ca_file.to_str().unwrap();
+    home.run(&[
+        "account",
+        "add",
+        "--email",
+        &imap_user.email,
+        "--imap",
+        &endpoint(lab.imaps_port),
+        "--smtp",
+        &endpoint(lab.smtps_port),
+        "--ca-file",
+        ca,
+        "--password-command",
+        &command,
+    ])
+    .ok();
+    home.run(&[
+        "account",
+        "add",
+        "--email",
+        &pop_user.email,
+        "--pop",
+        &endpoint(lab.pop3s_port),
+        "--smtp",
+        &endpoint(lab.smtps_port),
+        "--ca-file",
+        ca,
+        "--password-command",
+        &command,
+    ])
+    .ok();
+
+    let config = home.load();
+    let imap = config.accounts[0].clone();
+    let pop = config.accounts[1].clone();
+    assert_eq!(pop.protocol, Protocol::Pop3);
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    runtime.block_on(async {
+        let timeouts = Timeouts::all(std::time::Duration::from_secs(10));
+
+        let password = pillarbox::mail::secret::password_for(&imap).unwrap();
+        let server = &imap.incoming;
+        let tls = connect_tls(
+            &server.host,
+            server.port,
+            imap.ca_file.as_deref(),
+            &timeouts,
+        )
+        .await
+        .unwrap();
+        let mut s = BufReader::new(tls);
+        assert!(read_line(&mut s).await.starts_with("* OK"));
+        let login = format!(
+            "a1 LOGIN \"{}\" \"{}\"\r\n",
+            server.username,
+            password.expose()
+        );
+        s.get_mut().write_all(login.as_bytes()).await.unwrap();
+        let reply = loop {
+            let line = read_line(&mut s).await;
+            if line.starts_with("a1 ") {
+                break line;
+            }
+        };
+        assert!(reply.starts_with("a1 OK"), "{reply}");
+
+        let password = pillarbox::mail::secret::password_for(&pop).unwrap();
+        let server = &pop.incoming;
+        let tls = connect_tls(&server.host, server.port, pop.ca_file.as_deref(), &timeouts)
+            .await
+            .unwrap();
+        let mut s = BufReader::new(tls);
+        assert!(read_line(&mut s).await.starts_with("+OK"));
+        let user = format!("USER {}\r\n", server.username);
+        s.get_mut().write_all(user.as_bytes()).await.unwrap();
+        assert!(read_line(&mut s).await.starts_with("+OK"));
+        let pass = format!("PASS {}\r\n", password.expose());
+        s.get_mut().write_all(pass.as_bytes()).await.unwrap();
+        let reply = read_line(&mut s).await;
+        assert!(reply.starts_with("+OK"), "{reply}");
+    });
+}
