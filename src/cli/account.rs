@@ -10,7 +10,7 @@ use super::{config_failure, report_error, report_warning, Context};
 use super::{EXIT_FAILURE, EXIT_USAGE};
 use crate::fl;
 use crate::mail::account::{is_valid_email, Account, AccountId, Protocol, Security, Server};
-use crate::mail::config::save_account;
+use crate::mail::config::{save_account, Config};
 use crate::mail::provider;
 use crate::mail::secret::{self, Password};
 
@@ -336,18 +336,11 @@ fn list(ctx: &Context) -> ExitCode {
 }
 
 fn remove(args: RemoveArgs, ctx: &Context) -> ExitCode {
-    let mut config = match ctx.load_config() {
-        Ok(config) => config,
-        Err(code) => return code,
-    };
     let id = AccountId(args.email.trim().to_lowercase());
-    let account = match config.remove_account(&id) {
-        Ok(account) => account,
+    let account = match Config::update(&ctx.paths, |config| config.remove_account(&id)) {
+        Ok((_, account)) => account,
         Err(e) => return config_failure(&e),
     };
-    if let Err(e) = config.save(&ctx.paths) {
-        return config_failure(&e);
-    }
     println!(
         "{}",
         fl!(

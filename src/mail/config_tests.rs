@@ -435,3 +435,77 @@ fn concurrent_saves_from_threads_never_mix_or_fail() {
     let saved = Config::load(&paths).unwrap();
     assert!(configs.contains(&saved));
 }
+
+#[test]
+fn concurrent_updates_keep_every_change() {
+    let (_dir, paths) = home_with(None);
+    std::thread::scope(|scope| {
+        for t in 0..4 {
+            let paths = &paths;
+            scope.spawn(move || {
+                for i in 0..15 {
+                    let email = format!("t{t}-{i}@btinternet.com");
+                    let account = crate::mail::provider::account_for(&email, "", Protocol::Imap);
+                    Config::update(paths, |c| c.add_account(account)).unwrap();
+                }
+            });
+        }
+    });
+    assert_eq!(Config::load(&paths).unwrap().accounts.len(), 60);
+    assert!(!paths.config_dir.join("config.toml.lock").exists());
+}
+
+#[test]
+fn a_failed_update_writes_nothing() {
+    let (_dir, paths) = home_with(None);
+    full().save(&paths).unwrap();
+    let before = fs::read(paths.config_file()).unwrap();
+    let id = AccountId("nobody@btinternet.com".into());
+    let err = Config::update(&paths, |c| {
+        c.settings.theme = Theme::Light;
+        c.remove_account(&id)
+    })
+    .unwrap_err();
+    assert!(matches!(err, ConfigError::NoSuchAccount(_)));
+    assert_eq!(fs::read(paths.config_file()).unwrap(), before);
+}
+
+#[test]
+fn a_held_lock_makes_writers_wait_then_give_up_clearly() {
+    let (_dir, paths) = home_with(None);
+    let lock = ConfigLock::acquire(&paths, LOCK_WAIT).unwrap();
+    let started = Instant::now();
+    match ConfigLock::acquire(&paths, Duration::from_millis(200)) {
+        Err(ConfigError::Locked { path }) => assert_eq!(path, paths.config_file()),
+        other => panic!("expected Locked, got {:?}", other.map(|_| ())),
+    }
+    assert!(started.elapsed() >= Duration::from_millis(200));
+    drop(lock);
+    ConfigLock::acquire(&paths, Duration::from_millis(200)).unwrap();
+}
+
+#[test]
+fn a_stale_lock_from_a_dead_process_is_taken_over() {
+    let (_dir, paths) = home_with(None);
+    fs::create_dir_all(&paths.config_dir).unwrap();
+    let lock = paths.config_dir.join("config.toml.lock");
+    let file = fs::File::create(&lock).unwrap();
+    file.set_modified(SystemTime::now() - Duration::from_secs(120))
+        .unwrap();
+    drop(file);
+    Config::default().save(&paths).unwrap();
+    assert!(!lock.exists());
+}
+
+#[test]
+fn locked_error_is_localised_with_the_lock_file_in_the_hint() {
+    let err = ConfigError::Locked {
+        path: PathBuf::from("/home/ann/.config/pillarbox/config.toml"),
+    };
+    let hint = err.hint().unwrap();
+    assert!(
+        hint.contains("/home/ann/.config/pillarbox/config.toml.lock"),
+        "{hint}"
+    );
+    assert!(!hint.contains("$path"), "{hint}");
+}
