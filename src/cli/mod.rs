@@ -2,7 +2,13 @@
 //!
 //! Each area owns one file, `src/cli/<area>.rs`, with a clap `Args` struct and
 //! `pub fn run(args, &Context) -> ExitCode`, and adds one variant to [`Command`] and one
-//! arm to [`dispatch`]. Everything a user reads goes through Fluent (`cli-` keys).
+//! arm to [`dispatch`]. Everything a user reads goes through Fluent (`cli-` keys); `--help`
+//! texts come from `cli-about-<command path>` and `cli-arg-<command path>-<arg id>` keys when
+//! present (see [`help`]), the doc comments otherwise.
+//!
+//! Environment: `PILLARBOX_HOME` (all files under one folder), `RUST_LOG` (log detail on
+//! stderr, default warnings), and `PILLARBOX_KEYRING=memory` for tests: passwords go to an
+//! in-memory store that is forgotten when the command ends (never to a file).
 
 use std::ffi::OsString;
 use std::process::ExitCode;
