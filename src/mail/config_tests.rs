@@ -186,6 +186,13 @@ fn wrong_types_are_corrupt_not_defaulted() {
 }
 
 #[test]
+fn a_file_saved_by_notepad_still_loads() {
+    let text = "\u{feff}version = 1\r\n[settings]\r\ntheme = \"dark\"\r\n";
+    let (_dir, paths) = home_with(Some(text.as_bytes()));
+    assert_eq!(Config::load(&paths).unwrap().settings.theme, Theme::Dark);
+}
+
+#[test]
 fn non_utf8_file_is_corrupt() {
     let (_dir, paths) = home_with(Some(b"version = 1\n\xff\xfe\n"));
     assert!(matches!(
