@@ -215,8 +215,6 @@ impl Config {
 
     /// Parses config text; `path` only names the file in errors.
     pub fn parse(path: &Path, text: &str) -> Result<Config, ConfigError> {
-        // Windows editors (Notepad) may save with a byte-order mark; TOML doesn't allow one.
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let corrupt = |e: toml::de::Error| ConfigError::Corrupt {
             path: path.to_path_buf(),
             line: e
