@@ -8,3 +8,4 @@ mod architecture;
 mod cli;
 mod i18n_keys;
 mod lab_smoke;
+mod store;
