@@ -353,7 +353,8 @@ maildir_of() {
 seed() {
   [ $# -ge 4 ] || usage
   load_env
-  local user=$1 folder=$2 n=$3 seed=$4 maildir manifest
+  local user folder=$2 n=$3 seed=$4 maildir manifest
+  user=$(echo "$1" | tr 'A-Z' 'a-z')
   shift 4
   maildir=$(maildir_of "$user" "$folder")
   manifest="$DIR/manifests/$user-${folder//\//.}-$seed-$n.jsonl"
@@ -425,7 +426,9 @@ POSTFIX_CONF=$DIR/postfix
 MAIL_ROOT=$DIR/mail
 INSTANCE=$INSTANCE
 ENV
-  [ -s "$DIR/tls/server.crt" ] || make_tls
+  # Fresh keys at every start (they take milliseconds): an old folder may hold a certificate
+  # made before the lab's names changed.
+  make_tls
   write_dovecot_conf
   write_postfix_conf
   start_dovecot
