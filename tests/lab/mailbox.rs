@@ -297,10 +297,23 @@ impl Lab {
 
     /// The bytes of every message in a server folder, sorted by file name.
     pub fn server_messages(&self, user: &LabUser, folder: &str) -> Vec<Vec<u8>> {
-        self.server_files(user, folder)
-            .iter()
-            .filter_map(|path| fs::read(path).ok())
-            .collect()
+        // Dovecot renames files (new/ to cur/, flag changes) while clients work: a file that
+        // vanished between listing and reading means "list again", not "one message fewer".
+        for _ in 0..50 {
+            let read: Result<Vec<Vec<u8>>, _> = self
+                .server_files(user, folder)
+                .iter()
+                .map(fs::read)
+                .collect();
+            match read {
+                Ok(messages) => return messages,
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    std::thread::sleep(Duration::from_millis(10))
+                }
+                Err(e) => panic!("reading {}'s {folder} on the server: {e}", user.email),
+            }
+        }
+        panic!("{}'s {folder} kept changing while being read", user.email)
     }
 
     /// Waits until a server folder holds at least `n` messages (SMTP delivery is asynchronous)
