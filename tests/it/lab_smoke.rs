@@ -751,3 +751,31 @@ fn seeding_keeps_uid_order_and_flags() {
     assert!(rows[2][1].contains("\\Seen") && !rows[2][1].contains("\\Flagged"));
     assert!(rows[3][1].contains("\\Seen") && rows[3][1].contains("\\Flagged"));
 }
+
+#[tokio::test]
+async fn idle_hears_of_seeded_mail_quickly() {
+    let lab = lab();
+    let user = lab.new_user("smoke-idle");
+    let tls = connect_tls(lab.host(), lab.imaps_port, Some(&lab.ca_file), &timeouts())
+        .await
+        .unwrap();
+    let mut talk = Talk::new(tls);
+    talk.line().await;
+    imap_login(&mut talk, &user.email, user.password.expose()).await;
+    talk.send("s SELECT INBOX").await;
+    talk.until("s OK").await;
+    talk.send("i IDLE").await;
+    assert!(talk.line().await.starts_with('+'));
+    let start = std::time::Instant::now();
+    lab.seed(&user, "INBOX", &[b"Subject: new\r\n\r\nnew\r\n"]);
+    let exists = tokio::time::timeout(Duration::from_secs(5), talk.until("* 1 EXISTS"))
+        .await
+        .expect("IDLE reports the new message within 5 s");
+    assert!(
+        exists.contains("EXISTS"),
+        "{exists} after {:?}",
+        start.elapsed()
+    );
+    talk.send("DONE").await;
+    talk.until("i OK").await;
+}

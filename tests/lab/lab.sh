@@ -154,6 +154,9 @@ mail_location = maildir:~/Maildir
 mail_privileged_group = vmail
 pop3_uidl_format = %08Xu%08Xv
 mail_max_userip_connections = 200
+# IDLE hears of mail written straight into a Maildir (lab.seed) within a second even where
+# inotify is missing (some sandboxes); a real server would poll every 30 s.
+mailbox_idle_check_interval = 1 secs
 default_process_limit = 200
 passdb {
   driver = passwd-file
