@@ -70,7 +70,10 @@ impl Home {
             text(account.display_name.clone()).size(20),
             text(account.email.clone()).style(theme::muted),
             text(protocol),
-            text(server_line(account.incoming_kind().label(), &account.incoming)),
+            text(server_line(
+                account.incoming_kind().label(),
+                &account.incoming
+            )),
             text(server_line("SMTP", &account.outgoing)),
             text(crate::fl!(
                 "app-home-mail-folder",

@@ -97,11 +97,29 @@ pub enum CheckEvent {
 }
 
 /// Checks the incoming and outgoing servers in parallel, reporting each step as it goes.
-pub fn check(account: Account, password: Password, timeouts: Timeouts) -> impl Stream<Item = CheckEvent> {
+pub fn check(
+    account: Account,
+    password: Password,
+    timeouts: Timeouts,
+) -> impl Stream<Item = CheckEvent> {
     let (sender, receiver) = mpsc::unbounded();
     let work = async move {
-        let incoming = check_server(account.incoming_kind(), account.incoming.clone(), &account, &password, &timeouts, sender.clone());
-        let outgoing = check_server(ServerKind::Smtp, account.outgoing.clone(), &account, &password, &timeouts, sender.clone());
+        let incoming = check_server(
+            account.incoming_kind(),
+            account.incoming.clone(),
+            &account,
+            &password,
+            &timeouts,
+            sender.clone(),
+        );
+        let outgoing = check_server(
+            ServerKind::Smtp,
+            account.outgoing.clone(),
+            &account,
+            &password,
+            &timeouts,
+            sender.clone(),
+        );
         let (a, b) = futures::join!(incoming, outgoing);
         let mut sender = sender;
         let _ = sender.send(CheckEvent::Done(vec![a, b])).await;
@@ -133,12 +151,23 @@ async fn check_server(
     };
     report(StepState::Running);
     let outcome = match server.security {
-        Security::Tls => tls::connect_tls(&server.host, server.port, account.ca_file.as_deref(), timeouts)
+        Security::Tls => tls::connect_tls(
+            &server.host,
+            server.port,
+            account.ca_file.as_deref(),
+            timeouts,
+        )
+        .await
+        .map(drop),
+        Security::Starttls => tls::connect_tcp(&server.host, server.port, timeouts)
             .await
             .map(drop),
-        Security::Starttls => tls::connect_tcp(&server.host, server.port, timeouts).await.map(drop),
     };
-    report(if outcome.is_ok() { StepState::Passed } else { StepState::Failed });
+    report(if outcome.is_ok() {
+        StepState::Passed
+    } else {
+        StepState::Failed
+    });
     let _ = progress.close().await;
     ServerResult {
         server: kind,

@@ -19,7 +19,10 @@ use wizard::Wizard;
 
 pub enum Screen {
     /// Pillarbox cannot start: a corrupt config (kept as it is) or no home folder.
-    Error { message: String, hint: String },
+    Error {
+        message: String,
+        hint: String,
+    },
     Wizard(Box<Wizard>),
     Home(Home),
 }
@@ -30,7 +33,9 @@ pub enum Message {
     Home(account_home::Message),
     SystemTheme(Mode),
     /// Tab or Shift+Tab pressed outside any widget that used it.
-    Tab { backwards: bool },
+    Tab {
+        backwards: bool,
+    },
 }
 
 pub struct App {
@@ -42,8 +47,14 @@ pub struct App {
 
 /// What `run` found on disk, handed to the (pure) app.
 pub enum Startup {
-    Ready { paths: Paths, accounts: Vec<Account> },
-    Failed { message: String, hint: String },
+    Ready {
+        paths: Paths,
+        accounts: Vec<Account>,
+    },
+    Failed {
+        message: String,
+        hint: String,
+    },
 }
 
 impl App {
@@ -145,7 +156,11 @@ impl App {
     }
 }
 
-fn tab_key(event: iced::Event, status: iced::event::Status, _window: iced::window::Id) -> Option<Message> {
+fn tab_key(
+    event: iced::Event,
+    status: iced::event::Status,
+    _window: iced::window::Id,
+) -> Option<Message> {
     match (event, status) {
         (
             iced::Event::Keyboard(keyboard::Event::KeyPressed {
@@ -195,7 +210,10 @@ pub fn run() -> ExitCode {
             Screen::Wizard(_) => Wizard::focus_first(),
             _ => Task::none(),
         };
-        (app, Task::batch([iced::system::theme().map(Message::SystemTheme), focus]))
+        (
+            app,
+            Task::batch([iced::system::theme().map(Message::SystemTheme), focus]),
+        )
     };
     let result = iced::application(boot, App::update, App::view)
         .title(App::title)
@@ -207,7 +225,10 @@ pub fn run() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("{}", crate::fl!("app-error-window", error = error.to_string()));
+            eprintln!(
+                "{}",
+                crate::fl!("app-error-window", error = error.to_string())
+            );
             ExitCode::FAILURE
         }
     }

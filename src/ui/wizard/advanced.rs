@@ -78,7 +78,11 @@ impl ServerFields {
             host: self.host.value.trim().to_string(),
             port: parse_port(&self.port.value).unwrap_or(template.port),
             security: self.security.value,
-            username: if username.is_empty() { email.trim().to_string() } else { username.to_string() },
+            username: if username.is_empty() {
+                email.trim().to_string()
+            } else {
+                username.to_string()
+            },
             ..template
         }
     }
@@ -123,7 +127,10 @@ impl fmt::Display for SecurityChoice {
     }
 }
 
-const SECURITY_CHOICES: [SecurityChoice; 2] = [SecurityChoice(Security::Tls), SecurityChoice(Security::Starttls)];
+const SECURITY_CHOICES: [SecurityChoice; 2] = [
+    SecurityChoice(Security::Tls),
+    SecurityChoice(Security::Starttls),
+];
 
 impl State {
     pub fn update(&mut self, message: Message) -> (Task<Message>, Option<()>) {
@@ -159,7 +166,8 @@ impl State {
     /// New provider suggestions for a changed address.
     pub fn suggest(&mut self, suggested: Option<Suggested>) {
         if let Some(suggested) = &suggested {
-            self.incoming.suggest(suggested.incoming(self.protocol.value));
+            self.incoming
+                .suggest(suggested.incoming(self.protocol.value));
             self.outgoing.suggest(&suggested.smtp);
         }
         self.suggested = suggested;
@@ -168,7 +176,9 @@ impl State {
     fn refill_incoming(&mut self) {
         let kind = self.kind(Side::Incoming);
         match self.suggested.clone() {
-            Some(suggested) => self.incoming.suggest(suggested.incoming(self.protocol.value)),
+            Some(suggested) => self
+                .incoming
+                .suggest(suggested.incoming(self.protocol.value)),
             None => self
                 .incoming
                 .port
@@ -238,7 +248,9 @@ impl State {
         }
         let protocol = |value: Protocol, label: String, why: String| {
             column![
-                radio(label, value, Some(self.protocol.value), move |p| map(Message::Protocol(p))),
+                radio(label, value, Some(self.protocol.value), move |p| map(
+                    Message::Protocol(p)
+                )),
                 text(why).size(theme::HINT_SIZE).style(theme::muted),
             ]
             .spacing(2)
@@ -253,11 +265,36 @@ impl State {
         column![
             toggle,
             text(crate::fl!("wizard-protocol-label")),
-            protocol(Protocol::Imap, crate::fl!("wizard-protocol-imap"), crate::fl!("wizard-protocol-imap-why")),
-            protocol(Protocol::Pop3, crate::fl!("wizard-protocol-pop3"), crate::fl!("wizard-protocol-pop3-why")),
-            server_view(incoming_title, &self.incoming, Side::Incoming, map, editable),
-            server_view(crate::fl!("wizard-outgoing-smtp"), &self.outgoing, Side::Outgoing, map, editable),
-            field(crate::fl!("wizard-ca-label"), ca.into(), None, Some(crate::fl!("wizard-ca-help"))),
+            protocol(
+                Protocol::Imap,
+                crate::fl!("wizard-protocol-imap"),
+                crate::fl!("wizard-protocol-imap-why")
+            ),
+            protocol(
+                Protocol::Pop3,
+                crate::fl!("wizard-protocol-pop3"),
+                crate::fl!("wizard-protocol-pop3-why")
+            ),
+            server_view(
+                incoming_title,
+                &self.incoming,
+                Side::Incoming,
+                map,
+                editable
+            ),
+            server_view(
+                crate::fl!("wizard-outgoing-smtp"),
+                &self.outgoing,
+                Side::Outgoing,
+                map,
+                editable
+            ),
+            field(
+                crate::fl!("wizard-ca-label"),
+                ca.into(),
+                None,
+                Some(crate::fl!("wizard-ca-help"))
+            ),
         ]
         .spacing(theme::GAP)
         .into()
@@ -276,27 +313,45 @@ fn server_view<'a, M: Clone + 'a>(
             .on_input_maybe(editable.then_some(move |s| map(on(side, s))))
             .padding(8)
     };
-    let host = input(crate::fl!("wizard-host-placeholder"), &fields.host.value, Message::Host);
+    let host = input(
+        crate::fl!("wizard-host-placeholder"),
+        &fields.host.value,
+        Message::Host,
+    );
     let port = input(String::new(), &fields.port.value, Message::Port).width(Length::Fixed(90.0));
-    let security = pick_list(SECURITY_CHOICES, Some(SecurityChoice(fields.security.value)), move |c| {
-        map(Message::Security(side, c))
-    })
+    let security = pick_list(
+        SECURITY_CHOICES,
+        Some(SecurityChoice(fields.security.value)),
+        move |c| map(Message::Security(side, c)),
+    )
     .padding(8);
     let username = input(String::new(), &fields.username.value, Message::Username);
-    let mut col = Column::new()
-        .spacing(6)
-        .push(text(title).size(18))
-        .push(
-            row![
-                field(crate::fl!("wizard-host-label"), host.width(Length::Fill).into(), fields.host_error.as_deref(), None),
-                field(crate::fl!("wizard-port-label"), port.into(), None, None),
-                field(crate::fl!("wizard-security-label"), security.into(), None, None),
-            ]
-            .spacing(8),
-        );
+    let mut col = Column::new().spacing(6).push(text(title).size(18)).push(
+        row![
+            field(
+                crate::fl!("wizard-host-label"),
+                host.width(Length::Fill).into(),
+                fields.host_error.as_deref(),
+                None
+            ),
+            field(crate::fl!("wizard-port-label"), port.into(), None, None),
+            field(
+                crate::fl!("wizard-security-label"),
+                security.into(),
+                None,
+                None
+            ),
+        ]
+        .spacing(8),
+    );
     if let Some(error) = &fields.port_error {
         col = col.push(text(error).size(theme::HINT_SIZE).style(theme::error));
     }
-    col.push(field(crate::fl!("wizard-username-label"), username.into(), None, None))
-        .into()
+    col.push(field(
+        crate::fl!("wizard-username-label"),
+        username.into(),
+        None,
+        None,
+    ))
+    .into()
 }

@@ -96,26 +96,39 @@ impl State {
             .on_input_maybe(editable.then_some(move |s| map(Message::Email(s))))
             .on_submit_maybe(submit.clone())
             .padding(10);
-        let password = text_input(&crate::fl!("wizard-password-placeholder"), self.password.expose())
-            .id(PASSWORD_ID)
-            .secure(true)
-            .on_input_maybe(editable.then_some(move |s| map(Message::Password(s))))
-            .on_submit_maybe(submit.clone())
-            .padding(10);
+        let password = text_input(
+            &crate::fl!("wizard-password-placeholder"),
+            self.password.expose(),
+        )
+        .id(PASSWORD_ID)
+        .secure(true)
+        .on_input_maybe(editable.then_some(move |s| map(Message::Password(s))))
+        .on_submit_maybe(submit.clone())
+        .padding(10);
         let name = text_input(&crate::fl!("wizard-name-placeholder"), &self.display_name)
             .id(NAME_ID)
             .on_input_maybe(editable.then_some(move |s| map(Message::DisplayName(s))))
             .on_submit_maybe(submit)
             .padding(10);
         column![
-            field(crate::fl!("wizard-email-label"), email.into(), self.email_error.as_deref(), None),
+            field(
+                crate::fl!("wizard-email-label"),
+                email.into(),
+                self.email_error.as_deref(),
+                None
+            ),
             field(
                 crate::fl!("wizard-password-label"),
                 password.into(),
                 self.password_error.as_deref(),
                 Some(crate::fl!("wizard-password-help")),
             ),
-            field(crate::fl!("wizard-name-label"), name.into(), None, Some(crate::fl!("wizard-name-help"))),
+            field(
+                crate::fl!("wizard-name-label"),
+                name.into(),
+                None,
+                Some(crate::fl!("wizard-name-help"))
+            ),
         ]
         .spacing(theme::GAP)
         .into()

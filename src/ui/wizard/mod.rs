@@ -230,14 +230,20 @@ impl Wizard {
         let submit = editable.then_some(Message::Submit);
         let mut body = Column::new()
             .spacing(theme::SECTION_GAP)
-            .push(column![
-                text(crate::fl!("wizard-title")).size(theme::TITLE_SIZE),
-                text(crate::fl!("wizard-intro")).style(theme::muted),
-            ]
-            .spacing(6))
+            .push(
+                column![
+                    text(crate::fl!("wizard-title")).size(theme::TITLE_SIZE),
+                    text(crate::fl!("wizard-intro")).style(theme::muted),
+                ]
+                .spacing(6),
+            )
             .push(self.form.view(Message::Form, submit));
         if self.advanced.guessed() {
-            body = body.push(text(crate::fl!("wizard-guessed")).size(theme::HINT_SIZE).style(theme::warning));
+            body = body.push(
+                text(crate::fl!("wizard-guessed"))
+                    .size(theme::HINT_SIZE)
+                    .style(theme::warning),
+            );
         }
         body = body
             .push(self.advanced.view(Message::Advanced, editable))
@@ -258,13 +264,21 @@ impl Wizard {
 
     fn actions(&self) -> Element<'_, Message> {
         let primary = |label: String, message: Option<Message>| {
-            button(text(label)).padding([10, 18]).style(button::primary).on_press_maybe(message)
+            button(text(label))
+                .padding([10, 18])
+                .style(button::primary)
+                .on_press_maybe(message)
         };
         let secondary = |label: String, message: Message| {
-            button(text(label)).padding([10, 18]).style(button::secondary).on_press(message)
+            button(text(label))
+                .padding([10, 18])
+                .style(button::secondary)
+                .on_press(message)
         };
         match &self.phase {
-            Phase::Editing => primary(crate::fl!("wizard-check-and-save"), Some(Message::Submit)).into(),
+            Phase::Editing => {
+                primary(crate::fl!("wizard-check-and-save"), Some(Message::Submit)).into()
+            }
             Phase::Checking => row![
                 text(crate::fl!("wizard-checking")),
                 secondary(crate::fl!("wizard-cancel"), Message::Cancel),
@@ -280,24 +294,38 @@ impl Wizard {
             .spacing(theme::GAP)
             .into(),
             Phase::Saving => text(crate::fl!("wizard-saving")).into(),
-            Phase::NoKeyring(_) => secondary(crate::fl!("wizard-back-to-edit"), Message::BackToEdit).into(),
-            Phase::Done => text(crate::fl!("wizard-saved")).style(theme::success).into(),
+            Phase::NoKeyring(_) => {
+                secondary(crate::fl!("wizard-back-to-edit"), Message::BackToEdit).into()
+            }
+            Phase::Done => text(crate::fl!("wizard-saved"))
+                .style(theme::success)
+                .into(),
         }
     }
 
     fn phase_notice(&self) -> Option<Element<'_, Message>> {
         match &self.phase {
-            Phase::Failed => Some(text(crate::fl!("wizard-check-failed")).style(theme::error).into()),
+            Phase::Failed => Some(
+                text(crate::fl!("wizard-check-failed"))
+                    .style(theme::error)
+                    .into(),
+            ),
             Phase::SaveFailed(message) => Some(text(message.clone()).style(theme::error).into()),
             Phase::NoKeyring(message) => {
-                let command = text_input(&crate::fl!("wizard-password-command-placeholder"), &self.password_command)
-                    .on_input(Message::PasswordCommand)
-                    .on_submit(Message::SaveWithCommand)
-                    .padding(10);
+                let command = text_input(
+                    &crate::fl!("wizard-password-command-placeholder"),
+                    &self.password_command,
+                )
+                .on_input(Message::PasswordCommand)
+                .on_submit(Message::SaveWithCommand)
+                .padding(10);
                 let save = button(text(crate::fl!("wizard-save-with-command")))
                     .padding([10, 18])
                     .style(button::primary)
-                    .on_press_maybe((!self.password_command.trim().is_empty()).then_some(Message::SaveWithCommand));
+                    .on_press_maybe(
+                        (!self.password_command.trim().is_empty())
+                            .then_some(Message::SaveWithCommand),
+                    );
                 Some(
                     column![
                         text(message.clone()).style(theme::warning),

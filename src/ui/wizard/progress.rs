@@ -71,32 +71,44 @@ impl State {
             )));
             for (step, state) in &server.steps {
                 let line = match state {
-                    StepState::Running => text(crate::fl!("wizard-step-running", step = step.clone())),
+                    StepState::Running => {
+                        text(crate::fl!("wizard-step-running", step = step.clone()))
+                    }
                     StepState::Passed => {
-                        text(crate::fl!("wizard-step-passed", step = step.clone())).style(theme::success)
+                        text(crate::fl!("wizard-step-passed", step = step.clone()))
+                            .style(theme::success)
                     }
                     StepState::Failed => {
-                        text(crate::fl!("wizard-step-failed", step = step.clone())).style(theme::error)
+                        text(crate::fl!("wizard-step-failed", step = step.clone()))
+                            .style(theme::error)
                     }
                 };
-                steps = steps.push(container(line.size(theme::HINT_SIZE)).padding(Padding::ZERO.left(16)));
+                steps = steps
+                    .push(container(line.size(theme::HINT_SIZE)).padding(Padding::ZERO.left(16)));
             }
             col = col.push(steps);
         }
         if let Some(results) = &self.results {
-            for failure in results.iter().filter_map(|r| r.failure.as_ref().map(|f| (r, f))) {
+            for failure in results
+                .iter()
+                .filter_map(|r| r.failure.as_ref().map(|f| (r, f)))
+            {
                 let (result, failure) = failure;
-                col = col.push(column![
-                    text(crate::fl!(
-                        "wizard-check-failed-server",
-                        kind = result.server.label(),
-                        endpoint = result.endpoint.clone()
-                    ))
-                    .style(theme::error),
-                    text(failure.message.clone()),
-                    text(failure.hint.clone()).size(theme::HINT_SIZE).style(theme::muted),
-                ]
-                .spacing(2));
+                col = col.push(
+                    column![
+                        text(crate::fl!(
+                            "wizard-check-failed-server",
+                            kind = result.server.label(),
+                            endpoint = result.endpoint.clone()
+                        ))
+                        .style(theme::error),
+                        text(failure.message.clone()),
+                        text(failure.hint.clone())
+                            .size(theme::HINT_SIZE)
+                            .style(theme::muted),
+                    ]
+                    .spacing(2),
+                );
             }
         }
         col.into()

@@ -1,0 +1,526 @@
+//! The setup wizard and the app shell: headless `update` tests and iced_test simulator tests.
+//! Nothing here touches the network: check and save results are fed in as the Tasks would.
+
+use pillarbox::mail::account::{Protocol, Security, ServerKind};
+use pillarbox::mail::paths::Paths;
+use pillarbox::ui::engine::{CheckEvent, Failure, SaveError, ServerResult, StepState};
+use pillarbox::ui::wizard::advanced::{self, SecurityChoice, Side};
+use pillarbox::ui::wizard::{form, Event, Message, Phase, Wizard};
+use pillarbox::ui::{App, Screen, Startup};
+
+fn en() {
+    pillarbox::i18n::init_for_tests("en-GB");
+}
+
+fn wizard() -> Wizard {
+    en();
+    Wizard::new(Paths::under(std::path::Path::new(
+        "/nonexistent-pillarbox-test",
+    )))
+}
+
+/// Types `text` one character at a time, as the text input reports it.
+fn type_email(wizard: &mut Wizard, text: &str) {
+    let mut typed = String::new();
+    for c in text.chars() {
+        typed.push(c);
+        wizard.update(Message::Form(form::Message::Email(typed.clone())));
+    }
+}
+
+fn fill(wizard: &mut Wizard, email: &str, password: &str) {
+    type_email(wizard, email);
+    wizard.update(Message::Form(form::Message::Password(password.into())));
+}
+
+fn step(server: ServerKind, state: StepState) -> CheckEvent {
+    CheckEvent::Step {
+        server,
+        endpoint: "mail.btinternet.com:993".into(),
+        step: "Secure connection".into(),
+        state,
+    }
+}
+
+fn ok(server: ServerKind) -> ServerResult {
+    ServerResult {
+        server,
+        endpoint: "mail.btinternet.com:993".into(),
+        failure: None,
+    }
+}
+
+fn failed(server: ServerKind) -> ServerResult {
+    ServerResult {
+        failure: Some(Failure {
+            message: "mail.btinternet.com:465: connection refused".into(),
+            hint: "Check the server name and port.".into(),
+        }),
+        ..ok(server)
+    }
+}
+
+#[test]
+fn wizard_bt_address_fills_bt_servers() {
+    for domain in ["btinternet.com", "btopenworld.com", "talk21.com"] {
+        let mut w = wizard();
+        let email = format!("ann.smith@{domain}");
+        type_email(&mut w, &email);
+        let a = &w.advanced;
+        assert_eq!(a.incoming.host.value, "mail.btinternet.com", "{domain}");
+        assert_eq!(a.incoming.port.value, "993");
+        assert_eq!(a.incoming.security.value, Security::Tls);
+        assert_eq!(a.incoming.username.value, email);
+        assert_eq!(a.outgoing.host.value, "mail.btinternet.com");
+        assert_eq!(a.outgoing.port.value, "465");
+        assert_eq!(a.outgoing.security.value, Security::Tls);
+        assert!(!a.guessed(), "BT is a known provider");
+        assert!(!a.open, "advanced stays collapsed for a known provider");
+    }
+}
+
+#[test]
+fn wizard_pop3_choice_fills_bt_pop3_server() {
+    let mut w = wizard();
+    type_email(&mut w, "ann@btinternet.com");
+    w.update(Message::Advanced(advanced::Message::Protocol(
+        Protocol::Pop3,
+    )));
+    assert_eq!(w.advanced.incoming.host.value, "mail.btinternet.com");
+    assert_eq!(w.advanced.incoming.port.value, "995");
+    let account = w.advanced.to_account("ann@btinternet.com", "Ann".into());
+    assert_eq!(account.protocol, Protocol::Pop3);
+    assert_eq!(account.incoming.port, 995);
+    assert_eq!(account.outgoing.port, 465);
+}
+
+#[test]
+fn wizard_unknown_domain_gets_guesses() {
+    let mut w = wizard();
+    type_email(&mut w, "bob@example.org");
+    assert!(w.advanced.guessed());
+    assert_eq!(w.advanced.incoming.host.value, "imap.example.org");
+    assert_eq!(w.advanced.incoming.port.value, "993");
+    assert_eq!(w.advanced.outgoing.host.value, "smtp.example.org");
+    assert_eq!(w.advanced.outgoing.username.value, "bob@example.org");
+}
+
+#[test]
+fn wizard_invalid_address_and_empty_password_show_field_errors_and_do_not_check() {
+    let mut w = wizard();
+    type_email(&mut w, "not an address");
+    let id = w.check_id;
+    w.update(Message::Submit);
+    assert_eq!(w.phase, Phase::Editing);
+    assert_eq!(w.check_id, id, "no check was started");
+    assert!(w.pending.is_none());
+    assert_eq!(
+        w.form.email_error.as_deref(),
+        Some("This does not look like an email address (for example, you@btinternet.com).")
+    );
+    assert_eq!(
+        w.form.password_error.as_deref(),
+        Some("Enter your password.")
+    );
+
+    // Editing a field clears its error; the other stays until fixed.
+    type_email(&mut w, "ann@btinternet.com");
+    assert!(w.form.email_error.is_none());
+    assert!(w.form.password_error.is_some());
+    w.update(Message::Submit);
+    assert_eq!(w.phase, Phase::Editing, "still no password");
+}
+
+#[test]
+fn wizard_bad_port_is_an_error_at_the_field_and_opens_advanced() {
+    let mut w = wizard();
+    fill(&mut w, "ann@btinternet.com", "pw");
+    w.update(Message::Advanced(advanced::Message::Port(
+        Side::Outgoing,
+        "99999".into(),
+    )));
+    w.update(Message::Submit);
+    assert_eq!(w.phase, Phase::Editing);
+    assert!(w.advanced.open);
+    assert_eq!(
+        w.advanced.outgoing.port_error.as_deref(),
+        Some("Enter a port number between 1 and 65535.")
+    );
+    assert!(w.advanced.incoming.port_error.is_none());
+}
+
+#[test]
+fn wizard_successful_check_saves_and_emits_the_account() {
+    let mut w = wizard();
+    fill(&mut w, "Ann@BTInternet.com", "secret");
+    w.update(Message::Submit);
+    assert_eq!(w.phase, Phase::Checking);
+    let id = w.check_id;
+    for event in [
+        step(ServerKind::Imap, StepState::Running),
+        step(ServerKind::Smtp, StepState::Running),
+        step(ServerKind::Imap, StepState::Passed),
+        step(ServerKind::Smtp, StepState::Passed),
+    ] {
+        let (_, out) = w.update(Message::Check(id, event));
+        assert!(out.is_none());
+    }
+    assert_eq!(w.phase, Phase::Checking);
+    assert_eq!(w.progress.servers.len(), 2);
+    assert_eq!(
+        w.progress.servers[0].steps,
+        vec![("Secure connection".to_string(), StepState::Passed)]
+    );
+
+    w.update(Message::Check(
+        id,
+        CheckEvent::Done(vec![ok(ServerKind::Imap), ok(ServerKind::Smtp)]),
+    ));
+    assert_eq!(w.phase, Phase::Saving, "all passed: save starts by itself");
+    let (_, event) = w.update(Message::Saved(id, Ok(())));
+    let Some(Event::Saved(account)) = event else {
+        panic!("expected a Saved event, got {event:?}");
+    };
+    assert_eq!(account.email, "Ann@BTInternet.com");
+    assert_eq!(account.id().0, "ann@btinternet.com");
+    assert_eq!(account.display_name, "Ann", "defaults to the local part");
+    assert_eq!(account.incoming.endpoint(), "mail.btinternet.com:993");
+    assert_eq!(account.outgoing.endpoint(), "mail.btinternet.com:465");
+    assert_eq!(w.phase, Phase::Done);
+}
+
+#[test]
+fn wizard_failed_check_offers_save_anyway_which_saves() {
+    let mut w = wizard();
+    fill(&mut w, "ann@btinternet.com", "secret");
+    w.update(Message::Submit);
+    let id = w.check_id;
+    w.update(Message::Check(
+        id,
+        CheckEvent::Done(vec![ok(ServerKind::Imap), failed(ServerKind::Smtp)]),
+    ));
+    assert_eq!(w.phase, Phase::Failed);
+    // Nothing saves by itself after a failure.
+    let (_, event) = w.update(Message::Saved(id, Ok(())));
+    assert!(event.is_none());
+
+    w.update(Message::SaveAnyway);
+    assert_eq!(w.phase, Phase::Saving);
+    let (_, event) = w.update(Message::Saved(id, Ok(())));
+    assert!(matches!(event, Some(Event::Saved(a)) if a.email == "ann@btinternet.com"));
+}
+
+#[test]
+fn wizard_back_to_edit_after_failure_unlocks_the_form() {
+    let mut w = wizard();
+    fill(&mut w, "ann@btinternet.com", "secret");
+    w.update(Message::Submit);
+    let id = w.check_id;
+    w.update(Message::Check(
+        id,
+        CheckEvent::Done(vec![failed(ServerKind::Imap), ok(ServerKind::Smtp)]),
+    ));
+    w.update(Message::BackToEdit);
+    assert_eq!(w.phase, Phase::Editing);
+    type_email(&mut w, "ann@talk21.com");
+    assert_eq!(w.form.email, "ann@talk21.com");
+}
+
+#[test]
+fn wizard_stale_check_results_are_ignored() {
+    let mut w = wizard();
+    fill(&mut w, "ann@btinternet.com", "secret");
+    w.update(Message::Submit);
+    let first = w.check_id;
+    w.update(Message::Cancel);
+    assert_eq!(w.phase, Phase::Editing);
+
+    // A result of the cancelled check changes nothing.
+    w.update(Message::Check(
+        first,
+        CheckEvent::Done(vec![failed(ServerKind::Imap)]),
+    ));
+    assert_eq!(w.phase, Phase::Editing);
+
+    // Edit and re-run: only the new check's results count.
+    w.update(Message::Form(form::Message::Password("corrected".into())));
+    w.update(Message::Submit);
+    let second = w.check_id;
+    assert_ne!(first, second);
+    w.update(Message::Check(
+        first,
+        step(ServerKind::Imap, StepState::Failed),
+    ));
+    w.update(Message::Check(
+        first,
+        CheckEvent::Done(vec![failed(ServerKind::Imap)]),
+    ));
+    assert_eq!(w.phase, Phase::Checking);
+    assert!(w.progress.servers.is_empty());
+    let (_, event) = w.update(Message::Saved(first, Ok(())));
+    assert!(event.is_none());
+
+    w.update(Message::Check(
+        second,
+        CheckEvent::Done(vec![ok(ServerKind::Imap), ok(ServerKind::Smtp)]),
+    ));
+    assert_eq!(w.phase, Phase::Saving);
+}
+
+#[test]
+fn wizard_fields_are_locked_while_checking() {
+    let mut w = wizard();
+    fill(&mut w, "ann@btinternet.com", "secret");
+    w.update(Message::Submit);
+    w.update(Message::Form(form::Message::Email(
+        "eve@example.org".into(),
+    )));
+    w.update(Message::Advanced(advanced::Message::Host(
+        Side::Incoming,
+        "evil".into(),
+    )));
+    assert_eq!(w.form.email, "ann@btinternet.com");
+    assert_eq!(w.advanced.incoming.host.value, "mail.btinternet.com");
+    let id = w.check_id;
+    w.update(Message::Submit);
+    assert_eq!(
+        w.check_id, id,
+        "a second submit does not start a second check"
+    );
+}
+
+#[test]
+fn wizard_user_edited_fields_survive_later_address_edits() {
+    let mut w = wizard();
+    type_email(&mut w, "ann@example.org");
+    w.update(Message::Advanced(advanced::Message::Toggle));
+    w.update(Message::Advanced(advanced::Message::Host(
+        Side::Incoming,
+        "mx.private.test".into(),
+    )));
+    w.update(Message::Advanced(advanced::Message::Security(
+        Side::Outgoing,
+        SecurityChoice(Security::Starttls),
+    )));
+    assert_eq!(
+        w.advanced.outgoing.port.value, "587",
+        "port follows the mode while untouched"
+    );
+
+    type_email(&mut w, "ann@btinternet.com");
+    let a = &w.advanced;
+    assert_eq!(a.incoming.host.value, "mx.private.test", "user's host kept");
+    assert_eq!(
+        a.incoming.username.value, "ann@btinternet.com",
+        "untouched field follows"
+    );
+    assert_eq!(a.outgoing.host.value, "mail.btinternet.com");
+    assert_eq!(
+        a.outgoing.security.value,
+        Security::Starttls,
+        "user's choice kept"
+    );
+
+    // A protocol switch refills only the untouched incoming fields.
+    w.update(Message::Advanced(advanced::Message::Protocol(
+        Protocol::Pop3,
+    )));
+    assert_eq!(w.advanced.incoming.host.value, "mx.private.test");
+    assert_eq!(w.advanced.incoming.port.value, "995");
+}
+
+#[test]
+fn wizard_no_keyring_offers_password_command() {
+    let mut w = wizard();
+    fill(&mut w, "ann@btinternet.com", "secret");
+    w.update(Message::Submit);
+    let id = w.check_id;
+    w.update(Message::Check(
+        id,
+        CheckEvent::Done(vec![ok(ServerKind::Imap), ok(ServerKind::Smtp)]),
+    ));
+    w.update(Message::Saved(
+        id,
+        Err(SaveError::NoKeyring("No keyring".into())),
+    ));
+    assert_eq!(w.phase, Phase::NoKeyring("No keyring".into()));
+
+    // An empty command is refused.
+    w.update(Message::SaveWithCommand);
+    assert_eq!(w.phase, Phase::NoKeyring("No keyring".into()));
+
+    w.update(Message::PasswordCommand("pass show mail/bt".into()));
+    w.update(Message::SaveWithCommand);
+    assert_eq!(w.phase, Phase::Saving);
+    let (_, event) = w.update(Message::Saved(id, Ok(())));
+    let Some(Event::Saved(account)) = event else {
+        panic!("expected Saved");
+    };
+    assert_eq!(
+        account.password_command.as_deref(),
+        Some("pass show mail/bt")
+    );
+}
+
+#[test]
+fn wizard_save_failure_is_shown_and_can_be_retried() {
+    let mut w = wizard();
+    fill(&mut w, "ann@btinternet.com", "secret");
+    w.update(Message::Submit);
+    let id = w.check_id;
+    w.update(Message::Check(
+        id,
+        CheckEvent::Done(vec![ok(ServerKind::Imap), ok(ServerKind::Smtp)]),
+    ));
+    w.update(Message::Saved(
+        id,
+        Err(SaveError::Failed("disk full".into())),
+    ));
+    assert_eq!(w.phase, Phase::SaveFailed("disk full".into()));
+    w.update(Message::SaveAnyway);
+    assert_eq!(w.phase, Phase::Saving);
+}
+
+fn ready(accounts: Vec<pillarbox::mail::account::Account>) -> App {
+    en();
+    App::new(Startup::Ready {
+        paths: Paths::under(std::path::Path::new("/nonexistent-pillarbox-test")),
+        accounts,
+    })
+}
+
+#[test]
+fn app_starts_with_wizard_then_home_after_save() {
+    let mut app = ready(Vec::new());
+    assert!(matches!(app.screen, Screen::Wizard(_)));
+    let mut send = |m: Message| {
+        let _ = app.update(pillarbox::ui::Message::Wizard(m));
+    };
+    let mut typed = String::new();
+    for c in "ann@btinternet.com".chars() {
+        typed.push(c);
+        send(Message::Form(form::Message::Email(typed.clone())));
+    }
+    send(Message::Form(form::Message::Password("pw".into())));
+    send(Message::Submit);
+    let Screen::Wizard(w) = &app.screen else {
+        panic!()
+    };
+    let id = w.check_id;
+    let mut send = |m: Message| {
+        let _ = app.update(pillarbox::ui::Message::Wizard(m));
+    };
+    send(Message::Check(
+        id,
+        CheckEvent::Done(vec![ok(ServerKind::Imap), ok(ServerKind::Smtp)]),
+    ));
+    send(Message::Saved(id, Ok(())));
+    let Screen::Home(home) = &app.screen else {
+        panic!("the home screen follows a save");
+    };
+    assert_eq!(home.accounts.len(), 1);
+    assert_eq!(home.accounts[0].email, "ann@btinternet.com");
+}
+
+#[test]
+fn app_with_an_account_opens_home_and_a_broken_config_shows_the_error() {
+    let account = pillarbox::mail::account::Account {
+        email: "ann@btinternet.com".into(),
+        ..Default::default()
+    };
+    assert!(matches!(ready(vec![account]).screen, Screen::Home(_)));
+    let app = App::new(Startup::Failed {
+        message: "config.toml line 3: expected `=`".into(),
+        hint: "left as it is".into(),
+    });
+    assert!(matches!(app.screen, Screen::Error { .. }));
+    let mut ui = iced_test::simulator(app.view());
+    assert!(ui.find("Pillarbox cannot start").is_ok());
+    assert!(ui.find("config.toml line 3: expected `=`").is_ok());
+}
+
+// --- iced_test simulator: the real widgets, driven by simulated input ---
+
+fn replay(w: &mut Wizard, messages: impl IntoIterator<Item = Message>) {
+    for message in messages {
+        let _ = w.update(message);
+    }
+}
+
+#[test]
+fn wizard_ui_type_address_and_password_then_check_shows_checking() {
+    let mut w = wizard();
+    let messages: Vec<Message> = {
+        let mut ui = iced_test::simulator(w.view());
+        ui.click(iced_test::selector::id(form::EMAIL_ID))
+            .expect("email field");
+        ui.typewrite("ann@btinternet.com");
+        ui.click(iced_test::selector::id(form::PASSWORD_ID))
+            .expect("password field");
+        ui.typewrite("hunter2");
+        ui.into_messages().collect()
+    };
+    replay(&mut w, messages);
+    assert_eq!(w.form.email, "ann@btinternet.com");
+    assert_eq!(w.form.password.expose(), "hunter2");
+    assert_eq!(w.advanced.incoming.host.value, "mail.btinternet.com");
+
+    let messages: Vec<Message> = {
+        let mut ui = iced_test::simulator(w.view());
+        assert!(ui.find("hunter2").is_err(), "the password is never shown");
+        ui.click("Check and save").expect("the button");
+        ui.into_messages().collect()
+    };
+    replay(&mut w, messages);
+    assert_eq!(w.phase, Phase::Checking);
+
+    let mut ui = iced_test::simulator(w.view());
+    assert!(ui.find("Checking your account…").is_ok());
+    assert!(ui.find("Cancel").is_ok());
+    assert!(
+        ui.find("Check and save").is_err(),
+        "no second check while one runs"
+    );
+}
+
+#[test]
+fn wizard_ui_enter_submits_and_errors_show_at_the_fields() {
+    let mut w = wizard();
+    let messages: Vec<Message> = {
+        let mut ui = iced_test::simulator(w.view());
+        ui.click(iced_test::selector::id(form::EMAIL_ID))
+            .expect("email field");
+        ui.typewrite("ann@");
+        ui.tap_key(iced::keyboard::key::Named::Enter);
+        ui.into_messages().collect()
+    };
+    replay(&mut w, messages);
+    assert_eq!(w.phase, Phase::Editing);
+    let mut ui = iced_test::simulator(w.view());
+    assert!(ui
+        .find("This does not look like an email address (for example, you@btinternet.com).")
+        .is_ok());
+    assert!(ui.find("Enter your password.").is_ok());
+}
+
+#[test]
+fn wizard_ui_advanced_is_collapsed_until_opened() {
+    let mut w = wizard();
+    type_email(&mut w, "ann@btinternet.com");
+    let messages: Vec<Message> = {
+        let mut ui = iced_test::simulator(w.view());
+        assert!(ui.find("IMAP (recommended)").is_err());
+        ui.click("▸ Advanced settings").expect("the toggle");
+        ui.into_messages().collect()
+    };
+    replay(&mut w, messages);
+    assert!(w.advanced.open);
+    let mut ui = iced_test::simulator(w.view());
+    assert!(ui
+        .find("Keeps webmail and all your devices in sync.")
+        .is_ok());
+    assert!(ui
+        .find("Downloads mail to this computer and deletes it from the server.")
+        .is_ok());
+    assert!(ui.find("Incoming mail (IMAP)").is_ok());
+}
