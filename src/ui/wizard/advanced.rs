@@ -92,7 +92,7 @@ fn parse_port(port: &str) -> Option<u16> {
     port.trim().parse::<u16>().ok().filter(|p| *p != 0)
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct State {
     pub open: bool,
     pub protocol: Edited<Protocol>,
@@ -101,6 +101,26 @@ pub struct State {
     pub ca_file: String,
     /// The latest provider suggestion, kept so a protocol switch can refill the incoming server.
     pub suggested: Option<Suggested>,
+}
+
+impl Default for State {
+    fn default() -> Self {
+        let fields = |kind: ServerKind| ServerFields {
+            port: Edited {
+                value: kind.default_port(Security::Tls).to_string(),
+                by_user: false,
+            },
+            ..ServerFields::default()
+        };
+        State {
+            open: false,
+            protocol: Edited::default(),
+            incoming: fields(ServerKind::Imap),
+            outgoing: fields(ServerKind::Smtp),
+            ca_file: String::new(),
+            suggested: None,
+        }
+    }
 }
 
 #[derive(Clone, Debug)]

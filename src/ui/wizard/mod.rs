@@ -17,6 +17,13 @@ use crate::mail::tls::Timeouts;
 use crate::ui::engine::{self, CheckEvent, SaveError};
 use crate::ui::theme;
 
+const SCROLL_ID: &str = "wizard-scroll";
+
+/// Keeps the check's progress and verdict in sight: they appear at the end of the form.
+fn reveal_end() -> Task<Message> {
+    iced::widget::operation::snap_to_end(SCROLL_ID)
+}
+
 /// Where the wizard is in its flow.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Phase {
@@ -115,7 +122,10 @@ impl Wizard {
                 let (task, _) = self.advanced.update(message);
                 (task.map(Message::Advanced), None)
             }
-            Message::Submit => (self.start_check(), None),
+            Message::Submit => {
+                let task = self.start_check();
+                (Task::batch([task, reveal_end()]), None)
+            }
             Message::Cancel => {
                 self.stop_check();
                 self.phase = Phase::Editing;
@@ -134,7 +144,7 @@ impl Wizard {
                     (self.start_save(), None)
                 } else {
                     self.phase = Phase::Failed;
-                    (Task::none(), None)
+                    (reveal_end(), None)
                 }
             }
             Message::SaveAnyway => match self.phase {
@@ -159,7 +169,7 @@ impl Wizard {
                     }
                     Err(SaveError::NoKeyring(message)) => {
                         self.phase = Phase::NoKeyring(message);
-                        (Task::none(), None)
+                        (reveal_end(), None)
                     }
                     Err(SaveError::Failed(message)) => {
                         self.phase = Phase::SaveFailed(message);
@@ -248,16 +258,18 @@ impl Wizard {
         body = body
             .push(self.advanced.view(Message::Advanced, editable))
             .push(self.actions());
-        if self.phase != Phase::Editing {
-            body = body.push(self.progress.view());
-        }
         if let Some(extra) = self.phase_notice() {
             body = body.push(extra);
         }
-        let card = container(body.max_width(theme::FORM_WIDTH))
+        if self.phase != Phase::Editing {
+            body = body.push(self.progress.view());
+        }
+        let card = container(body)
             .padding(28)
+            .max_width(theme::FORM_WIDTH + 56.0)
             .style(theme::card);
         scrollable(container(card).center_x(Length::Fill).padding(24))
+            .id(SCROLL_ID)
             .height(Length::Fill)
             .into()
     }
