@@ -24,13 +24,16 @@ fn type_email(wizard: &mut Wizard, text: &str) {
     let mut typed = String::new();
     for c in text.chars() {
         typed.push(c);
-        wizard.update(Message::Form(form::Message::Email(typed.clone())));
+        send(wizard, Message::Form(form::Message::Email(typed.clone())));
     }
 }
 
 fn fill(wizard: &mut Wizard, email: &str, password: &str) {
     type_email(wizard, email);
-    wizard.update(Message::Form(form::Message::Password(password.into())));
+    send(
+        wizard,
+        Message::Form(form::Message::Password(password.into())),
+    );
 }
 
 fn step(server: ServerKind, state: StepState) -> CheckEvent {
@@ -83,9 +86,10 @@ fn wizard_bt_address_fills_bt_servers() {
 fn wizard_pop3_choice_fills_bt_pop3_server() {
     let mut w = wizard();
     type_email(&mut w, "ann@btinternet.com");
-    w.update(Message::Advanced(advanced::Message::Protocol(
-        Protocol::Pop3,
-    )));
+    send(
+        &mut w,
+        Message::Advanced(advanced::Message::Protocol(Protocol::Pop3)),
+    );
     assert_eq!(w.advanced.incoming.host.value, "mail.btinternet.com");
     assert_eq!(w.advanced.incoming.port.value, "995");
     let account = w.advanced.to_account("ann@btinternet.com", "Ann".into());
@@ -110,7 +114,7 @@ fn wizard_invalid_address_and_empty_password_show_field_errors_and_do_not_check(
     let mut w = wizard();
     type_email(&mut w, "not an address");
     let id = w.check_id;
-    w.update(Message::Submit);
+    send(&mut w, Message::Submit);
     assert_eq!(w.phase, Phase::Editing);
     assert_eq!(w.check_id, id, "no check was started");
     assert!(w.pending.is_none());
@@ -127,7 +131,7 @@ fn wizard_invalid_address_and_empty_password_show_field_errors_and_do_not_check(
     type_email(&mut w, "ann@btinternet.com");
     assert!(w.form.email_error.is_none());
     assert!(w.form.password_error.is_some());
-    w.update(Message::Submit);
+    send(&mut w, Message::Submit);
     assert_eq!(w.phase, Phase::Editing, "still no password");
 }
 
@@ -135,11 +139,11 @@ fn wizard_invalid_address_and_empty_password_show_field_errors_and_do_not_check(
 fn wizard_bad_port_is_an_error_at_the_field_and_opens_advanced() {
     let mut w = wizard();
     fill(&mut w, "ann@btinternet.com", "pw");
-    w.update(Message::Advanced(advanced::Message::Port(
-        Side::Outgoing,
-        "99999".into(),
-    )));
-    w.update(Message::Submit);
+    send(
+        &mut w,
+        Message::Advanced(advanced::Message::Port(Side::Outgoing, "99999".into())),
+    );
+    send(&mut w, Message::Submit);
     assert_eq!(w.phase, Phase::Editing);
     assert!(w.advanced.open);
     assert_eq!(
@@ -153,7 +157,7 @@ fn wizard_bad_port_is_an_error_at_the_field_and_opens_advanced() {
 fn wizard_successful_check_saves_and_emits_the_account() {
     let mut w = wizard();
     fill(&mut w, "Ann@BTInternet.com", "secret");
-    w.update(Message::Submit);
+    send(&mut w, Message::Submit);
     assert_eq!(w.phase, Phase::Checking);
     let id = w.check_id;
     for event in [
@@ -162,7 +166,7 @@ fn wizard_successful_check_saves_and_emits_the_account() {
         step(ServerKind::Imap, StepState::Passed),
         step(ServerKind::Smtp, StepState::Passed),
     ] {
-        let (_, out) = w.update(Message::Check(id, event));
+        let out = send(&mut w, Message::Check(id, event));
         assert!(out.is_none());
     }
     assert_eq!(w.phase, Phase::Checking);
@@ -172,12 +176,15 @@ fn wizard_successful_check_saves_and_emits_the_account() {
         vec![("Secure connection".to_string(), StepState::Passed)]
     );
 
-    w.update(Message::Check(
-        id,
-        CheckEvent::Done(vec![ok(ServerKind::Imap), ok(ServerKind::Smtp)]),
-    ));
+    send(
+        &mut w,
+        Message::Check(
+            id,
+            CheckEvent::Done(vec![ok(ServerKind::Imap), ok(ServerKind::Smtp)]),
+        ),
+    );
     assert_eq!(w.phase, Phase::Saving, "all passed: save starts by itself");
-    let (_, event) = w.update(Message::Saved(id, Ok(())));
+    let event = send(&mut w, Message::Saved(id, Ok(())));
     let Some(Event::Saved(account)) = event else {
         panic!("expected a Saved event, got {event:?}");
     };
@@ -193,20 +200,23 @@ fn wizard_successful_check_saves_and_emits_the_account() {
 fn wizard_failed_check_offers_save_anyway_which_saves() {
     let mut w = wizard();
     fill(&mut w, "ann@btinternet.com", "secret");
-    w.update(Message::Submit);
+    send(&mut w, Message::Submit);
     let id = w.check_id;
-    w.update(Message::Check(
-        id,
-        CheckEvent::Done(vec![ok(ServerKind::Imap), failed(ServerKind::Smtp)]),
-    ));
+    send(
+        &mut w,
+        Message::Check(
+            id,
+            CheckEvent::Done(vec![ok(ServerKind::Imap), failed(ServerKind::Smtp)]),
+        ),
+    );
     assert_eq!(w.phase, Phase::Failed);
     // Nothing saves by itself after a failure.
-    let (_, event) = w.update(Message::Saved(id, Ok(())));
+    let event = send(&mut w, Message::Saved(id, Ok(())));
     assert!(event.is_none());
 
-    w.update(Message::SaveAnyway);
+    send(&mut w, Message::SaveAnyway);
     assert_eq!(w.phase, Phase::Saving);
-    let (_, event) = w.update(Message::Saved(id, Ok(())));
+    let event = send(&mut w, Message::Saved(id, Ok(())));
     assert!(matches!(event, Some(Event::Saved(a)) if a.email == "ann@btinternet.com"));
 }
 
@@ -214,13 +224,16 @@ fn wizard_failed_check_offers_save_anyway_which_saves() {
 fn wizard_back_to_edit_after_failure_unlocks_the_form() {
     let mut w = wizard();
     fill(&mut w, "ann@btinternet.com", "secret");
-    w.update(Message::Submit);
+    send(&mut w, Message::Submit);
     let id = w.check_id;
-    w.update(Message::Check(
-        id,
-        CheckEvent::Done(vec![failed(ServerKind::Imap), ok(ServerKind::Smtp)]),
-    ));
-    w.update(Message::BackToEdit);
+    send(
+        &mut w,
+        Message::Check(
+            id,
+            CheckEvent::Done(vec![failed(ServerKind::Imap), ok(ServerKind::Smtp)]),
+        ),
+    );
+    send(&mut w, Message::BackToEdit);
     assert_eq!(w.phase, Phase::Editing);
     type_email(&mut w, "ann@talk21.com");
     assert_eq!(w.form.email, "ann@talk21.com");
@@ -230,40 +243,46 @@ fn wizard_back_to_edit_after_failure_unlocks_the_form() {
 fn wizard_stale_check_results_are_ignored() {
     let mut w = wizard();
     fill(&mut w, "ann@btinternet.com", "secret");
-    w.update(Message::Submit);
+    send(&mut w, Message::Submit);
     let first = w.check_id;
-    w.update(Message::Cancel);
+    send(&mut w, Message::Cancel);
     assert_eq!(w.phase, Phase::Editing);
 
     // A result of the cancelled check changes nothing.
-    w.update(Message::Check(
-        first,
-        CheckEvent::Done(vec![failed(ServerKind::Imap)]),
-    ));
+    send(
+        &mut w,
+        Message::Check(first, CheckEvent::Done(vec![failed(ServerKind::Imap)])),
+    );
     assert_eq!(w.phase, Phase::Editing);
 
     // Edit and re-run: only the new check's results count.
-    w.update(Message::Form(form::Message::Password("corrected".into())));
-    w.update(Message::Submit);
+    send(
+        &mut w,
+        Message::Form(form::Message::Password("corrected".into())),
+    );
+    send(&mut w, Message::Submit);
     let second = w.check_id;
     assert_ne!(first, second);
-    w.update(Message::Check(
-        first,
-        step(ServerKind::Imap, StepState::Failed),
-    ));
-    w.update(Message::Check(
-        first,
-        CheckEvent::Done(vec![failed(ServerKind::Imap)]),
-    ));
+    send(
+        &mut w,
+        Message::Check(first, step(ServerKind::Imap, StepState::Failed)),
+    );
+    send(
+        &mut w,
+        Message::Check(first, CheckEvent::Done(vec![failed(ServerKind::Imap)])),
+    );
     assert_eq!(w.phase, Phase::Checking);
     assert!(w.progress.servers.is_empty());
-    let (_, event) = w.update(Message::Saved(first, Ok(())));
+    let event = send(&mut w, Message::Saved(first, Ok(())));
     assert!(event.is_none());
 
-    w.update(Message::Check(
-        second,
-        CheckEvent::Done(vec![ok(ServerKind::Imap), ok(ServerKind::Smtp)]),
-    ));
+    send(
+        &mut w,
+        Message::Check(
+            second,
+            CheckEvent::Done(vec![ok(ServerKind::Imap), ok(ServerKind::Smtp)]),
+        ),
+    );
     assert_eq!(w.phase, Phase::Saving);
 }
 
@@ -271,18 +290,19 @@ fn wizard_stale_check_results_are_ignored() {
 fn wizard_fields_are_locked_while_checking() {
     let mut w = wizard();
     fill(&mut w, "ann@btinternet.com", "secret");
-    w.update(Message::Submit);
-    w.update(Message::Form(form::Message::Email(
-        "eve@example.org".into(),
-    )));
-    w.update(Message::Advanced(advanced::Message::Host(
-        Side::Incoming,
-        "evil".into(),
-    )));
+    send(&mut w, Message::Submit);
+    send(
+        &mut w,
+        Message::Form(form::Message::Email("eve@example.org".into())),
+    );
+    send(
+        &mut w,
+        Message::Advanced(advanced::Message::Host(Side::Incoming, "evil".into())),
+    );
     assert_eq!(w.form.email, "ann@btinternet.com");
     assert_eq!(w.advanced.incoming.host.value, "mail.btinternet.com");
     let id = w.check_id;
-    w.update(Message::Submit);
+    send(&mut w, Message::Submit);
     assert_eq!(
         w.check_id, id,
         "a second submit does not start a second check"
@@ -293,15 +313,21 @@ fn wizard_fields_are_locked_while_checking() {
 fn wizard_user_edited_fields_survive_later_address_edits() {
     let mut w = wizard();
     type_email(&mut w, "ann@example.org");
-    w.update(Message::Advanced(advanced::Message::Toggle));
-    w.update(Message::Advanced(advanced::Message::Host(
-        Side::Incoming,
-        "mx.private.test".into(),
-    )));
-    w.update(Message::Advanced(advanced::Message::Security(
-        Side::Outgoing,
-        SecurityChoice(Security::Starttls),
-    )));
+    send(&mut w, Message::Advanced(advanced::Message::Toggle));
+    send(
+        &mut w,
+        Message::Advanced(advanced::Message::Host(
+            Side::Incoming,
+            "mx.private.test".into(),
+        )),
+    );
+    send(
+        &mut w,
+        Message::Advanced(advanced::Message::Security(
+            Side::Outgoing,
+            SecurityChoice(Security::Starttls),
+        )),
+    );
     assert_eq!(
         w.advanced.outgoing.port.value, "587",
         "port follows the mode while untouched"
@@ -322,9 +348,10 @@ fn wizard_user_edited_fields_survive_later_address_edits() {
     );
 
     // A protocol switch refills only the untouched incoming fields.
-    w.update(Message::Advanced(advanced::Message::Protocol(
-        Protocol::Pop3,
-    )));
+    send(
+        &mut w,
+        Message::Advanced(advanced::Message::Protocol(Protocol::Pop3)),
+    );
     assert_eq!(w.advanced.incoming.host.value, "mx.private.test");
     assert_eq!(w.advanced.incoming.port.value, "995");
 }
@@ -333,26 +360,29 @@ fn wizard_user_edited_fields_survive_later_address_edits() {
 fn wizard_no_keyring_offers_password_command() {
     let mut w = wizard();
     fill(&mut w, "ann@btinternet.com", "secret");
-    w.update(Message::Submit);
+    send(&mut w, Message::Submit);
     let id = w.check_id;
-    w.update(Message::Check(
-        id,
-        CheckEvent::Done(vec![ok(ServerKind::Imap), ok(ServerKind::Smtp)]),
-    ));
-    w.update(Message::Saved(
-        id,
-        Err(SaveError::NoKeyring("No keyring".into())),
-    ));
+    send(
+        &mut w,
+        Message::Check(
+            id,
+            CheckEvent::Done(vec![ok(ServerKind::Imap), ok(ServerKind::Smtp)]),
+        ),
+    );
+    send(
+        &mut w,
+        Message::Saved(id, Err(SaveError::NoKeyring("No keyring".into()))),
+    );
     assert_eq!(w.phase, Phase::NoKeyring("No keyring".into()));
 
     // An empty command is refused.
-    w.update(Message::SaveWithCommand);
+    send(&mut w, Message::SaveWithCommand);
     assert_eq!(w.phase, Phase::NoKeyring("No keyring".into()));
 
-    w.update(Message::PasswordCommand("pass show mail/bt".into()));
-    w.update(Message::SaveWithCommand);
+    send(&mut w, Message::PasswordCommand("pass show mail/bt".into()));
+    send(&mut w, Message::SaveWithCommand);
     assert_eq!(w.phase, Phase::Saving);
-    let (_, event) = w.update(Message::Saved(id, Ok(())));
+    let event = send(&mut w, Message::Saved(id, Ok(())));
     let Some(Event::Saved(account)) = event else {
         panic!("expected Saved");
     };
@@ -366,18 +396,21 @@ fn wizard_no_keyring_offers_password_command() {
 fn wizard_save_failure_is_shown_and_can_be_retried() {
     let mut w = wizard();
     fill(&mut w, "ann@btinternet.com", "secret");
-    w.update(Message::Submit);
+    send(&mut w, Message::Submit);
     let id = w.check_id;
-    w.update(Message::Check(
-        id,
-        CheckEvent::Done(vec![ok(ServerKind::Imap), ok(ServerKind::Smtp)]),
-    ));
-    w.update(Message::Saved(
-        id,
-        Err(SaveError::Failed("disk full".into())),
-    ));
+    send(
+        &mut w,
+        Message::Check(
+            id,
+            CheckEvent::Done(vec![ok(ServerKind::Imap), ok(ServerKind::Smtp)]),
+        ),
+    );
+    send(
+        &mut w,
+        Message::Saved(id, Err(SaveError::Failed("disk full".into()))),
+    );
     assert_eq!(w.phase, Phase::SaveFailed("disk full".into()));
-    w.update(Message::SaveAnyway);
+    send(&mut w, Message::SaveAnyway);
     assert_eq!(w.phase, Phase::Saving);
 }
 
@@ -441,9 +474,13 @@ fn app_with_an_account_opens_home_and_a_broken_config_shows_the_error() {
 
 // --- iced_test simulator: the real widgets, driven by simulated input ---
 
+fn send(w: &mut Wizard, message: Message) -> Option<Event> {
+    w.update(message).1
+}
+
 fn replay(w: &mut Wizard, messages: impl IntoIterator<Item = Message>) {
     for message in messages {
-        let _ = w.update(message);
+        let _ = send(w, message);
     }
 }
 
@@ -523,4 +560,24 @@ fn wizard_ui_advanced_is_collapsed_until_opened() {
         .find("Downloads mail to this computer and deletes it from the server.")
         .is_ok());
     assert!(ui.find("Incoming mail (IMAP)").is_ok());
+}
+
+#[test]
+fn wizard_and_app_keys_are_translated_into_welsh() {
+    let keys = |lang: &str| -> Vec<String> {
+        pillarbox::i18n::resource_text(lang)
+            .expect("language embedded")
+            .lines()
+            .filter_map(|line| {
+                line.split_once(" = ")
+                    .map(|(key, _)| key.trim().to_string())
+            })
+            .filter(|key| key.starts_with("wizard-") || key.starts_with("app-"))
+            .collect()
+    };
+    let english = keys("en-GB");
+    let welsh = keys("cy");
+    assert!(english.len() > 50);
+    let missing: Vec<_> = english.iter().filter(|k| !welsh.contains(k)).collect();
+    assert!(missing.is_empty(), "missing in cy: {missing:?}");
 }
