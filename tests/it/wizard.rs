@@ -581,3 +581,42 @@ fn wizard_and_app_keys_are_translated_into_welsh() {
     let missing: Vec<_> = english.iter().filter(|k| !welsh.contains(k)).collect();
     assert!(missing.is_empty(), "missing in cy: {missing:?}");
 }
+
+#[test]
+fn app_theme_follows_the_system_mode() {
+    let mut app = ready(Vec::new());
+    let _ = app.update(pillarbox::ui::Message::SystemTheme(iced::theme::Mode::Dark));
+    let dark = app.theme().palette().background;
+    let _ = app.update(pillarbox::ui::Message::SystemTheme(
+        iced::theme::Mode::Light,
+    ));
+    let light = app.theme().palette().background;
+    assert_ne!(dark, light);
+    assert!(
+        dark.r < 0.3 && light.r > 0.8,
+        "dark {dark:?}, light {light:?}"
+    );
+}
+
+#[test]
+fn app_home_shows_the_account_and_offers_another() {
+    let mut w = wizard();
+    type_email(&mut w, "ann@btinternet.com");
+    let saved = w
+        .advanced
+        .to_account("ann@btinternet.com", "Ann Smith".into());
+    let mut app = ready(vec![saved]);
+    let messages: Vec<pillarbox::ui::Message> = {
+        let mut ui = iced_test::simulator(app.view());
+        assert!(ui.find("Ann Smith").is_ok());
+        assert!(ui.find("ann@btinternet.com").is_ok());
+        assert!(ui.find("IMAP: mail.btinternet.com:993 (SSL/TLS)").is_ok());
+        assert!(ui.find("SMTP: mail.btinternet.com:465 (SSL/TLS)").is_ok());
+        ui.click("Set up another account").expect("button");
+        ui.into_messages().collect()
+    };
+    for message in messages {
+        let _ = app.update(message);
+    }
+    assert!(matches!(app.screen, Screen::Wizard(_)));
+}
