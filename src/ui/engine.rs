@@ -14,18 +14,18 @@ use crate::mail::tls::{self, Timeouts};
 /// Servers a provider (or a guess from the domain) suggests for an address.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Suggested {
-    pub imap: Server,
-    pub pop3: Server,
+    pub imap: Option<Server>,
+    pub pop3: Option<Server>,
     pub smtp: Server,
     /// True when the domain is unknown and the names are guesses (imap.DOMAIN...).
     pub guessed: bool,
 }
 
 impl Suggested {
-    pub fn incoming(&self, protocol: Protocol) -> &Server {
+    pub fn incoming(&self, protocol: Protocol) -> Option<&Server> {
         match protocol {
-            Protocol::Imap => &self.imap,
-            Protocol::Pop3 => &self.pop3,
+            Protocol::Imap => self.imap.as_ref(),
+            Protocol::Pop3 => self.pop3.as_ref(),
         }
     }
 }
@@ -46,15 +46,15 @@ pub fn suggest(email: &str) -> Option<Suggested> {
     if BT_DOMAINS.contains(&domain.as_str()) {
         let host = "mail.btinternet.com".to_string();
         return Some(Suggested {
-            imap: server(host.clone(), ServerKind::Imap),
-            pop3: server(host.clone(), ServerKind::Pop3),
+            imap: Some(server(host.clone(), ServerKind::Imap)),
+            pop3: Some(server(host.clone(), ServerKind::Pop3)),
             smtp: server(host, ServerKind::Smtp),
             guessed: false,
         });
     }
     Some(Suggested {
-        imap: server(format!("imap.{domain}"), ServerKind::Imap),
-        pop3: server(format!("pop.{domain}"), ServerKind::Pop3),
+        imap: Some(server(format!("imap.{domain}"), ServerKind::Imap)),
+        pop3: Some(server(format!("pop.{domain}"), ServerKind::Pop3)),
         smtp: server(format!("smtp.{domain}"), ServerKind::Smtp),
         guessed: true,
     })

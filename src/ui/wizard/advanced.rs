@@ -186,8 +186,9 @@ impl State {
     /// New provider suggestions for a changed address.
     pub fn suggest(&mut self, suggested: Option<Suggested>) {
         if let Some(suggested) = &suggested {
-            self.incoming
-                .suggest(suggested.incoming(self.protocol.value));
+            if let Some(incoming) = suggested.incoming(self.protocol.value) {
+                self.incoming.suggest(incoming);
+            }
             self.outgoing.suggest(&suggested.smtp);
         }
         self.suggested = suggested;
@@ -195,10 +196,12 @@ impl State {
 
     fn refill_incoming(&mut self) {
         let kind = self.kind(Side::Incoming);
-        match self.suggested.clone() {
-            Some(suggested) => self
-                .incoming
-                .suggest(suggested.incoming(self.protocol.value)),
+        let suggested = self.suggested.clone();
+        match suggested
+            .as_ref()
+            .and_then(|s| s.incoming(self.protocol.value))
+        {
+            Some(server) => self.incoming.suggest(server),
             None => self
                 .incoming
                 .port
