@@ -4,7 +4,9 @@
 //! functions and event streams (a test enforces the border).
 
 pub mod account;
+pub mod config;
 pub mod paths;
+pub mod provider;
 pub mod secret;
 pub mod store;
 pub mod tls;

@@ -6,9 +6,12 @@
 use futures::channel::mpsc;
 use futures::{SinkExt, Stream, StreamExt};
 
-use crate::mail::account::{domain_of, Account, Protocol, Security, Server, ServerKind};
+use crate::mail::account::{Account, Protocol, Security, Server, ServerKind};
+use crate::mail::config::{self, Config, SaveAccountError};
 use crate::mail::paths::Paths;
+use crate::mail::provider::{self, ProviderSettings};
 use crate::mail::secret::Password;
+use crate::mail::secret::SecretError;
 use crate::mail::tls::{self, Timeouts};
 
 /// Servers a provider (or a guess from the domain) suggests for an address.
@@ -30,34 +33,25 @@ impl Suggested {
     }
 }
 
-const BT_DOMAINS: [&str; 3] = ["btinternet.com", "btopenworld.com", "talk21.com"];
-
-/// What the provider database knows for `email`; `None` while the address has no domain yet.
-pub fn suggest(email: &str) -> Option<Suggested> {
-    let domain = domain_of(email)?;
-    let email = email.trim().to_string();
-    let server = |host: String, kind: ServerKind| Server {
-        host,
-        port: kind.default_port(Security::Tls),
-        security: Security::Tls,
-        username: email.clone(),
-        ..Server::default()
-    };
-    if BT_DOMAINS.contains(&domain.as_str()) {
-        let host = "mail.btinternet.com".to_string();
-        return Some(Suggested {
-            imap: Some(server(host.clone(), ServerKind::Imap)),
-            pop3: Some(server(host.clone(), ServerKind::Pop3)),
-            smtp: server(host, ServerKind::Smtp),
-            guessed: false,
-        });
+impl From<ProviderSettings> for Suggested {
+    fn from(settings: ProviderSettings) -> Suggested {
+        Suggested {
+            imap: settings.imap,
+            pop3: settings.pop3,
+            smtp: settings.smtp,
+            guessed: settings.guessed,
+        }
     }
-    Some(Suggested {
-        imap: Some(server(format!("imap.{domain}"), ServerKind::Imap)),
-        pop3: Some(server(format!("pop.{domain}"), ServerKind::Pop3)),
-        smtp: server(format!("smtp.{domain}"), ServerKind::Smtp),
-        guessed: true,
-    })
+}
+
+/// What the provider database knows for `email`; `None` while the address is incomplete.
+pub fn suggest(email: &str) -> Option<Suggested> {
+    provider::lookup(email).map(Suggested::from)
+}
+
+/// The account the provider database would set up, before the user's own field values.
+pub fn base_account(email: &str, display_name: &str, protocol: Protocol) -> Account {
+    provider::account_for(email, display_name, protocol)
 }
 
 /// A step's state as the wizard shows it.
@@ -179,7 +173,7 @@ async fn check_server(
     }
 }
 
-/// Why saving did not finish. Nothing is written to the config when the password could not be stored.
+/// Why saving did not finish. Nothing is saved then: account and password go together.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SaveError {
     /// No OS keyring: the user may give a password command instead.
@@ -187,14 +181,40 @@ pub enum SaveError {
     Failed(String),
 }
 
-/// Stores the password (unless the account uses a password command), then adds the account to the config.
+/// Saves the account with its password, all or nothing (`config::save_account`). With a
+/// password command the password is not stored: the command is run once to prove it works.
+/// The keyring and the file system block, so the work runs on the blocking pool.
 pub async fn save(paths: Paths, account: Account, password: Password) -> Result<(), SaveError> {
-    let _ = (paths, account, password);
-    Err(SaveError::Failed(crate::fl!("wizard-save-unavailable")))
+    let work = move || {
+        let password = account.password_command.is_none().then_some(&password);
+        config::save_account(&paths, account.clone(), password, true)
+    };
+    match tokio::task::spawn_blocking(work).await {
+        Ok(Ok(_saved)) => Ok(()),
+        Ok(Err(error)) => {
+            let text = match error.hint() {
+                Some(hint) => format!("{}\n{}", error.user_message(), hint),
+                None => error.user_message(),
+            };
+            match error {
+                SaveAccountError::Secret(SecretError::NoKeyring { .. }) => {
+                    Err(SaveError::NoKeyring(text))
+                }
+                _ => Err(SaveError::Failed(text)),
+            }
+        }
+        Err(join) => Err(SaveError::Failed(join.to_string())),
+    }
 }
 
 /// The saved accounts; a config that cannot be read comes back as a localised failure.
 pub fn load_accounts(paths: &Paths) -> Result<Vec<Account>, Failure> {
-    let _ = paths;
-    Ok(Vec::new())
+    Config::load(paths)
+        .map(|config| config.accounts)
+        .map_err(|error| Failure {
+            message: error.user_message(),
+            hint: error
+                .hint()
+                .unwrap_or_else(|| crate::fl!("app-error-config-hint")),
+        })
 }

@@ -92,7 +92,7 @@ fn wizard_pop3_choice_fills_bt_pop3_server() {
     );
     assert_eq!(w.advanced.incoming.host.value, "mail.btinternet.com");
     assert_eq!(w.advanced.incoming.port.value, "995");
-    let account = w.advanced.to_account("ann@btinternet.com", "Ann".into());
+    let account = w.advanced.to_account("ann@btinternet.com", "Ann");
     assert_eq!(account.protocol, Protocol::Pop3);
     assert_eq!(account.incoming.port, 995);
     assert_eq!(account.outgoing.port, 465);
@@ -602,9 +602,7 @@ fn app_theme_follows_the_system_mode() {
 fn app_home_shows_the_account_and_offers_another() {
     let mut w = wizard();
     type_email(&mut w, "ann@btinternet.com");
-    let saved = w
-        .advanced
-        .to_account("ann@btinternet.com", "Ann Smith".into());
+    let saved = w.advanced.to_account("ann@btinternet.com", "Ann Smith");
     let mut app = ready(vec![saved]);
     let messages: Vec<pillarbox::ui::Message> = {
         let mut ui = iced_test::simulator(app.view());
@@ -619,4 +617,127 @@ fn app_home_shows_the_account_and_offers_another() {
         let _ = app.update(message);
     }
     assert!(matches!(app.screen, Screen::Wizard(_)));
+}
+
+// --- the save Task's real work: config file and password storage ---
+
+fn block_on<F: std::future::Future>(future: F) -> F::Output {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("runtime")
+        .block_on(future)
+}
+
+fn files_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                out.extend(files_under(&path));
+            } else {
+                out.push(path);
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn wizard_save_with_password_command_writes_the_config_and_no_password() {
+    en();
+    let home = tempfile::tempdir().expect("tempdir");
+    let paths = Paths::under(home.path());
+    let mut w = Wizard::new(paths.clone());
+    fill(&mut w, "cmd-user@btinternet.com", "s3cret-in-memory");
+    send(&mut w, Message::Submit);
+    let mut account = w.pending.clone().expect("checked account");
+    account.password_command = Some("printf s3cret-in-memory".into());
+    let result = block_on(pillarbox::ui::engine::save(
+        paths.clone(),
+        account,
+        pillarbox::mail::secret::Password::new("s3cret-in-memory"),
+    ));
+    assert_eq!(result, Ok(()));
+    let accounts = pillarbox::ui::engine::load_accounts(&paths).expect("config loads");
+    assert_eq!(accounts.len(), 1);
+    assert_eq!(accounts[0].email, "cmd-user@btinternet.com");
+    assert_eq!(accounts[0].incoming.endpoint(), "mail.btinternet.com:993");
+    assert_eq!(
+        accounts[0].password_command.as_deref(),
+        Some("printf s3cret-in-memory")
+    );
+    // The command is kept, but the password itself never lands on disk.
+    for file in files_under(home.path()) {
+        let bytes = std::fs::read(&file).unwrap_or_default();
+        let text = String::from_utf8_lossy(&bytes);
+        let stripped = text.replace("printf s3cret-in-memory", "");
+        assert!(
+            !stripped.contains("s3cret-in-memory"),
+            "password in {}",
+            file.display()
+        );
+    }
+}
+
+#[test]
+fn wizard_save_without_a_keyring_saves_nothing_and_says_so() {
+    en();
+    let home = tempfile::tempdir().expect("tempdir");
+    let paths = Paths::under(home.path());
+    let account =
+        pillarbox::mail::provider::account_for("no-keyring@btinternet.com", "", Protocol::Imap);
+    let result = block_on(pillarbox::ui::engine::save(
+        paths.clone(),
+        account,
+        pillarbox::mail::secret::Password::new("pw"),
+    ));
+    if keyring::Entry::store_status().is_ok() {
+        // A desktop with a keyring: the account is saved (and removed again).
+        assert_eq!(result, Ok(()));
+        let account =
+            pillarbox::mail::provider::account_for("no-keyring@btinternet.com", "", Protocol::Imap);
+        let _ = pillarbox::mail::secret::delete_password(&account);
+        return;
+    }
+    let Err(SaveError::NoKeyring(text)) = result else {
+        panic!("expected NoKeyring, got {result:?}");
+    };
+    assert!(text.to_lowercase().contains("keyring"), "{text}");
+    assert!(
+        !paths.config_file().exists(),
+        "nothing saved without the password"
+    );
+    assert!(pillarbox::ui::engine::load_accounts(&paths)
+        .expect("loads")
+        .is_empty());
+}
+
+#[test]
+fn app_corrupt_config_shows_the_error_and_keeps_the_file() {
+    en();
+    let home = tempfile::tempdir().expect("tempdir");
+    let paths = Paths::under(home.path());
+    std::fs::create_dir_all(&paths.config_dir).unwrap();
+    let corrupt = "version = 1\n[[accounts]\nemail = \"x\"\n";
+    std::fs::write(paths.config_file(), corrupt).unwrap();
+    let failure = pillarbox::ui::engine::load_accounts(&paths).expect_err("corrupt");
+    let app = App::new(Startup::Failed {
+        message: failure.message.clone(),
+        hint: failure.hint.clone(),
+    });
+    assert!(matches!(app.screen, Screen::Error { .. }));
+    assert!(
+        failure.message.contains("config.toml"),
+        "{}",
+        failure.message
+    );
+    let mut ui = iced_test::simulator(app.view());
+    assert!(ui.find(failure.message.as_str()).is_ok());
+    drop(ui);
+    assert_eq!(
+        std::fs::read_to_string(paths.config_file()).unwrap(),
+        corrupt
+    );
 }

@@ -237,18 +237,16 @@ impl State {
         ok
     }
 
-    /// The account these fields describe (call after `validate`).
-    pub fn to_account(&self, email: &str, display_name: String) -> Account {
-        let defaults = Account::default();
+    /// The account these fields describe (call after `validate`): the provider's account
+    /// for the address, with the servers as the fields say.
+    pub fn to_account(&self, email: &str, display_name: &str) -> Account {
+        let base = crate::ui::engine::base_account(email, display_name, self.protocol.value);
         let ca_file = self.ca_file.trim();
         Account {
-            email: email.trim().to_string(),
-            display_name,
-            protocol: self.protocol.value,
-            incoming: self.incoming.to_server(defaults.incoming.clone(), email),
-            outgoing: self.outgoing.to_server(defaults.outgoing.clone(), email),
+            incoming: self.incoming.to_server(base.incoming.clone(), email),
+            outgoing: self.outgoing.to_server(base.outgoing.clone(), email),
             ca_file: (!ca_file.is_empty()).then(|| PathBuf::from(ca_file)),
-            ..defaults
+            ..base
         }
     }
 

@@ -70,20 +70,6 @@ impl State {
         self.email_error.is_none() && self.password_error.is_none()
     }
 
-    /// The name recipients see: what the user typed, else the address's local part.
-    pub fn display_name_or_default(&self) -> String {
-        let name = self.display_name.trim();
-        if !name.is_empty() {
-            return name.to_string();
-        }
-        self.email
-            .trim()
-            .split('@')
-            .next()
-            .unwrap_or_default()
-            .to_string()
-    }
-
     /// `submit` is the message Enter sends; `None` while the form is locked (checking).
     pub fn view<'a, M: Clone + 'a>(
         &'a self,

@@ -205,7 +205,7 @@ impl Wizard {
         }
         let account = self
             .advanced
-            .to_account(&self.form.email, self.form.display_name_or_default());
+            .to_account(&self.form.email, &self.form.display_name);
         self.stop_check();
         self.pending = Some(account.clone());
         self.progress = progress::State::default();
