@@ -560,6 +560,23 @@ fn wizard_ui_advanced_is_collapsed_until_opened() {
         .find("Downloads mail to this computer and deletes it from the server.")
         .is_ok());
     assert!(ui.find("Incoming mail (IMAP)").is_ok());
+    drop(ui);
+
+    // Enter in an advanced field submits too.
+    send(&mut w, Message::Form(form::Message::Password("pw".into())));
+    let messages: Vec<Message> = {
+        // A tall window, so the last field is on screen.
+        let mut ui =
+            iced_test::Simulator::with_size(iced::Settings::default(), (1024.0, 1600.0), w.view());
+        ui.click(iced_test::selector::id(advanced::CA_FILE_ID))
+            .expect("CA field");
+        ui.tap_key(iced::keyboard::key::Named::Enter);
+        ui.into_messages().collect()
+    };
+    assert!(
+        messages.iter().any(|m| matches!(m, Message::Submit)),
+        "{messages:?}"
+    );
 }
 
 #[test]

@@ -14,6 +14,8 @@ use crate::mail::account::{Account, Protocol, Security, Server, ServerKind};
 use crate::ui::engine::Suggested;
 use crate::ui::theme;
 
+pub const CA_FILE_ID: &str = "wizard-ca-file";
+
 /// A value that remembers whether the user typed it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Edited<T> {
@@ -253,8 +255,9 @@ impl State {
     pub fn view<'a, M: Clone + 'a>(
         &'a self,
         map: impl Fn(Message) -> M + Copy + 'a,
-        editable: bool,
+        submit: Option<M>,
     ) -> Element<'a, M> {
+        let editable = submit.is_some();
         let toggle_label = if self.open {
             crate::fl!("wizard-advanced-hide")
         } else {
@@ -281,7 +284,9 @@ impl State {
             Protocol::Pop3 => crate::fl!("wizard-incoming-pop3"),
         };
         let ca = text_input(&crate::fl!("wizard-ca-placeholder"), &self.ca_file)
+            .id(CA_FILE_ID)
             .on_input_maybe(editable.then_some(move |s| map(Message::CaFile(s))))
+            .on_submit_maybe(submit.clone())
             .padding(8);
         column![
             toggle,
@@ -301,14 +306,14 @@ impl State {
                 &self.incoming,
                 Side::Incoming,
                 map,
-                editable
+                submit.clone(),
             ),
             server_view(
                 crate::fl!("wizard-outgoing-smtp"),
                 &self.outgoing,
                 Side::Outgoing,
                 map,
-                editable
+                submit.clone(),
             ),
             field(
                 crate::fl!("wizard-ca-label"),
@@ -327,11 +332,13 @@ fn server_view<'a, M: Clone + 'a>(
     fields: &'a ServerFields,
     side: Side,
     map: impl Fn(Message) -> M + Copy + 'a,
-    editable: bool,
+    submit: Option<M>,
 ) -> Element<'a, M> {
+    let editable = submit.is_some();
     let input = |placeholder: String, value: &'a str, on: fn(Side, String) -> Message| {
         text_input(&placeholder, value)
             .on_input_maybe(editable.then_some(move |s| map(on(side, s))))
+            .on_submit_maybe(submit.clone())
             .padding(8)
     };
     let host = input(

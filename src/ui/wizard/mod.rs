@@ -247,7 +247,7 @@ impl Wizard {
                 ]
                 .spacing(6),
             )
-            .push(self.form.view(Message::Form, submit));
+            .push(self.form.view(Message::Form, submit.clone()));
         if self.advanced.guessed() {
             body = body.push(
                 text(crate::fl!("wizard-guessed"))
@@ -256,7 +256,7 @@ impl Wizard {
             );
         }
         body = body
-            .push(self.advanced.view(Message::Advanced, editable))
+            .push(self.advanced.view(Message::Advanced, submit))
             .push(self.actions());
         if let Some(extra) = self.phase_notice() {
             body = body.push(extra);
