@@ -191,18 +191,14 @@ pub async fn save(paths: Paths, account: Account, password: Password) -> Result<
     };
     match tokio::task::spawn_blocking(work).await {
         Ok(Ok(_saved)) => Ok(()),
-        Ok(Err(error)) => {
-            let text = match error.hint() {
-                Some(hint) => format!("{}\n{}", error.user_message(), hint),
-                None => error.user_message(),
-            };
-            match error {
-                SaveAccountError::Secret(SecretError::NoKeyring { .. }) => {
-                    Err(SaveError::NoKeyring(text))
-                }
-                _ => Err(SaveError::Failed(text)),
-            }
+        // The wizard explains the password command itself; the engine's hint is worded for the CLI.
+        Ok(Err(error @ SaveAccountError::Secret(SecretError::NoKeyring { .. }))) => {
+            Err(SaveError::NoKeyring(error.user_message()))
         }
+        Ok(Err(error)) => Err(SaveError::Failed(match error.hint() {
+            Some(hint) => format!("{}\n{}", error.user_message(), hint),
+            None => error.user_message(),
+        })),
         Err(join) => Err(SaveError::Failed(join.to_string())),
     }
 }
