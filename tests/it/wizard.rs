@@ -758,3 +758,146 @@ fn app_corrupt_config_shows_the_error_and_keeps_the_file() {
         corrupt
     );
 }
+
+// --- the wizard driving the real engine against the lab's servers ---
+
+/// Types the lab's servers into the wizard as a user would in Advanced settings.
+fn wizard_for_lab(
+    paths: Paths,
+    user: &crate::lab::LabUser,
+    protocol: Protocol,
+) -> (Wizard, pillarbox::mail::account::Account) {
+    let lab = crate::lab::lab();
+    let target = lab.account(user, protocol);
+    en();
+    let mut w = Wizard::new(paths);
+    fill(&mut w, &user.email, user.password.expose());
+    let mut adv = |m: advanced::Message| send(&mut w, Message::Advanced(m));
+    adv(advanced::Message::Toggle);
+    adv(advanced::Message::Protocol(protocol));
+    adv(advanced::Message::Host(
+        Side::Incoming,
+        target.incoming.host.clone(),
+    ));
+    adv(advanced::Message::Port(
+        Side::Incoming,
+        target.incoming.port.to_string(),
+    ));
+    adv(advanced::Message::Host(
+        Side::Outgoing,
+        target.outgoing.host.clone(),
+    ));
+    adv(advanced::Message::Port(
+        Side::Outgoing,
+        target.outgoing.port.to_string(),
+    ));
+    let ca = target.ca_file.clone().expect("lab CA");
+    adv(advanced::Message::CaFile(ca.display().to_string()));
+    (w, target)
+}
+
+/// Runs the check the Submit Task would run, feeding its events back like the runtime does.
+fn run_check(w: &mut Wizard) {
+    use futures::StreamExt;
+    assert_eq!(w.phase, Phase::Checking);
+    let id = w.check_id;
+    let account = w.pending.clone().expect("pending account");
+    let timeouts = pillarbox::mail::tls::Timeouts::all(std::time::Duration::from_secs(20));
+    let events: Vec<CheckEvent> = block_on(
+        pillarbox::ui::engine::check(account, w.form.password.clone(), timeouts).collect(),
+    );
+    assert!(
+        matches!(events.last(), Some(CheckEvent::Done(_))),
+        "{events:?}"
+    );
+    for event in events {
+        send(w, Message::Check(id, event));
+    }
+}
+
+#[test]
+fn wizard_lab_imap_account_checks_and_saves_for_real() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let paths = Paths::under(home.path());
+    let user = crate::lab::lab().new_user("wizard-imap");
+    let (mut w, target) = wizard_for_lab(paths.clone(), &user, Protocol::Imap);
+    send(&mut w, Message::Submit);
+    run_check(&mut w);
+    assert_eq!(w.phase, Phase::Saving, "progress: {:?}", w.progress);
+    assert!(w.progress.all_passed());
+    let kinds: Vec<ServerKind> = w.progress.servers.iter().map(|s| s.server).collect();
+    assert!(
+        kinds.contains(&ServerKind::Imap) && kinds.contains(&ServerKind::Smtp),
+        "{kinds:?}"
+    );
+    for server in &w.progress.servers {
+        assert!(!server.steps.is_empty());
+        assert!(
+            server
+                .steps
+                .iter()
+                .all(|(_, state)| *state == StepState::Passed),
+            "{server:?}"
+        );
+    }
+
+    // The save Task's work, with a password command so no keyring is needed.
+    let mut account = w.pending.clone().expect("pending");
+    assert_eq!(account.incoming.endpoint(), target.incoming.endpoint());
+    assert_eq!(account.outgoing.endpoint(), target.outgoing.endpoint());
+    account.password_command = target.password_command.clone();
+    let result = block_on(pillarbox::ui::engine::save(
+        paths.clone(),
+        account,
+        w.form.password.clone(),
+    ));
+    let id = w.check_id;
+    let event = send(&mut w, Message::Saved(id, result));
+    assert!(
+        matches!(event, Some(Event::Saved(ref a)) if a.email == user.email),
+        "{event:?}"
+    );
+    let saved = pillarbox::ui::engine::load_accounts(&paths).expect("config");
+    assert_eq!(saved.len(), 1);
+    assert_eq!(saved[0].incoming.endpoint(), target.incoming.endpoint());
+}
+
+#[test]
+fn wizard_lab_unreachable_server_fails_and_save_anyway_still_works() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let paths = Paths::under(home.path());
+    let user = crate::lab::lab().new_user("wizard-offline");
+    let (mut w, _) = wizard_for_lab(paths.clone(), &user, Protocol::Pop3);
+    // A port nothing listens on: bind one, then free it.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    send(
+        &mut w,
+        Message::Advanced(advanced::Message::Port(Side::Outgoing, closed.to_string())),
+    );
+    send(&mut w, Message::Submit);
+    run_check(&mut w);
+    assert_eq!(w.phase, Phase::Failed, "progress: {:?}", w.progress);
+    let results = w.progress.results.clone().expect("results");
+    let smtp = results
+        .iter()
+        .find(|r| r.server == ServerKind::Smtp)
+        .expect("smtp");
+    let failure = smtp.failure.as_ref().expect("smtp failed");
+    assert!(
+        failure.message.contains(&closed.to_string()),
+        "names the port: {failure:?}"
+    );
+    assert!(!failure.hint.is_empty());
+    let pop = results
+        .iter()
+        .find(|r| r.server == ServerKind::Pop3)
+        .expect("pop3");
+    assert!(pop.failure.is_none(), "{pop:?}");
+
+    send(&mut w, Message::SaveAnyway);
+    assert_eq!(w.phase, Phase::Saving);
+}
