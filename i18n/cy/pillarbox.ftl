@@ -1,5 +1,75 @@
 app-name = Pillarbox
 
+## App shell (ui helper)
+app-error-title = Ni all Pillarbox gychwyn
+app-error-home-hint = Gosodwch PILLARBOX_HOME i ffolder lle caiff Pillarbox gadw ei ffeiliau, yna ei gychwyn eto.
+app-error-window = Methwyd ag agor y ffenestr: { $error }
+app-error-config-hint = Mae eich ffeil gosodiadau wedi'i gadael yn union fel yr oedd. Cywirwch y llinell a ddangosir, neu symudwch y ffeil o'r neilltu i ddechrau o'r newydd, yna agorwch Pillarbox eto.
+app-home-title = Eich e-bost
+app-home-add-account = Gosod cyfrif arall
+app-home-protocol-imap = IMAP: mae eich post yn aros mewn cysondeb â'r we-bost a'ch dyfeisiau eraill.
+app-home-protocol-pop3 = POP3: caiff post ei lawrlwytho i'r cyfrifiadur hwn.
+app-home-server = { $kind }: { $endpoint } ({ $security })
+app-home-mail-folder = Cedwir y post yn { $path }
+
+## Setup wizard (ui helper)
+wizard-title = Gosod eich e-bost
+wizard-intro = Rhowch eich cyfeiriad a'ch cyfrinair. Bydd Pillarbox yn dod o hyd i'r gweinyddion cywir ac yn gwirio bod popeth yn gweithio cyn cadw.
+wizard-email-label = Cyfeiriad e-bost
+wizard-email-placeholder = chi@btinternet.com
+wizard-password-label = Cyfrinair
+wizard-password-placeholder = Cyfrinair eich e-bost
+wizard-password-help = Os yw eich cyfrif yn defnyddio dilysu dau gam, defnyddiwch gyfrinair ap.
+wizard-name-label = Eich enw
+wizard-name-placeholder = Fel y bydd derbynwyr yn ei weld
+wizard-name-help = Dangosir i'r bobl rydych yn ysgrifennu atynt.
+wizard-error-email-empty = Rhowch eich cyfeiriad e-bost.
+wizard-error-email-invalid = Nid yw hwn yn edrych fel cyfeiriad e-bost (er enghraifft, chi@btinternet.com).
+wizard-error-password-empty = Rhowch eich cyfrinair.
+wizard-error-host-empty = Rhowch enw'r gweinydd.
+wizard-error-port = Rhowch rif porth rhwng 1 a 65535.
+wizard-guessed = Nid ydym yn adnabod y darparwr hwn, felly dyfaliadau yw enwau'r gweinyddion. Gwiriwch nhw yn y Gosodiadau uwch.
+wizard-advanced-show = ▸ Gosodiadau uwch
+wizard-advanced-hide = ▾ Gosodiadau uwch
+wizard-protocol-label = Sut dylai'r post gyrraedd?
+wizard-protocol-imap = IMAP (argymhellir)
+wizard-protocol-imap-why = Yn cadw'r we-bost a'ch holl ddyfeisiau mewn cysondeb.
+wizard-protocol-pop3 = POP3
+wizard-protocol-pop3-why = Yn lawrlwytho post i'r cyfrifiadur hwn ac yn ei ddileu o'r gweinydd.
+wizard-incoming-imap = Post sy'n dod i mewn (IMAP)
+wizard-incoming-pop3 = Post sy'n dod i mewn (POP3)
+wizard-outgoing-smtp = Post sy'n mynd allan (SMTP)
+wizard-host-label = Gweinydd
+wizard-host-placeholder = mail.example.com
+wizard-port-label = Porth
+wizard-security-label = Diogelwch
+wizard-security-tls = SSL/TLS
+wizard-security-starttls = STARTTLS
+wizard-username-label = Enw defnyddiwr
+wizard-ca-label = Ffeil tystysgrif CA (dewisol)
+wizard-ca-placeholder = /llwybr/i/ca.pem
+wizard-ca-help = Dim ond ar gyfer gweinyddion preifat y mae eich awdurdod eich hun wedi llofnodi eu tystysgrif.
+wizard-check-and-save = Gwirio a chadw
+wizard-checking = Yn gwirio eich cyfrif…
+wizard-cancel = Canslo
+wizard-check-server = { $kind } — { $endpoint }
+wizard-step-running = { $step }…
+wizard-step-passed = { $step }: wedi'i wneud
+wizard-step-failed = { $step }: wedi methu
+wizard-step-secure = Cysylltiad diogel
+wizard-hint-generic = Gwiriwch enw'r gweinydd a'r porth, a'ch cysylltiad â'r rhyngrwyd.
+wizard-check-failed = Ni lwyddodd y gwiriad. Gallwch gywiro'r gosodiadau, neu gadw beth bynnag (er enghraifft, pan fyddwch all-lein).
+wizard-check-failed-server = Methodd { $kind } — { $endpoint }
+wizard-save-anyway = Cadw beth bynnag
+wizard-back-to-edit = Yn ôl i olygu
+wizard-saving = Yn cadw…
+wizard-saved = Wedi'i gadw.
+wizard-save-unavailable = Nid yw cadw cyfrifon ar gael yn y fersiwn hon eto.
+wizard-password-command-label = Gorchymyn cyfrinair
+wizard-password-command-placeholder = pass show email/btinternet
+wizard-password-command-help = Gorchymyn sy'n argraffu eich cyfrinair, a redir bob tro mae ar Pillarbox ei angen. Nid yw Pillarbox byth yn ysgrifennu eich cyfrinair i'r ddisg.
+wizard-save-with-command = Cadw gyda'r gorchymyn hwn
+
 ## Settings file errors (config-)
 config-error-io = Methu darllen neu ysgrifennu { $path }: { $detail }
 config-error-io-hint = Gwiriwch fod y ffolder yn bodoli a bod hawl gennych i ysgrifennu iddo.

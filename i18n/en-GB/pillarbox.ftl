@@ -1,5 +1,75 @@
 app-name = Pillarbox
 
+## App shell (ui helper)
+app-error-title = Pillarbox cannot start
+app-error-home-hint = Set PILLARBOX_HOME to a folder where Pillarbox may keep its files, then start it again.
+app-error-window = The window could not be opened: { $error }
+app-error-config-hint = Your settings file was left exactly as it is. Fix the line shown, or move the file aside to start afresh, then open Pillarbox again.
+app-home-title = Your email
+app-home-add-account = Set up another account
+app-home-protocol-imap = IMAP: your mail stays in sync with webmail and your other devices.
+app-home-protocol-pop3 = POP3: mail is downloaded to this computer.
+app-home-server = { $kind }: { $endpoint } ({ $security })
+app-home-mail-folder = Mail is kept in { $path }
+
+## Setup wizard (ui helper)
+wizard-title = Set up your email
+wizard-intro = Enter your address and password. Pillarbox finds the right servers and checks that everything works before saving.
+wizard-email-label = Email address
+wizard-email-placeholder = you@btinternet.com
+wizard-password-label = Password
+wizard-password-placeholder = Your email password
+wizard-password-help = If your account uses two-step verification, use an app password.
+wizard-name-label = Your name
+wizard-name-placeholder = As recipients will see it
+wizard-name-help = Shown to the people you write to.
+wizard-error-email-empty = Enter your email address.
+wizard-error-email-invalid = This does not look like an email address (for example, you@btinternet.com).
+wizard-error-password-empty = Enter your password.
+wizard-error-host-empty = Enter the server name.
+wizard-error-port = Enter a port number between 1 and 65535.
+wizard-guessed = We do not know this provider, so the server names are guesses. Check them in Advanced settings.
+wizard-advanced-show = ▸ Advanced settings
+wizard-advanced-hide = ▾ Advanced settings
+wizard-protocol-label = How should mail come in?
+wizard-protocol-imap = IMAP (recommended)
+wizard-protocol-imap-why = Keeps webmail and all your devices in sync.
+wizard-protocol-pop3 = POP3
+wizard-protocol-pop3-why = Downloads mail to this computer and deletes it from the server.
+wizard-incoming-imap = Incoming mail (IMAP)
+wizard-incoming-pop3 = Incoming mail (POP3)
+wizard-outgoing-smtp = Outgoing mail (SMTP)
+wizard-host-label = Server
+wizard-host-placeholder = mail.example.com
+wizard-port-label = Port
+wizard-security-label = Security
+wizard-security-tls = SSL/TLS
+wizard-security-starttls = STARTTLS
+wizard-username-label = User name
+wizard-ca-label = CA certificate file (optional)
+wizard-ca-placeholder = /path/to/ca.pem
+wizard-ca-help = Only for private servers whose certificate is signed by your own authority.
+wizard-check-and-save = Check and save
+wizard-checking = Checking your account…
+wizard-cancel = Cancel
+wizard-check-server = { $kind } — { $endpoint }
+wizard-step-running = { $step }…
+wizard-step-passed = { $step }: done
+wizard-step-failed = { $step }: failed
+wizard-step-secure = Secure connection
+wizard-hint-generic = Check the server name and port, and your internet connection.
+wizard-check-failed = The check did not pass. You can correct the settings, or save anyway (for example, when you are offline).
+wizard-check-failed-server = { $kind } — { $endpoint } failed
+wizard-save-anyway = Save anyway
+wizard-back-to-edit = Back to edit
+wizard-saving = Saving…
+wizard-saved = Saved.
+wizard-save-unavailable = Saving accounts is not available in this build yet.
+wizard-password-command-label = Password command
+wizard-password-command-placeholder = pass show email/btinternet
+wizard-password-command-help = A command that prints your password, run each time Pillarbox needs it. Your password is never written to disk by Pillarbox.
+wizard-save-with-command = Save with this command
+
 ## Settings file errors (config-)
 config-error-io = Could not read or write { $path }: { $detail }
 config-error-io-hint = Check that the folder exists and that you may write to it.
