@@ -4,7 +4,9 @@
 //! functions and event streams (a test enforces the border).
 
 pub mod account;
+pub mod check;
 pub mod paths;
 pub mod secret;
+pub mod starttls;
 pub mod store;
 pub mod tls;
