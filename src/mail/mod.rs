@@ -5,6 +5,7 @@
 
 pub mod account;
 pub mod check;
+pub mod errors_l10n;
 pub mod paths;
 pub mod secret;
 pub mod starttls;

@@ -95,10 +95,36 @@ where
 
 fn auth_error(ctx: &Ctx, error: ImapError) -> CheckError {
     match error {
-        ImapError::No(message) => ctx.auth_failed(message),
+        ImapError::No(message) => ctx.auth_failed(server_text(&message)),
         ImapError::Io(source) => ctx.io(Step::Authenticate, source),
         ImapError::ConnectionLost => ctx.closed(Step::Authenticate),
         // BAD: e.g. LOGIN refused outright (LOGINDISABLED) or a mechanism the server lacks.
+        ImapError::Bad(message) => ctx.protocol(Step::Authenticate, server_text(&message)),
         other => ctx.protocol(Step::Authenticate, other.to_string()),
+    }
+}
+
+/// The server's own words from async-imap's `code: .., info: Some("..")` rendering.
+fn server_text(message: &str) -> String {
+    message
+        .split_once("info: Some(\"")
+        .and_then(|(_, rest)| rest.rsplit_once("\")"))
+        .map(|(text, _)| text.replace("\\\"", "\""))
+        .unwrap_or_else(|| message.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::server_text;
+
+    #[test]
+    fn server_text_is_taken_from_the_rendering() {
+        assert_eq!(
+            server_text(
+                r#"code: None, info: Some("[AUTHENTICATIONFAILED] Authentication failed.")"#
+            ),
+            "[AUTHENTICATIONFAILED] Authentication failed."
+        );
+        assert_eq!(server_text("plain words"), "plain words");
     }
 }

@@ -46,13 +46,17 @@ where
     run.step(
         Step::Authenticate,
         ctx.limited(Step::Authenticate, async {
-            // async-pop uses AUTH PLAIN when offered, else USER/PASS: both are plain-text
-            // passwords under TLS, so the account's PLAIN/LOGIN choice does not apply here.
-            let result = client
-                .login(login.username, login.password.expose())
-                .await
-                .map(|_| ())
-                .map_err(|e| pop_error(&ctx, Step::Authenticate, e));
+            // AUTH PLAIN when offered, else USER/PASS: both send the password under TLS, so the
+            // account's PLAIN/LOGIN choice does not apply. async-pop's `login` would try both in
+            // turn, doubling the server's delay after a wrong password.
+            let (user, password) = (login.username, login.password.expose());
+            let result = if client.has_auth_mechanism("PLAIN") {
+                let sasl = async_pop::sasl::PlainAuthenticator::new(user, password);
+                client.auth(sasl).await.map(|_| ())
+            } else {
+                client.login(user, password).await.map(|_| ())
+            }
+            .map_err(|e| pop_error(&ctx, Step::Authenticate, e));
             ctx.farewell(async {
                 let _ = client.quit().await;
             })
