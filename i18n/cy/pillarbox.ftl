@@ -78,4 +78,3 @@ check-cli-some-failed = { $count ->
    *[other] Methodd { $count } gweinydd y gwiriad.
 }
 check-cli-no-account = Nid oes cyfrif { $email }. Gwelwch y rhestr gyda: pillarbox account list
-check-cli-no-password = Nid oedd modd darllen y cyfrinair ar gyfer { $email }: { $detail }

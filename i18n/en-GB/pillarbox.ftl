@@ -78,4 +78,3 @@ check-cli-some-failed = { $count ->
    *[other] { $count } servers failed the check.
 }
 check-cli-no-account = There is no account { $email }. See the list with: pillarbox account list
-check-cli-no-password = The password for { $email } could not be read: { $detail }
