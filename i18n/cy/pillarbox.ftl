@@ -50,6 +50,7 @@ check-hint-cert-other = Gwiriwch enw'r gweinydd, neu cysylltwch â'ch darparwr.
 check-error-handshake = Methodd y cysylltiad diogel â { $endpoint } (cam: { $step }): { $detail }
 check-hint-handshake = Gwiriwch fod y gosodiad diogelwch yn cyfateb i'r porth: SSL/TLS ar gyfer pyrth 993, 995 a 465, STARTTLS ar gyfer pyrth 143, 110 a 587.
 
+check-hint-handshake-plain = Atebodd y gweinydd heb amgryptio, felly mae'n debyg bod y porth hwn yn defnyddio STARTTLS. Dewiswch ddiogelwch STARTTLS, neu borth SSL/TLS y gweinydd (993 ar gyfer IMAP, 995 ar gyfer POP3, 465 ar gyfer SMTP).
 check-error-no-starttls = Nid yw { $endpoint } yn cynnig STARTTLS, felly ni fydd Pillarbox yn anfon eich cyfrinair dros gysylltiad heb ei amgryptio (cam: { $step }).
 check-hint-no-starttls = Dewiswch ddiogelwch SSL/TLS gyda phorth SSL/TLS y gweinydd (993 ar gyfer IMAP, 995 ar gyfer POP3, 465 ar gyfer SMTP), neu gofynnwch i'ch darparwr pa osodiadau i'w defnyddio.
 

@@ -50,6 +50,7 @@ check-hint-cert-other = Check the server name, or contact your provider.
 check-error-handshake = The secure connection to { $endpoint } failed (step: { $step }): { $detail }
 check-hint-handshake = Check that the security setting matches the port: SSL/TLS for ports 993, 995 and 465, STARTTLS for ports 143, 110 and 587.
 
+check-hint-handshake-plain = The server answered without encryption, so this port probably uses STARTTLS. Choose STARTTLS security, or the server's SSL/TLS port (993 for IMAP, 995 for POP3, 465 for SMTP).
 check-error-no-starttls = { $endpoint } does not offer STARTTLS, so Pillarbox will not send your password over an unencrypted connection (step: { $step }).
 check-hint-no-starttls = Choose SSL/TLS security with the server's SSL/TLS port (993 for IMAP, 995 for POP3, 465 for SMTP), or ask your provider which settings to use.
 

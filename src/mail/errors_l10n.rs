@@ -156,7 +156,12 @@ fn explain_net_at(
                 step = step,
                 detail = message.as_str()
             ),
-            hint: tr!(l, "check-hint-handshake"),
+            // rustls's words for a plain-text answer to our TLS hello.
+            hint: if message.contains("InvalidContentType") {
+                tr!(l, "check-hint-handshake-plain")
+            } else {
+                tr!(l, "check-hint-handshake")
+            },
         },
         NetError::NoStarttls { host, port } => Explanation {
             message: tr!(
@@ -448,6 +453,14 @@ mod tests {
                 },
             ),
             net(
+                Step::Tls,
+                NetError::Handshake {
+                    host: host.clone(),
+                    port,
+                    message: "received corrupt message of type InvalidContentType".into(),
+                },
+            ),
+            net(
                 Step::Starttls,
                 NetError::NoStarttls {
                     host: host.clone(),
@@ -562,7 +575,7 @@ mod tests {
         let resolve = explain_check_in(&en, &samples[1]);
         assert!(resolve.message.contains("mail.btinternet.com"));
         assert!(resolve.hint.contains("server name") && resolve.hint.contains("internet"));
-        for refused_like in [&samples[2], &samples[15]] {
+        for refused_like in [&samples[2], &samples[16]] {
             let text = explain_check_in(&en, refused_like);
             assert!(text.message.contains("mail.btinternet.com:993"), "{text:?}");
             assert!(text.hint.contains("port"), "{text:?}");
@@ -571,7 +584,7 @@ mod tests {
             assert!(text.hint.contains("mur gwarchod"), "{text:?}");
         }
         // Silent after connecting: the likely cause is SSL/TLS and STARTTLS swapped.
-        let greeting = explain_check_in(&en, &samples[14]);
+        let greeting = explain_check_in(&en, &samples[15]);
         assert!(
             greeting.message.contains("within 2 seconds"),
             "{greeting:?}"
@@ -600,6 +613,22 @@ mod tests {
             assert_ne!(english.message, welsh.message, "untranslated: {error:?}");
             assert_ne!(english.hint, welsh.hint, "untranslated hint: {error:?}");
         }
+    }
+
+    #[test]
+    fn plain_answer_to_tls_suggests_starttls() {
+        let error = CheckError::Net {
+            step: Step::Tls,
+            error: NetError::Handshake {
+                host: "localhost".into(),
+                port: 143,
+                message: "received corrupt message of type InvalidContentType".into(),
+            },
+        };
+        let text = explain_check_in(&loader("en-GB"), &error);
+        assert!(text.hint.contains("without encryption"), "{text:?}");
+        let text = explain_check_in(&loader("cy"), &error);
+        assert!(text.hint.contains("heb amgryptio"), "{text:?}");
     }
 
     #[test]
