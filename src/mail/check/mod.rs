@@ -368,12 +368,17 @@ async fn run_server(
         }
         Security::Starttls => {
             let mut plain = PlainConnection::new(tcp, kind, &host, port, &timeouts);
-            run.step(Step::Greeting, async {
-                plain.greeting().await.map_err(net(Step::Greeting))
-            })
+            let ctx = run.ctx.clone();
+            run.step(
+                Step::Greeting,
+                ctx.limited(Step::Greeting, async {
+                    plain.greeting().await.map_err(net(Step::Greeting))
+                }),
+            )
             .await?;
             let stream = run
                 .step(Step::Starttls, async {
+                    // Bounded by the command limit per line plus the handshake limit.
                     plain.upgrade(ca_file).await.map_err(net(Step::Starttls))
                 })
                 .await?;
@@ -597,6 +602,16 @@ mod tests {
             assert_eq!(Step::from_name(step.as_str()), Some(*step));
         }
         assert_eq!(Step::from_name("no such step"), None);
+    }
+
+    #[test]
+    fn event_stream_can_run_on_another_thread() {
+        fn send<T: Send + 'static>(_: T) {}
+        send(check_account_events(
+            Account::default(),
+            Password::new("x"),
+            Timeouts::default(),
+        ));
     }
 
     #[tokio::test]

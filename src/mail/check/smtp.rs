@@ -22,26 +22,33 @@ where
     let mut ehlo = None;
     if read_greeting {
         ehlo = Some(
-            run.step(Step::Greeting, async {
-                let greeting = reader
-                    .read_smtp_reply("greeting")
-                    .await
-                    .map_err(net(Step::Greeting))?;
-                if greeting.code != 220 {
-                    return Err(ctx.protocol(Step::Greeting, greeting.text()));
-                }
-                say_ehlo(&ctx, &mut reader, Step::Greeting).await
-            })
+            run.step(
+                Step::Greeting,
+                ctx.limited(Step::Greeting, async {
+                    let greeting = reader
+                        .read_smtp_reply("greeting")
+                        .await
+                        .map_err(net(Step::Greeting))?;
+                    if greeting.code != 220 {
+                        return Err(ctx.protocol(Step::Greeting, greeting.text()));
+                    }
+                    say_ehlo(&ctx, &mut reader, Step::Greeting).await
+                }),
+            )
             .await?,
         );
     }
     run.step(Step::Authenticate, async {
-        let ehlo = match ehlo {
-            Some(ehlo) => ehlo,
-            // After STARTTLS the server forgets the first EHLO (RFC 3207 4.2).
-            None => say_ehlo(&ctx, &mut reader, Step::Authenticate).await?,
-        };
-        let result = authenticate(&ctx, &mut reader, &ehlo, login).await;
+        let result = ctx
+            .limited(Step::Authenticate, async {
+                let ehlo = match ehlo {
+                    Some(ehlo) => ehlo,
+                    // After STARTTLS the server forgets the first EHLO (RFC 3207 4.2).
+                    None => say_ehlo(&ctx, &mut reader, Step::Authenticate).await?,
+                };
+                authenticate(&ctx, &mut reader, &ehlo, login).await
+            })
+            .await;
         ctx.farewell(async {
             if reader.send_line("QUIT", "QUIT").await.is_ok() {
                 let _ = reader.read_smtp_reply("QUIT").await;
