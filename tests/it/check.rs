@@ -5,7 +5,7 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use futures::StreamExt;
-use pillarbox::mail::account::{Account, Protocol, Security, Server, ServerKind};
+use pillarbox::mail::account::{Account, AuthMech, Protocol, Security, Server, ServerKind};
 use pillarbox::mail::check::{
     check_account, check_account_events, check_server, CheckError, CheckEvent, Progress,
     ServerReport, Step, StepOutcome, StepState,
@@ -38,7 +38,11 @@ fn describe(reports: &[ServerReport]) -> String {
 
 /// Every step of the plan passed, and progress said so step by step, in order.
 fn assert_all_passed(report: &ServerReport, events: &[Progress]) {
-    assert!(report.passed(), "{}", describe(std::slice::from_ref(report)));
+    assert!(
+        report.passed(),
+        "{}",
+        describe(std::slice::from_ref(report))
+    );
     let plan = Step::plan(report.security);
     let steps: Vec<_> = report.steps.iter().map(|s| s.step).collect();
     assert_eq!(steps, plan);
@@ -97,6 +101,27 @@ async fn starttls_ports_pass_every_step() {
             assert_all_passed(report, &events);
         }
         assert_eq!(reports[1].port, lab.submission_port);
+    }
+}
+
+#[tokio::test]
+async fn login_mechanism_passes_and_fails_like_plain() {
+    let lab = lab::lab();
+    let user = lab.new_user("check-authlogin");
+    let mut account = lab.account(&user, Protocol::Imap);
+    account.incoming.auth = AuthMech::Login;
+    account.outgoing.auth = AuthMech::Login;
+    let (reports, events) = check(&account, &user.password).await;
+    for report in &reports {
+        assert_all_passed(report, &events);
+    }
+    let (reports, _) = check(&account, &Password::new("wrong")).await;
+    for report in &reports {
+        assert!(
+            matches!(report.error, Some(CheckError::AuthFailed { .. })),
+            "{}",
+            describe(&reports)
+        );
     }
 }
 
@@ -221,7 +246,10 @@ async fn closed_port_is_refused_at_connect() {
         report.error
     );
     let text = explain_check(report.error.as_ref().unwrap());
-    assert!(text.message.contains(&format!("127.0.0.1:{port}")), "{text:?}");
+    assert!(
+        text.message.contains(&format!("127.0.0.1:{port}")),
+        "{text:?}"
+    );
     assert!(text.hint.contains("port number"), "{text:?}");
 }
 
@@ -261,7 +289,10 @@ async fn silent_server_times_out_at_the_greeting() {
         )
         .await;
         let took = started.elapsed();
-        assert!(took >= limit && took < limit + Duration::from_secs(2), "{took:?}");
+        assert!(
+            took >= limit && took < limit + Duration::from_secs(2),
+            "{took:?}"
+        );
         assert_eq!(report.outcome(Step::Connect), Some(StepOutcome::Passed));
         assert_eq!(report.outcome(Step::Greeting), Some(StepOutcome::Failed));
         assert!(
@@ -277,7 +308,10 @@ async fn silent_server_times_out_at_the_greeting() {
             report.error
         );
         let text = explain_check(report.error.as_ref().unwrap());
-        assert!(text.message.contains("did not answer within 2 seconds"), "{text:?}");
+        assert!(
+            text.message.contains("did not answer within 2 seconds"),
+            "{text:?}"
+        );
         assert!(text.hint.contains("STARTTLS"), "{text:?}");
     }
     server.abort();
@@ -327,7 +361,11 @@ async fn plain_server(
     let handle = tokio::spawn(async move {
         let (stream, _) = listener.accept().await.unwrap();
         let mut reader = BufReader::new(stream);
-        reader.get_mut().write_all(greeting.as_bytes()).await.unwrap();
+        reader
+            .get_mut()
+            .write_all(greeting.as_bytes())
+            .await
+            .unwrap();
         let mut received = Vec::new();
         loop {
             let mut line = String::new();
@@ -386,20 +424,30 @@ fn assert_failed_closed(report: &ServerReport, received: &[String]) {
         report.error
     );
     let all = received.join("\n");
-    for secret in ["secret-pw", "ann@btinternet.com", "LOGIN", "AUTH", "USER", "PASS"] {
+    for secret in [
+        "secret-pw",
+        "ann@btinternet.com",
+        "LOGIN",
+        "AUTH",
+        "USER",
+        "PASS",
+    ] {
         assert!(!all.contains(secret), "sent in the clear: {all}");
     }
 }
 
 #[tokio::test]
 async fn imap_server_without_starttls_fails_closed() {
-    let (port, server) = plain_server("* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] plain only\r\n", |line| {
-        Some(if line.contains("STARTTLS") {
-            "P1 BAD unknown command\r\n"
-        } else {
-            "* BAD what?\r\n"
-        })
-    })
+    let (port, server) = plain_server(
+        "* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] plain only\r\n",
+        |line| {
+            Some(if line.contains("STARTTLS") {
+                "P1 BAD unknown command\r\n"
+            } else {
+                "* BAD what?\r\n"
+            })
+        },
+    )
     .await;
     let report = check_plain(ServerKind::Imap, port).await;
     let received = server.await.unwrap();
@@ -409,7 +457,8 @@ async fn imap_server_without_starttls_fails_closed() {
 
 #[tokio::test]
 async fn pop3_server_without_stls_fails_closed() {
-    let (port, server) = plain_server("+OK plain only\r\n", |_| Some("-ERR unknown command\r\n")).await;
+    let (port, server) =
+        plain_server("+OK plain only\r\n", |_| Some("-ERR unknown command\r\n")).await;
     let report = check_plain(ServerKind::Pop3, port).await;
     let received = server.await.unwrap();
     assert_eq!(received, vec!["STLS"]);
@@ -446,8 +495,14 @@ async fn event_stream_reports_progress_then_the_verdict() {
     let CheckEvent::Finished(reports) = last else {
         panic!("the stream must end with the verdict: {last:?}");
     };
-    assert!(reports.iter().all(ServerReport::passed), "{}", describe(reports));
+    assert!(
+        reports.iter().all(ServerReport::passed),
+        "{}",
+        describe(reports)
+    );
     // Five steps, started and passed, on each of two servers.
     assert_eq!(progress.len(), 2 * 5 * 2);
-    assert!(progress.iter().all(|e| matches!(e, CheckEvent::Progress(_))));
+    assert!(progress
+        .iter()
+        .all(|e| matches!(e, CheckEvent::Progress(_))));
 }
