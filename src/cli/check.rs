@@ -10,7 +10,7 @@ use clap::Args;
 
 use super::{report_error, secret_failure, Context, EXIT_FAILURE};
 use crate::fl;
-use crate::mail::account::{AccountId, Account};
+use crate::mail::account::{Account, AccountId};
 use crate::mail::check::{check_account, ServerReport, StepOutcome};
 use crate::mail::errors_l10n::{
     explain_check, outcome_label, security_label, server_label, step_label,
@@ -46,7 +46,10 @@ pub fn run(args: CheckArgs, ctx: &Context) -> ExitCode {
         Some(secs) => Timeouts::all(Duration::from_secs(secs)),
         None => Timeouts::default(),
     };
-    println!("{}", fl!("check-cli-checking", email = account.email.as_str()));
+    println!(
+        "{}",
+        fl!("check-cli-checking", email = account.email.as_str())
+    );
     let reports = match run_check(&account, &password, &timeouts) {
         Ok(reports) => reports,
         Err(error) => {
@@ -71,9 +74,11 @@ fn run_check(
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()?;
-    Ok(runtime.block_on(check_account(account, password, timeouts, &|progress| {
-        tracing::debug!(?progress, "check progress");
-    })))
+    Ok(
+        runtime.block_on(check_account(account, password, timeouts, &|progress| {
+            tracing::debug!(?progress, "check progress");
+        })),
+    )
 }
 
 /// The report as printed: one block per server, every step with its outcome, then the
@@ -97,9 +102,14 @@ pub fn render(email: &str, reports: &[ServerReport]) -> String {
                 StepOutcome::Failed => "✗",
                 StepOutcome::Skipped => "-",
             };
-            let _ = writeln!(
-                out,
-                "  {}",
+            let line = if step.outcome == StepOutcome::Skipped {
+                fl!(
+                    "check-cli-step-skipped",
+                    mark = mark,
+                    step = step_label(step.step),
+                    outcome = outcome_label(step.outcome)
+                )
+            } else {
                 fl!(
                     "check-cli-step",
                     mark = mark,
@@ -107,12 +117,13 @@ pub fn render(email: &str, reports: &[ServerReport]) -> String {
                     outcome = outcome_label(step.outcome),
                     ms = step.elapsed.as_millis().to_string()
                 )
-            );
+            };
+            let _ = writeln!(out, "  {line}");
         }
         if let Some(error) = &report.error {
             let text = explain_check(error);
             let _ = writeln!(out, "  {}", text.message);
-            let _ = writeln!(out, "  {}", fl!("check-cli-hint", hint = text.hint));
+            let _ = writeln!(out, "  {}", fl!("cli-hint", hint = text.hint));
         }
     }
     let failed = reports.iter().filter(|r| !r.passed()).count();

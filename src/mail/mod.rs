@@ -5,8 +5,10 @@
 
 pub mod account;
 pub mod check;
+pub mod config;
 pub mod errors_l10n;
 pub mod paths;
+pub mod provider;
 pub mod secret;
 pub mod starttls;
 pub mod store;

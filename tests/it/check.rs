@@ -506,3 +506,100 @@ async fn event_stream_reports_progress_then_the_verdict() {
         .iter()
         .all(|e| matches!(e, CheckEvent::Progress(_))));
 }
+
+/// Runs `pillarbox --lang LANG account check ADDR` with `account` saved in a fresh home.
+fn run_cli_check(account: &Account, lang: &str, address: &str) -> std::process::Output {
+    let home = tempfile::tempdir().unwrap();
+    let paths = pillarbox::mail::paths::Paths::under(home.path());
+    let mut config = pillarbox::mail::config::Config::default();
+    config.add_account(account.clone()).unwrap();
+    config.save(&paths).unwrap();
+    std::process::Command::new(env!("CARGO_BIN_EXE_pillarbox"))
+        .args(["--lang", lang, "account", "check", address])
+        .env("PILLARBOX_HOME", home.path())
+        .env_remove("RUST_LOG")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn cli_check_prints_every_step_and_exits_zero_when_all_pass() {
+    let lab = lab::lab();
+    let user = lab.new_user("check-cli");
+    let account = lab.account(&user, Protocol::Imap);
+    assert!(
+        account.password_command.is_some(),
+        "the lab account brings its password"
+    );
+    let output = run_cli_check(&account, "en-GB", &user.email.to_uppercase());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(0), "{stdout}\n{stderr}");
+    assert!(
+        stdout.contains(&format!(
+            "Incoming mail (IMAP): localhost:{} (SSL/TLS)",
+            lab.imaps_port
+        )),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(&format!(
+            "Outgoing mail (SMTP): localhost:{} (SSL/TLS)",
+            lab.smtps_port
+        )),
+        "{stdout}"
+    );
+    assert_eq!(
+        stdout.matches("✓ Logging in: passed").count(),
+        2,
+        "{stdout}"
+    );
+    assert_eq!(
+        stdout
+            .matches("✓ Secure connection and certificate: passed")
+            .count(),
+        2,
+        "{stdout}"
+    );
+    assert!(stdout.contains("Every server passed"), "{stdout}");
+}
+
+#[test]
+fn cli_check_explains_a_wrong_password_in_welsh_and_exits_one() {
+    let lab = lab::lab();
+    let user = lab.new_user("check-cli-cy");
+    let mut account = lab.account(&user, Protocol::Pop3);
+    account.password_command = Some("printf '%s' not-the-password".into());
+    let output = run_cli_check(&account, "cy", &user.email);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stdout}\n{stderr}");
+    assert!(stdout.contains("Yn gwirio"), "{stdout}");
+    assert_eq!(
+        stdout.matches("✗ Mewngofnodi: methodd").count(),
+        2,
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(&format!("localhost:{}", lab.pop3s_port)),
+        "{stdout}"
+    );
+    assert!(stdout.contains("cyfrinair ap"), "{stdout}");
+    assert!(stdout.contains("Methodd 2 gweinydd"), "{stdout}");
+    assert!(!stdout.contains("not-the-password") && !stderr.contains("not-the-password"));
+}
+
+#[test]
+fn cli_check_of_an_unknown_account_fails_clearly() {
+    let lab = lab::lab();
+    let user = lab.new_user("check-cli-none");
+    let account = lab.account(&user, Protocol::Imap);
+    let output = run_cli_check(&account, "en-GB", "nobody@btinternet.com");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("There is no account nobody@btinternet.com"),
+        "{stderr}"
+    );
+}
