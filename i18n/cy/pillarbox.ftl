@@ -142,6 +142,6 @@ check-cli-step-skipped = { $mark } { $step }: { $outcome }
 check-cli-all-passed = Llwyddodd pob gweinydd: mae { $email } yn barod i'w ddefnyddio.
 check-cli-some-failed = { $count ->
     [one] Methodd un gweinydd y gwiriad.
-   *[other] Methodd { $count } gweinydd y gwiriad.
+   *[other] Methodd { $count } o weinyddion y gwiriad.
 }
 check-cli-no-account = Nid oes cyfrif { $email }. Gwelwch y rhestr gyda: pillarbox account list

@@ -586,7 +586,7 @@ fn cli_check_explains_a_wrong_password_in_welsh_and_exits_one() {
         "{stdout}"
     );
     assert!(stdout.contains("cyfrinair ap"), "{stdout}");
-    assert!(stdout.contains("Methodd 2 gweinydd"), "{stdout}");
+    assert!(stdout.contains("Methodd 2 o weinyddion y gwiriad"), "{stdout}");
     assert!(!stdout.contains("not-the-password") && !stderr.contains("not-the-password"));
 }
 
