@@ -337,6 +337,11 @@ async fn run_server(
         password,
         mech: server.auth,
     };
+    // The first TLS configuration reads the system's root certificates (tens of ms, more in a
+    // debug build): do that on a blocking thread while the name is looked up and connected.
+    let _warm = tokio::task::spawn_blocking(|| {
+        let _ = tls::client_config(None);
+    });
     let addrs = run
         .step(Step::Resolve, async {
             tls::resolve(&host, port, &timeouts)
