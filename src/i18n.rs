@@ -45,9 +45,10 @@ pub fn init(requested: Option<&str>) {
 
 /// Pins one language and turns off Unicode isolation marks, so tests can match text exactly.
 pub fn init_for_tests(tag: &str) {
+    LANGUAGE_LOADER.set_use_isolating(false);
     let lang = tag.parse().expect("a valid language tag");
     i18n_embed::select(&*LANGUAGE_LOADER, &Localizations, &[lang]).expect("language is embedded");
-    // Only after selecting: the setting applies to the bundles loaded, not to later ones.
+    // Selecting a language builds fresh bundles, which isolate again by default.
     LANGUAGE_LOADER.set_use_isolating(false);
 }
 
