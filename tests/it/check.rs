@@ -586,7 +586,10 @@ fn cli_check_explains_a_wrong_password_in_welsh_and_exits_one() {
         "{stdout}"
     );
     assert!(stdout.contains("cyfrinair ap"), "{stdout}");
-    assert!(stdout.contains("Methodd 2 o weinyddion y gwiriad"), "{stdout}");
+    assert!(
+        stdout.contains("Methodd 2 o weinyddion y gwiriad"),
+        "{stdout}"
+    );
     assert!(!stdout.contains("not-the-password") && !stderr.contains("not-the-password"));
 }
 
@@ -601,5 +604,158 @@ fn cli_check_of_an_unknown_account_fails_clearly() {
     assert!(
         stderr.contains("There is no account nobody@btinternet.com"),
         "{stderr}"
+    );
+}
+
+/// A TLS server with the lab's certificate that greets with `greeting` and answers each line
+/// through `script`; returns the lines it received.
+async fn scripted_tls_server(
+    greeting: &'static str,
+    script: fn(&str) -> Option<&'static str>,
+) -> (u16, tokio::task::JoinHandle<Vec<String>>) {
+    use rustls_pki_types::pem::PemObject;
+    use rustls_pki_types::{CertificateDer, PrivateKeyDer};
+    use tokio_rustls::rustls;
+
+    let tls_dir = lab::lab().dir.join("tls");
+    let certs: Vec<CertificateDer<'static>> =
+        CertificateDer::pem_file_iter(tls_dir.join("server.crt"))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap();
+    let key = PrivateKeyDer::from_pem_file(tls_dir.join("server.key")).unwrap();
+    let config = rustls::ServerConfig::builder_with_provider(std::sync::Arc::new(
+        rustls::crypto::ring::default_provider(),
+    ))
+    .with_safe_default_protocol_versions()
+    .unwrap()
+    .with_no_client_auth()
+    .with_single_cert(certs, key)
+    .unwrap();
+    let acceptor = tokio_rustls::TlsAcceptor::from(std::sync::Arc::new(config));
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let handle = tokio::spawn(async move {
+        let (tcp, _) = listener.accept().await.unwrap();
+        let tls = acceptor.accept(tcp).await.unwrap();
+        let mut reader = BufReader::new(tls);
+        reader
+            .get_mut()
+            .write_all(greeting.as_bytes())
+            .await
+            .unwrap();
+        let mut received = Vec::new();
+        loop {
+            let mut line = String::new();
+            match reader.read_line(&mut line).await {
+                Ok(0) | Err(_) => break,
+                Ok(_) => {}
+            }
+            let line = line.trim_end().to_string();
+            let answer = script(&line);
+            received.push(line);
+            match answer {
+                Some(answer) => {
+                    if reader.get_mut().write_all(answer.as_bytes()).await.is_err() {
+                        break;
+                    }
+                }
+                None => break,
+            }
+        }
+        received
+    });
+    (port, handle)
+}
+
+async fn check_tls(kind: ServerKind, port: u16) -> ServerReport {
+    let config = Server {
+        host: "localhost".into(),
+        port,
+        security: Security::Tls,
+        username: "ann@btinternet.com".into(),
+        ..Server::default()
+    };
+    let ca_file = lab::lab().ca_file.clone();
+    check_server(
+        kind,
+        &config,
+        Some(&ca_file),
+        &Password::new("secret-pw"),
+        &Timeouts::all(Duration::from_secs(5)),
+        &|_| {},
+    )
+    .await
+}
+
+#[tokio::test]
+async fn smtp_server_without_a_usable_login_method_is_reported_as_such() {
+    pillarbox::i18n::init_for_tests("en-GB");
+    let (port, server) = scripted_tls_server("220 tls.example ESMTP\r\n", |line| {
+        Some(match line {
+            l if l.starts_with("EHLO") => "250-tls.example\r\n250-AUTH XOAUTH2\r\n250 8BITMIME\r\n",
+            "QUIT" => "221 bye\r\n",
+            _ => "502 unknown\r\n",
+        })
+    })
+    .await;
+    let report = check_tls(ServerKind::Smtp, port).await;
+    let received = server.await.unwrap();
+    assert_eq!(report.outcome(Step::Greeting), Some(StepOutcome::Passed));
+    assert!(
+        matches!(&report.error, Some(CheckError::NoAuthMechanism { offered, .. }) if offered == "XOAUTH2"),
+        "{:?}",
+        report.error
+    );
+    assert_eq!(received.len(), 2, "EHLO then QUIT only: {received:?}");
+    assert_eq!(received[1], "QUIT");
+    let text = explain_check(report.error.as_ref().unwrap());
+    assert!(text.message.contains("XOAUTH2"), "{text:?}");
+    assert!(text.hint.contains("other login method"), "{text:?}");
+}
+
+#[tokio::test]
+async fn smtp_temporary_auth_failure_is_not_called_a_wrong_password() {
+    let (port, server) = scripted_tls_server("220-tls.example ESMTP\r\n220 welcome\r\n", |line| {
+        Some(match line {
+            l if l.starts_with("EHLO") => "250-tls.example\r\n250 AUTH PLAIN LOGIN\r\n",
+            l if l.starts_with("AUTH PLAIN ") => "454 4.7.0 Temporary authentication failure\r\n",
+            "QUIT" => "221 bye\r\n",
+            _ => "502 unknown\r\n",
+        })
+    })
+    .await;
+    let report = check_tls(ServerKind::Smtp, port).await;
+    let received = server.await.unwrap();
+    assert!(
+        matches!(&report.error, Some(CheckError::Protocol { step: Step::Authenticate, message, .. }) if message.starts_with("454")),
+        "{:?}",
+        report.error
+    );
+    // The AUTH PLAIN line carries "\0user\0password" in base64, under TLS.
+    let auth = received
+        .iter()
+        .find(|l| l.starts_with("AUTH PLAIN "))
+        .unwrap();
+    assert_eq!(auth, "AUTH PLAIN AGFubkBidGludGVybmV0LmNvbQBzZWNyZXQtcHc=");
+}
+
+#[tokio::test]
+async fn refusing_greetings_fail_at_the_greeting() {
+    let (port, server) = scripted_tls_server("* BYE too many connections\r\n", |_| None).await;
+    let report = check_tls(ServerKind::Imap, port).await;
+    server.await.unwrap();
+    assert!(
+        matches!(&report.error, Some(CheckError::Protocol { step: Step::Greeting, message, .. }) if message.contains("too many connections")),
+        "{:?}",
+        report.error
+    );
+    let (port, server) = scripted_tls_server("554 no service for you\r\n", |_| None).await;
+    let report = check_tls(ServerKind::Smtp, port).await;
+    server.await.unwrap();
+    assert!(
+        matches!(&report.error, Some(CheckError::Protocol { step: Step::Greeting, message, .. }) if message.contains("554")),
+        "{:?}",
+        report.error
     );
 }
