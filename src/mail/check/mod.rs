@@ -4,6 +4,14 @@
 //! STARTTLS the plain greeting then the upgrade, then authentication), every step under a time
 //! limit, and every step is reported as it starts and ends so the wizard and the CLI can show
 //! progress. The incoming and outgoing servers are checked at the same time.
+//!
+//! ```ignore
+//! // In a UI task: one stream of progress, then the verdict.
+//! let events = check_account_events(account, password, Timeouts::default());
+//! // CheckEvent::Progress(Progress { kind, step, state }) as each step starts and ends, then
+//! // CheckEvent::Finished(reports); for a failed report, `errors_l10n::explain_check(error)`
+//! // gives the localised message (naming host:port and the step) and the hint.
+//! ```
 
 mod imap;
 mod pop3;
