@@ -9,3 +9,4 @@ mod check;
 mod cli;
 mod i18n_keys;
 mod lab_smoke;
+mod store;
