@@ -21,6 +21,7 @@ use crate::mail::config::{Config, ConfigError};
 use crate::mail::paths::Paths;
 
 pub mod account;
+pub mod check;
 pub mod help;
 pub mod paths;
 pub mod store;

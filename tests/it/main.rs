@@ -5,6 +5,7 @@
 mod lab;
 
 mod architecture;
+mod check;
 mod cli;
 mod i18n_keys;
 mod lab_smoke;
