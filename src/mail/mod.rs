@@ -5,6 +5,7 @@
 
 pub mod account;
 pub mod paths;
+pub mod pop3;
 pub mod secret;
 pub mod store;
 pub mod tls;

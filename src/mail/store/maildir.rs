@@ -166,12 +166,28 @@ impl Delivery {
         uid: Option<u32>,
         flags: &Flags,
     ) -> io::Result<MaildirEntry> {
+        self.commit_tagged(subdir, uid, None, flags)
+    }
+
+    /// As [`Delivery::commit`], with `tag` (no '/', ',' or ':') added to the name as
+    /// `,<tag>`: the rename then records atomically where the message came from
+    /// (POP3 keeps its UIDL there, so a crash can't make it download a message twice).
+    pub fn commit_tagged(
+        self,
+        subdir: Subdir,
+        uid: Option<u32>,
+        tag: Option<&str>,
+        flags: &Flags,
+    ) -> io::Result<MaildirEntry> {
         self.file.sync_all()?;
         drop(self.file);
-        let base = match uid {
+        let mut base = match uid {
             Some(uid) => format!("{},U={uid}", self.base),
             None => self.base,
         };
+        if let Some(tag) = tag {
+            base = format!("{base},{tag}");
+        }
         let file_name = match subdir {
             // Messages in new/ carry no info part, per the Maildir spec.
             Subdir::New => base,
