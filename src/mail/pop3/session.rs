@@ -6,9 +6,6 @@ use std::time::Duration;
 
 use async_pop::error::ErrorKind;
 use async_pop::response::capability::Capability;
-use async_pop::response::list::ListResponse;
-use async_pop::response::types::DataType;
-use async_pop::response::uidl::UidlResponse;
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpStream;
 use tokio_rustls::client::TlsStream;
@@ -95,7 +92,6 @@ impl Endpoint {
 }
 
 pub struct Session {
-    client: async_pop::Client<Conn>,
     reader: BufReader<Conn>,
     writer: Conn,
     out: Vec<u8>,
@@ -145,10 +141,11 @@ impl Session {
             )
             .await?;
         let caps = client.capabilities().clone();
+        // From here on async-pop is done: every later command goes through our reader.
+        drop(client);
         let session = Session {
             pipelining: caps.contains(&Capability::Pipelining),
             has_uidl: caps.contains(&Capability::Uidl),
-            client,
             reader: BufReader::with_capacity(CHUNK, conn.clone()),
             writer: conn,
             out: Vec::with_capacity(CHUNK * 2),
@@ -166,58 +163,83 @@ impl Session {
     }
 
     /// Every message with its size and, when the server has UIDL, its unique id.
+    /// Read by our own reader, not async-pop's: after a reply that arrived in several
+    /// pieces, async-pop keeps waiting for as many bytes in every later reply (its
+    /// `decode_needs` is never reset), so a short reply after a long LIST would hang.
     pub async fn listing(&mut self) -> Result<Vec<Listed>, Pop3Error> {
-        let limit = self.endpoint.timeouts.command;
-        let list = self
-            .endpoint
-            .timed(Step::List, limit, self.client.list(None))
-            .await?;
-        let ListResponse::Multiple(list) = list else {
-            return Err(self.protocol(Step::List, "a single line where a list was expected"));
-        };
-        let mut listed = Vec::with_capacity(list.items().len());
-        for item in list.items() {
-            let (Ok(msgno), Ok(size)) = (item.counter().value(), item.size().value()) else {
-                return Err(self.protocol(Step::List, "a line without numbers"));
+        let mut listed = Vec::new();
+        for line in self.multiline(b"LIST\r\n", Step::List).await?.map_err(|reply| {
+            Pop3Error::Refused {
+                endpoint: self.endpoint.name.clone(),
+                step: Step::List,
+                reply,
+            }
+        })? {
+            let mut words = line.split_ascii_whitespace();
+            let parsed = (|| Some((words.next()?.parse().ok()?, words.next()?.parse().ok()?)))();
+            let Some((msgno, size)) = parsed else {
+                return Err(self.protocol(Step::List, &format!("unreadable line {line:.60}")));
             };
             listed.push(Listed {
                 msgno,
                 uidl: None,
-                size: size as u64,
+                size,
             });
         }
-        if !self.has_uidl {
-            return Ok(listed);
-        }
-        let uidls = match self
-            .endpoint
-            .timed(Step::Uidl, limit, self.client.uidl(None))
-            .await
-        {
-            Ok(UidlResponse::Multiple(uidls)) => uidls,
-            Ok(UidlResponse::Single(_)) => {
-                return Err(self.protocol(Step::Uidl, "a single line where a list was expected"))
-            }
-            // Advertised but refused: behave as a server without UIDL.
-            Err(Pop3Error::Refused { reply, .. }) => {
-                tracing::warn!(endpoint = %self.endpoint.name, %reply, "UIDL refused");
+        // Asked even when CAPA doesn't mention it: old servers without CAPA have UIDL.
+        let uidls = match self.multiline(b"UIDL\r\n", Step::Uidl).await? {
+            Ok(lines) => lines,
+            Err(reply) => {
+                tracing::warn!(endpoint = %self.endpoint.name, %reply, "the server refused UIDL");
                 self.has_uidl = false;
                 return Ok(listed);
             }
-            Err(other) => return Err(other),
         };
-        let by_number: std::collections::HashMap<usize, String> = uidls
-            .items()
-            .iter()
-            .filter_map(|u| Some((u.index().value().ok()?, u.id().value().ok()?)))
-            .collect();
+        let mut by_number = std::collections::HashMap::with_capacity(uidls.len());
+        for line in &uidls {
+            let mut words = line.split_ascii_whitespace();
+            let parsed = (|| Some((words.next()?.parse::<usize>().ok()?, words.next()?)))();
+            let Some((msgno, uidl)) = parsed else {
+                return Err(self.protocol(Step::Uidl, &format!("unreadable line {line:.60}")));
+            };
+            by_number.insert(msgno, uidl.to_string());
+        }
         for item in &mut listed {
-            item.uidl = by_number.get(&item.msgno).cloned();
+            item.uidl = by_number.remove(&item.msgno);
             if item.uidl.is_none() {
                 return Err(self.protocol(Step::Uidl, "a message without a unique id"));
             }
         }
+        self.has_uidl = true;
         Ok(listed)
+    }
+
+    /// Sends a command whose +OK reply is a multi-line list, and returns its lines.
+    async fn multiline(
+        &mut self,
+        command: &[u8],
+        step: Step,
+    ) -> Result<Result<Vec<String>, String>, Pop3Error> {
+        self.send(command, step).await?;
+        if let Err(reply) = self.read_status(step).await? {
+            return Ok(Err(reply));
+        }
+        let mut bytes = Vec::new();
+        self.read_body(
+            step,
+            &mut |piece| {
+                bytes.extend_from_slice(piece);
+                Ok(())
+            },
+            &mut |_| {},
+        )
+        .await?
+        .map_err(|e| self.endpoint.io_error(step, e))?;
+        Ok(Ok(String::from_utf8_lossy(&bytes)
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(str::to_string)
+            .collect()))
     }
 
     pub fn has_uidl(&self) -> bool {
@@ -328,10 +350,21 @@ impl Session {
         if !self.reader.buffer().is_empty() {
             return Err(self.protocol(Step::Quit, "unread data before QUIT"));
         }
-        let limit = self.endpoint.timeouts.command;
-        self.endpoint
-            .timed(Step::Quit, limit, self.client.quit())
-            .await?;
-        Ok(())
+        self.send(b"QUIT\r\n", Step::Quit).await?;
+        match self.read_status(Step::Quit).await? {
+            Ok(_) => {
+                let _ = tokio::time::timeout(
+                    self.endpoint.timeouts.command,
+                    self.writer.shutdown(),
+                )
+                .await;
+                Ok(())
+            }
+            Err(reply) => Err(Pop3Error::Refused {
+                endpoint: self.endpoint.name.clone(),
+                step: Step::Quit,
+                reply,
+            }),
+        }
     }
 }
