@@ -1,0 +1,524 @@
+//! POP3 download-and-delete against the real Dovecot lab: byte-identical copies, no loss,
+//! no duplicates, also when the process is killed or the connection cut at random points.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant, SystemTime};
+
+use pillarbox::mail::account::{Account, Protocol};
+use pillarbox::mail::paths::Paths;
+use pillarbox::mail::pop3::{self, Event, Job, Pop3Error, Step, Summary, LEDGER_FILE};
+use pillarbox::mail::secret::Password;
+use pillarbox::mail::tls::Timeouts;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+
+use crate::lab::{self, Lab, User};
+
+/// A throwaway Pillarbox home plus the account pointing at the lab user.
+struct Client {
+    _home: tempfile::TempDir,
+    paths: Paths,
+    account: Account,
+    password: Password,
+}
+
+impl Client {
+    fn new(lab: &Lab, user: &User) -> Client {
+        let home = tempfile::tempdir().unwrap();
+        Client {
+            paths: Paths::under(home.path()),
+            _home: home,
+            account: lab.account(user, Protocol::Pop3),
+            password: Password::new(user.password.clone()),
+        }
+    }
+
+    fn home(&self) -> &Path {
+        self._home.path()
+    }
+
+    fn inbox(&self) -> PathBuf {
+        self.paths.mail_root(&self.account.id()).join("INBOX")
+    }
+
+    async fn run_at(&self, now: SystemTime, timeouts: Timeouts) -> Result<Summary, Pop3Error> {
+        let mut job = Job::new(&self.paths, &self.account, &self.password);
+        job.now = now;
+        job.timeouts = timeouts;
+        let mut events = Vec::new();
+        let result = pop3::download(&job, &mut |e: Event| events.push(e)).await;
+        if let Ok(summary) = &result {
+            // Progress ends where it said it would.
+            let Some(Event::Listed { to_download, .. }) = events.first() else {
+                panic!("no Listed event: {events:?}");
+            };
+            assert_eq!(*to_download, summary.downloaded);
+            assert!(matches!(events.last(), Some(Event::Committed { .. })));
+            if summary.downloaded > 0 {
+                let done = events.iter().rev().find_map(|e| match e {
+                    Event::Downloaded {
+                        done,
+                        total,
+                        bytes_done,
+                        bytes_total,
+                    } => Some((*done, *total, *bytes_done, *bytes_total)),
+                    _ => None,
+                });
+                let (done, total, bytes_done, bytes_total) = done.unwrap();
+                assert_eq!(done, total);
+                assert_eq!(bytes_done, bytes_total);
+            }
+        }
+        result
+    }
+
+    async fn run(&self) -> Result<Summary, Pop3Error> {
+        self.run_at(SystemTime::now(), Timeouts::default()).await
+    }
+}
+
+/// Every message file (contents) in a Maildir's new/ and cur/, sorted.
+fn maildir_contents(dir: &Path) -> Vec<Vec<u8>> {
+    let mut all = Vec::new();
+    for sub in ["new", "cur"] {
+        let Ok(entries) = fs::read_dir(dir.join(sub)) else {
+            continue;
+        };
+        for entry in entries {
+            all.push(fs::read(entry.unwrap().path()).unwrap());
+        }
+    }
+    all.sort();
+    all
+}
+
+fn count_files(dir: &Path) -> usize {
+    ["new", "cur"]
+        .iter()
+        .map(|sub| fs::read_dir(dir.join(sub)).map(|d| d.count()).unwrap_or(0))
+        .sum()
+}
+
+/// Asserts `local` holds each of `expected` exactly once, and nothing else.
+fn assert_exactly_once(local: &Path, expected: &[Vec<u8>]) {
+    let got = maildir_contents(local);
+    let mut counts: BTreeMap<&[u8], i64> = BTreeMap::new();
+    for m in expected {
+        *counts.entry(m).or_default() += 1;
+    }
+    for m in &got {
+        *counts.entry(m).or_default() -= 1;
+    }
+    let missing = counts.values().filter(|c| **c > 0).count();
+    let extra = counts.values().filter(|c| **c < 0).count();
+    assert_eq!(
+        (missing, extra, got.len()),
+        (0, 0, expected.len()),
+        "local store differs from the server's messages (missing, extra/duplicated, count)"
+    );
+}
+
+/// A small xorshift generator: no extra crate, and the seed is printed for replays.
+struct Rng(u64);
+
+impl Rng {
+    fn from_time() -> Rng {
+        let seed = SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .unwrap()
+            .as_nanos() as u64
+            | 1;
+        eprintln!("random seed {seed}");
+        Rng(seed)
+    }
+
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn pop3_downloads_byte_identical_then_server_is_empty() {
+    let lab = lab::lab();
+    let user = lab.new_user("pop-basic");
+    lab.seed_generated(&user, "INBOX", 40, 7);
+    let server = lab.server_maildir(&user, "INBOX");
+    let expected = maildir_contents(&server);
+    assert_eq!(expected.len(), 40);
+
+    let client = Client::new(lab, &user);
+    let summary = client.run().await.unwrap();
+    assert_eq!(summary.downloaded, 40);
+    assert_eq!(summary.deleted, 40);
+    assert!(summary.uidl);
+    assert_eq!(count_files(&server), 0, "server still has messages");
+    assert_exactly_once(&client.inbox(), &expected);
+
+    // Nothing left: a second run is a no-op, and the ledger was compacted to nothing.
+    let again = client.run().await.unwrap();
+    assert_eq!((again.on_server, again.downloaded), (0, 0));
+    let ledger = fs::read_to_string(
+        client
+            .paths
+            .state_dir(&client.account.id())
+            .join(LEDGER_FILE),
+    )
+    .unwrap();
+    assert_eq!(ledger.lines().filter(|l| !l.starts_with('#')).count(), 0);
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn pop3_leave_on_server_downloads_each_message_once() {
+    let lab = lab::lab();
+    let user = lab.new_user("pop-leave");
+    lab.seed_generated(&user, "INBOX", 12, 11);
+    let server = lab.server_maildir(&user, "INBOX");
+    let mut client = Client::new(lab, &user);
+    client.account.pop3.leave_on_server = true;
+
+    let first = client.run().await.unwrap();
+    assert_eq!((first.downloaded, first.deleted, first.kept), (12, 0, 12));
+    assert_eq!(count_files(&server), 12);
+    let second = client.run().await.unwrap();
+    assert_eq!((second.downloaded, second.deleted, second.kept), (0, 0, 12));
+
+    lab.seed(
+        &user,
+        "INBOX",
+        &[b"From: a@example.com\nSubject: one more\n\nNew.\n".as_slice()],
+    );
+    let third = client.run().await.unwrap();
+    assert_eq!((third.downloaded, third.kept), (1, 13));
+    assert_exactly_once(&client.inbox(), &maildir_contents(&server));
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn pop3_delete_after_days_deletes_only_old_downloads() {
+    let lab = lab::lab();
+    let user = lab.new_user("pop-days");
+    lab.seed_generated(&user, "INBOX", 6, 13);
+    let server = lab.server_maildir(&user, "INBOX");
+    let expected = maildir_contents(&server);
+    let mut client = Client::new(lab, &user);
+    client.account.pop3.leave_on_server = true;
+    client.account.pop3.delete_after_days = Some(3);
+    let day = Duration::from_secs(24 * 3600);
+    let t0 = SystemTime::now();
+
+    let first = client.run_at(t0, Timeouts::default()).await.unwrap();
+    assert_eq!((first.downloaded, first.deleted), (6, 0));
+    // Two messages arrive a day later.
+    lab.seed(
+        &user,
+        "INBOX",
+        &[
+            b"Subject: later 1\n\nx\n".as_slice(),
+            b"Subject: later 2\n\ny\n".as_slice(),
+        ],
+    );
+    let second = client.run_at(t0 + day, Timeouts::default()).await.unwrap();
+    assert_eq!((second.downloaded, second.deleted, second.kept), (2, 0, 8));
+    let third = client.run_at(t0 + 2 * day, Timeouts::default()).await.unwrap();
+    assert_eq!((third.downloaded, third.deleted), (0, 0));
+    assert_eq!(count_files(&server), 8);
+    // Three days after the first download: the first six go, the later two stay.
+    let fourth = client.run_at(t0 + 3 * day, Timeouts::default()).await.unwrap();
+    assert_eq!((fourth.downloaded, fourth.deleted, fourth.kept), (0, 6, 2));
+    assert_eq!(count_files(&server), 2);
+    let fifth = client.run_at(t0 + 4 * day, Timeouts::default()).await.unwrap();
+    assert_eq!((fifth.deleted, fifth.kept), (2, 0));
+    assert_eq!(count_files(&server), 0);
+    let mut all = expected;
+    all.push(b"Subject: later 1\n\nx\n".to_vec());
+    all.push(b"Subject: later 2\n\ny\n".to_vec());
+    all.sort();
+    assert_exactly_once(&client.inbox(), &all);
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn pop3_odd_messages_are_stored_exactly() {
+    let lab = lab::lab();
+    let user = lab.new_user("pop-odd");
+    let long_line = {
+        let mut m = b"Subject: one long line\n\n".to_vec();
+        m.extend(std::iter::repeat_n(b'x', 300_000));
+        m.push(b'\n');
+        m
+    };
+    let exact: Vec<Vec<u8>> = vec![
+        // Lines starting with dots, including a lone "." that must not end the reply.
+        b"Subject: dots\n\n.\n..\n.hidden\n...\nend\n".to_vec(),
+        // No header block at all, 8-bit bytes, a NUL and a bare CR.
+        b"just text \xff\xfe\x00 with a bare\rCR\n".to_vec(),
+        // A malformed header and an unterminated MIME structure.
+        b"Subject\n: broken\nContent-Type: multipart/mixed; boundary=zz\n\n--zz\nunfinished\n"
+            .to_vec(),
+        long_line,
+    ];
+    // Without a final newline, POP3 can't tell: the server adds one on the wire.
+    let unterminated = b"Subject: no final newline\n\nlast line".to_vec();
+    let mut seeded: Vec<&[u8]> = exact.iter().map(Vec::as_slice).collect();
+    seeded.push(&unterminated);
+    lab.seed(&user, "INBOX", &seeded);
+
+    let client = Client::new(lab, &user);
+    let summary = client.run().await.unwrap();
+    assert_eq!(summary.downloaded, 5);
+    let mut expected = exact.clone();
+    let mut with_newline = unterminated.clone();
+    with_newline.push(b'\n');
+    expected.push(with_newline);
+    expected.sort();
+    assert_eq!(maildir_contents(&client.inbox()), expected);
+    assert_eq!(count_files(&lab.server_maildir(&user, "INBOX")), 0);
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn pop3_wrong_password_names_server_and_step() {
+    let lab = lab::lab();
+    let user = lab.new_user("pop-badpw");
+    let mut client = Client::new(lab, &user);
+    client.password = Password::new("not-the-password");
+    let error = client.run().await.unwrap_err();
+    let endpoint = format!("localhost:{}", lab.pop3s_port);
+    match &error {
+        Pop3Error::Auth { endpoint: e, .. } => assert_eq!(e, &endpoint),
+        other => panic!("expected an Auth error, got {other:?}"),
+    }
+    assert!(error.to_string().contains(&endpoint));
+    assert!(!error.hint().is_empty());
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn pop3_second_run_at_once_is_refused() {
+    let lab = lab::lab();
+    let user = lab.new_user("pop-busy");
+    let client = Client::new(lab, &user);
+    let state = client.paths.state_dir(&client.account.id());
+    fs::create_dir_all(&state).unwrap();
+    let held = fs::File::create(state.join(pop3::LOCK_FILE)).unwrap();
+    held.lock().unwrap();
+    assert!(matches!(
+        client.run().await,
+        Err(Pop3Error::Busy { .. })
+    ));
+    drop(held);
+    client.run().await.unwrap();
+}
+
+/// What the proxy does to the server-to-client stream once `after` bytes have passed.
+#[derive(Clone, Copy, Debug)]
+enum Fault {
+    Cut { after: u64 },
+    Stall { after: u64 },
+}
+
+/// A TCP proxy in front of the lab's POP3S port that injects `fault` into every
+/// connection. The TLS bytes pass through untouched, so certificate checks still hold.
+async fn faulty_proxy(upstream: u16, fault: Fault) -> u16 {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    tokio::spawn(async move {
+        while let Ok((client, _)) = listener.accept().await {
+            let server = TcpStream::connect(("127.0.0.1", upstream)).await.unwrap();
+            tokio::spawn(relay(client, server, fault));
+        }
+    });
+    port
+}
+
+async fn relay(client: TcpStream, server: TcpStream, fault: Fault) {
+    let (mut client_read, mut client_write) = client.into_split();
+    let (mut server_read, mut server_write) = server.into_split();
+    let upward = tokio::spawn(async move {
+        let _ = tokio::io::copy(&mut client_read, &mut server_write).await;
+    });
+    let limit = match fault {
+        Fault::Cut { after } | Fault::Stall { after } => after,
+    };
+    let mut passed = 0u64;
+    let mut buf = vec![0u8; 16 * 1024];
+    loop {
+        let n = match server_read.read(&mut buf).await {
+            Ok(0) | Err(_) => break,
+            Ok(n) => n,
+        };
+        let allowed = (limit - passed).min(n as u64) as usize;
+        if client_write.write_all(&buf[..allowed]).await.is_err() {
+            break;
+        }
+        passed += allowed as u64;
+        if passed >= limit {
+            if let Fault::Stall { .. } = fault {
+                // Keep the connection open and silent until the client gives up.
+                let mut sink = [0u8; 1];
+                let _ = tokio::time::timeout(Duration::from_secs(120), async {
+                    loop {
+                        tokio::time::sleep(Duration::from_secs(1)).await;
+                        let _ = &mut sink;
+                    }
+                })
+                .await;
+            }
+            break;
+        }
+    }
+    upward.abort();
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn pop3_stalled_server_times_out_and_nothing_is_deleted() {
+    let lab = lab::lab();
+    let user = lab.new_user("pop-stall");
+    let mut big = b"Subject: big\n\n".to_vec();
+    for i in 0..40_000 {
+        big.extend_from_slice(format!("line {i} of a large message, padding padding\n").as_bytes());
+    }
+    lab.seed(&user, "INBOX", &[big.as_slice()]);
+    let port = faulty_proxy(lab.pop3s_port, Fault::Stall { after: 300_000 }).await;
+    let mut client = Client::new(lab, &user);
+    client.account.incoming.port = port;
+    let started = Instant::now();
+    let error = client
+        .run_at(SystemTime::now(), Timeouts::all(Duration::from_secs(2)))
+        .await
+        .unwrap_err();
+    assert!(started.elapsed() < Duration::from_secs(20), "took {:?}", started.elapsed());
+    match &error {
+        Pop3Error::Timeout { step, endpoint, .. } => {
+            assert_eq!(*step, Step::Retr);
+            assert_eq!(endpoint, &format!("localhost:{port}"));
+        }
+        other => panic!("expected a RETR timeout, got {other:?}"),
+    }
+    assert_eq!(count_files(&lab.server_maildir(&user, "INBOX")), 1);
+    assert_eq!(count_files(&client.inbox()), 0, "a partial message became visible");
+    // Straight to the server, the same home finishes the job.
+    client.account.incoming.port = lab.pop3s_port;
+    assert_eq!(client.run().await.unwrap().downloaded, 1);
+    assert_eq!(maildir_contents(&client.inbox()), vec![big]);
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn pop3_connection_cut_at_random_points_loses_and_duplicates_nothing() {
+    let lab = lab::lab();
+    let user = lab.new_user("pop-cut");
+    lab.seed_generated(&user, "INBOX", 200, 17);
+    let server = lab.server_maildir(&user, "INBOX");
+    let expected = maildir_contents(&server);
+    let total: u64 = expected.iter().map(|m| m.len() as u64).sum();
+    let mut client = Client::new(lab, &user);
+    let mut rng = Rng::from_time();
+    let started = Instant::now();
+    let mut rounds = 0;
+    let mut cut_errors = 0;
+    while rounds < 25 && started.elapsed() < Duration::from_secs(60) {
+        rounds += 1;
+        // Mostly small cuts (handshake, login, listing, first messages), some deep ones.
+        let after = if rng.below(3) == 0 {
+            rng.below(8_000)
+        } else {
+            rng.below(total / 4)
+        };
+        let port = faulty_proxy(lab.pop3s_port, Fault::Cut { after }).await;
+        client.account.incoming.port = port;
+        match client
+            .run_at(SystemTime::now(), Timeouts::all(Duration::from_secs(10)))
+            .await
+        {
+            Ok(_) => {}
+            Err(Pop3Error::Connection { .. } | Pop3Error::Net(_)) => cut_errors += 1,
+            Err(other) => panic!("round {rounds}: unexpected error {other:?}"),
+        }
+        let got = maildir_contents(&client.inbox());
+        let mut dedup = got.clone();
+        dedup.dedup();
+        assert_eq!(dedup.len(), got.len(), "round {rounds}: a duplicate appeared");
+    }
+    assert!(cut_errors > 0, "no cut ever hit the session");
+    client.account.incoming.port = lab.pop3s_port;
+    client.run().await.unwrap();
+    assert_eq!(count_files(&server), 0);
+    assert_exactly_once(&client.inbox(), &expected);
+    eprintln!("{rounds} rounds, {cut_errors} cut sessions");
+}
+
+/// Runs the real binary and SIGKILLs it after a random delay, many times, then lets it
+/// finish: every message must be there exactly once and the server empty.
+#[tokio::test(flavor = "current_thread")]
+async fn pop3_killed_at_random_points_loses_and_duplicates_nothing() {
+    let lab = lab::lab();
+    let user = lab.new_user("pop-kill");
+    lab.seed_generated(&user, "INBOX", 300, 23);
+    let server = lab.server_maildir(&user, "INBOX");
+    let expected = maildir_contents(&server);
+    let client = Client::new(lab, &user);
+
+    let spawn = |home: &Path, leave: bool| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_pillarbox"));
+        command
+            .arg("pop3-sync")
+            .args(["--email", &user.email, "--host", lab.host()])
+            .args(["--port", &lab.pop3s_port.to_string()])
+            .arg("--ca-file")
+            .arg(&lab.ca_file)
+            .env("PILLARBOX_HOME", home)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped());
+        if leave {
+            command.arg("--leave-on-server");
+        }
+        let mut child = command.spawn().unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        writeln!(stdin, "{}", user.password).unwrap();
+        child
+    };
+    // Calibrate: how long does a whole run take? (Leaves the server untouched.)
+    let calibration = tempfile::tempdir().unwrap();
+    let t = Instant::now();
+    let out = spawn(calibration.path(), true).wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let full = t.elapsed();
+    assert_eq!(count_files(&server), 300);
+
+    let mut rng = Rng::from_time();
+    let started = Instant::now();
+    let mut rounds = 0;
+    let mut killed = 0;
+    while rounds < 20 && started.elapsed() < Duration::from_secs(90) {
+        rounds += 1;
+        let mut child = spawn(client.home(), false);
+        let delay = Duration::from_millis(rng.below(full.as_millis() as u64 + 1));
+        tokio::time::sleep(delay).await;
+        if child.try_wait().unwrap().is_none() {
+            child.kill().unwrap();
+            killed += 1;
+        }
+        let status = child.wait().unwrap();
+        if status.success() {
+            break;
+        }
+        let got = maildir_contents(&client.inbox());
+        let mut dedup = got.clone();
+        dedup.dedup();
+        assert_eq!(dedup.len(), got.len(), "round {rounds}: a duplicate appeared");
+    }
+    assert!(killed >= 3, "only {killed} kills landed");
+    let out = spawn(client.home(), false).wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(count_files(&server), 0);
+    assert_exactly_once(&client.inbox(), &expected);
+    eprintln!("{rounds} rounds, {killed} kills, full run {full:?}");
+}
