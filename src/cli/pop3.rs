@@ -1,19 +1,41 @@
 //! `pillarbox sync` for POP3 accounts: download (and delete) with progress on stderr.
 
 use std::io::{self, BufRead, IsTerminal, Write};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Duration;
 
-use clap::Parser;
+use clap::Args;
 
+use super::{Context, EXIT_FAILURE, EXIT_USAGE};
+use crate::fl;
 use crate::mail::account::{Account, Protocol, Server};
 use crate::mail::paths::Paths;
 use crate::mail::pop3::{self, Event, Job, Pop3Error, Summary};
-use crate::mail::secret::Password;
+use crate::mail::secret::{password_for, Password};
 use crate::mail::tls::Timeouts;
 
-/// Downloads one POP3 account's new mail; prints one summary line to `out`.
-/// Errors come back for the caller to print with [`report_error`].
+/// What `pillarbox sync` runs for a POP3 account: gets the password (keyring or
+/// password command), downloads, prints one summary line, reports errors localised.
+pub fn sync_account(ctx: &Context, account: &Account) -> ExitCode {
+    let password = match password_for(account) {
+        Ok(password) => password,
+        Err(error) => return super::secret_failure(&error),
+    };
+    match sync_pop3(
+        &ctx.paths,
+        account,
+        &password,
+        Timeouts::default(),
+        &mut io::stdout(),
+    ) {
+        Ok(_) => ExitCode::SUCCESS,
+        Err(error) => failure(&error),
+    }
+}
+
+/// Downloads one POP3 account's new mail; prints one summary line to `out` and progress
+/// to stderr when it is a terminal.
 pub fn sync_pop3(
     paths: &Paths,
     account: &Account,
@@ -32,11 +54,9 @@ pub fn sync_pop3(
     job.timeouts = timeouts;
     let show_progress = io::stderr().is_terminal();
     let mut on_event = |event: Event| match event {
-        Event::Listed { uidl: false, .. } => {
-            eprintln!("{}", crate::fl!("pop-no-uidl-note"));
-        }
+        Event::Listed { uidl: false, .. } => super::report_warning(&fl!("pop-no-uidl-note")),
         Event::Downloaded { done, total, .. } if show_progress => {
-            eprint!("\r{}", crate::fl!("pop-progress", done = done, total = total));
+            eprint!("\r{}", fl!("pop-progress", done = done, total = total));
             if done == total {
                 eprintln!();
             }
@@ -47,7 +67,7 @@ pub fn sync_pop3(
     let _ = writeln!(
         out,
         "{}",
-        crate::fl!(
+        fl!(
             "pop-summary",
             account = account.email.as_str(),
             downloaded = summary.downloaded,
@@ -58,17 +78,17 @@ pub fn sync_pop3(
     Ok(summary)
 }
 
-/// Prints an error and its hint, localised, on stderr.
-pub fn report_error(error: &Pop3Error) {
-    eprintln!("{}", error.localized());
-    eprintln!("{}", error.hint());
+/// Prints a POP3 error and its hint, localised, and gives the exit code.
+pub fn failure(error: &Pop3Error) -> ExitCode {
+    super::report_error(&error.localized(), Some(&error.hint()));
+    ExitCode::from(EXIT_FAILURE)
 }
 
-/// `pillarbox pop3-sync`: a hidden, scriptable front end used by the fault-injection tests
-/// (they kill it at random points). The password is the first line of standard input.
-#[derive(Debug, Parser)]
-#[command(name = "pillarbox pop3-sync", hide = true)]
-struct Pop3SyncArgs {
+/// `pillarbox pop3-sync` (hidden): one POP3 mailbox described on the command line, no
+/// config needed. The fault-injection tests kill it at random points. The password is
+/// the first line of standard input.
+#[derive(Debug, Args)]
+pub struct Pop3SyncArgs {
     #[arg(long)]
     email: String,
     #[arg(long)]
@@ -76,7 +96,7 @@ struct Pop3SyncArgs {
     #[arg(long, default_value_t = 995)]
     port: u16,
     #[arg(long)]
-    ca_file: Option<std::path::PathBuf>,
+    ca_file: Option<PathBuf>,
     #[arg(long)]
     leave_on_server: bool,
     #[arg(long)]
@@ -86,27 +106,13 @@ struct Pop3SyncArgs {
     timeout: u64,
 }
 
-pub fn pop3_sync_main(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
-    let args = match Pop3SyncArgs::try_parse_from(args) {
-        Ok(args) => args,
-        Err(error) => {
-            let _ = error.print();
-            return ExitCode::from(2);
-        }
-    };
-    let paths = match Paths::from_env() {
-        Ok(paths) => paths,
-        Err(error) => {
-            eprintln!("{error}");
-            return ExitCode::FAILURE;
-        }
-    };
+pub fn run(args: Pop3SyncArgs, ctx: &Context) -> ExitCode {
     let mut line = String::new();
-    if io::stdin().lock().read_line(&mut line).is_err() {
-        eprintln!("no password on standard input");
-        return ExitCode::from(2);
+    if io::stdin().lock().read_line(&mut line).is_err() || line.is_empty() {
+        super::report_error(&fl!("pop-no-password"), None);
+        return ExitCode::from(EXIT_USAGE);
     }
-    let password = Password::new(line.trim_end_matches(['\r', '\n']));
+    let password = Password::from_first_line(&line);
     let mut account = Account {
         email: args.email.clone(),
         protocol: Protocol::Pop3,
@@ -122,11 +128,8 @@ pub fn pop3_sync_main(args: impl IntoIterator<Item = std::ffi::OsString>) -> Exi
     account.pop3.leave_on_server = args.leave_on_server;
     account.pop3.delete_after_days = args.delete_after_days;
     let timeouts = Timeouts::all(Duration::from_secs(args.timeout.max(1)));
-    match sync_pop3(&paths, &account, &password, timeouts, &mut io::stdout()) {
+    match sync_pop3(&ctx.paths, &account, &password, timeouts, &mut io::stdout()) {
         Ok(_) => ExitCode::SUCCESS,
-        Err(error) => {
-            report_error(&error);
-            ExitCode::FAILURE
-        }
+        Err(error) => failure(&error),
     }
 }

@@ -16,7 +16,7 @@ use pillarbox::mail::tls::Timeouts;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
-use crate::lab::{self, Lab, User};
+use crate::lab::{self, Lab, LabUser};
 
 /// A throwaway Pillarbox home plus the account pointing at the lab user.
 struct Client {
@@ -27,13 +27,13 @@ struct Client {
 }
 
 impl Client {
-    fn new(lab: &Lab, user: &User) -> Client {
+    fn new(lab: &Lab, user: &LabUser) -> Client {
         let home = tempfile::tempdir().unwrap();
         Client {
             paths: Paths::under(home.path()),
             _home: home,
             account: lab.account(user, Protocol::Pop3),
-            password: Password::new(user.password.clone()),
+            password: user.password.clone(),
         }
     }
 
@@ -196,7 +196,7 @@ async fn pop3_leave_on_server_downloads_each_message_once() {
     lab.seed(
         &user,
         "INBOX",
-        &[b"From: a@example.com\nSubject: one more\n\nNew.\n".as_slice()],
+        &[b"From: a@example.com\r\nSubject: one more\r\n\r\nNew.\r\n".as_slice()],
     );
     let third = client.run().await.unwrap();
     assert_eq!((third.downloaded, third.kept), (1, 13));
@@ -223,8 +223,8 @@ async fn pop3_delete_after_days_deletes_only_old_downloads() {
         &user,
         "INBOX",
         &[
-            b"Subject: later 1\n\nx\n".as_slice(),
-            b"Subject: later 2\n\ny\n".as_slice(),
+            b"Subject: later 1\r\n\r\nx\r\n".as_slice(),
+            b"Subject: later 2\r\n\r\ny\r\n".as_slice(),
         ],
     );
     let second = client.run_at(t0 + day, Timeouts::default()).await.unwrap();
@@ -240,47 +240,52 @@ async fn pop3_delete_after_days_deletes_only_old_downloads() {
     assert_eq!((fifth.deleted, fifth.kept), (2, 0));
     assert_eq!(count_files(&server), 0);
     let mut all = expected;
-    all.push(b"Subject: later 1\n\nx\n".to_vec());
-    all.push(b"Subject: later 2\n\ny\n".to_vec());
+    all.push(b"Subject: later 1\r\n\r\nx\r\n".to_vec());
+    all.push(b"Subject: later 2\r\n\r\ny\r\n".to_vec());
     all.sort();
     assert_exactly_once(&client.inbox(), &all);
 }
 
+/// Stored files are the messages as the server sends them: dot-unstuffed, CRLF kept.
 #[tokio::test(flavor = "current_thread")]
 async fn pop3_odd_messages_are_stored_exactly() {
     let lab = lab::lab();
     let user = lab.new_user("pop-odd");
     let long_line = {
-        let mut m = b"Subject: one long line\n\n".to_vec();
+        let mut m = b"Subject: one long line\r\n\r\n".to_vec();
         m.extend(std::iter::repeat_n(b'x', 300_000));
-        m.push(b'\n');
+        m.extend_from_slice(b"\r\n");
         m
     };
     let exact: Vec<Vec<u8>> = vec![
         // Lines starting with dots, including a lone "." that must not end the reply.
-        b"Subject: dots\n\n.\n..\n.hidden\n...\nend\n".to_vec(),
+        b"Subject: dots\r\n\r\n.\r\n..\r\n.hidden\r\n...\r\n.\rx\r\nend\r\n".to_vec(),
         // No header block at all, 8-bit bytes, a NUL and a bare CR.
-        b"just text \xff\xfe\x00 with a bare\rCR\n".to_vec(),
+        b"just text \xff\xfe\x00 with a bare\rCR\r\n".to_vec(),
         // A malformed header and an unterminated MIME structure.
-        b"Subject\n: broken\nContent-Type: multipart/mixed; boundary=zz\n\n--zz\nunfinished\n"
+        b"Subject\r\n: broken\r\nContent-Type: multipart/mixed; boundary=zz\r\n\r\n--zz\r\nunfinished\r\n"
             .to_vec(),
         long_line,
     ];
     // Without a final newline, POP3 can't tell: the server adds one on the wire.
-    let unterminated = b"Subject: no final newline\n\nlast line".to_vec();
+    let unterminated = b"Subject: no final newline\r\n\r\nlast line".to_vec();
+    // A file with bare LF line ends travels (and so is stored) with CRLF.
+    let lf_only = b"Subject: unix\n\nline\n.dot\n".to_vec();
     let mut seeded: Vec<&[u8]> = exact.iter().map(Vec::as_slice).collect();
     seeded.push(&unterminated);
+    seeded.push(&lf_only);
     lab.seed(&user, "INBOX", &seeded);
 
     let client = Client::new(lab, &user);
     let summary = client.run().await.unwrap();
-    assert_eq!(summary.downloaded, 5);
+    assert_eq!(summary.downloaded, 6);
     let mut expected = exact.clone();
     let mut with_newline = unterminated.clone();
-    with_newline.push(b'\n');
+    with_newline.extend_from_slice(b"\r\n");
     expected.push(with_newline);
+    expected.push(b"Subject: unix\r\n\r\nline\r\n.dot\r\n".to_vec());
     expected.sort();
-    assert_eq!(maildir_contents(&client.inbox()), expected);
+    assert!(maildir_contents(&client.inbox()) == expected, "stored bytes differ");
     assert_eq!(count_files(&lab.server_maildir(&user, "INBOX")), 0);
 }
 
@@ -405,9 +410,9 @@ async fn relay(client: TcpStream, server: TcpStream, fault: Fault) {
 async fn pop3_stalled_server_times_out_and_nothing_is_deleted() {
     let lab = lab::lab();
     let user = lab.new_user("pop-stall");
-    let mut big = b"Subject: big\n\n".to_vec();
+    let mut big = b"Subject: big\r\n\r\n".to_vec();
     for i in 0..40_000 {
-        big.extend_from_slice(format!("line {i} of a large message, padding padding\n").as_bytes());
+        big.extend_from_slice(format!("line {i} of a large message, padding padding\r\n").as_bytes());
     }
     lab.seed(&user, "INBOX", &[big.as_slice()]);
     let port = faulty_proxy(lab.pop3s_port, Fault::Stall { after: 300_000 }).await;
@@ -431,7 +436,7 @@ async fn pop3_stalled_server_times_out_and_nothing_is_deleted() {
     // Straight to the server, the same home finishes the job.
     client.account.incoming.port = lab.pop3s_port;
     assert_eq!(client.run().await.unwrap().downloaded, 1);
-    assert_eq!(maildir_contents(&client.inbox()), vec![big]);
+    assert!(maildir_contents(&client.inbox()) == vec![big], "the message differs");
 }
 
 #[tokio::test(flavor = "current_thread")]
@@ -506,7 +511,7 @@ async fn pop3_killed_at_random_points_loses_and_duplicates_nothing() {
         }
         let mut child = command.spawn().unwrap();
         let mut stdin = child.stdin.take().unwrap();
-        writeln!(stdin, "{}", user.password).unwrap();
+        writeln!(stdin, "{}", user.password.expose()).unwrap();
         child
     };
     // Calibrate: how long does a whole run take? (Leaves the server untouched.)

@@ -83,15 +83,13 @@ enum State {
     /// A line began with ".\r": the terminator if '\n' follows.
     DotCr,
     InLine,
-    /// A '\r' inside a line: a line end if '\n' follows.
-    Cr,
     Done,
 }
 
-/// Decodes the body of a multi-line reply as it streams in, in constant memory:
-/// removes dot-stuffing, stops at the terminating ".CRLF", and stores line ends as LF,
-/// the Maildir convention on Unix (Dovecot, mutt, mbsync and getmail all do the same).
-/// A bare CR inside a line is kept as it came.
+/// Decodes the body of a multi-line reply as it streams in, in constant memory: removes
+/// dot-stuffing and stops at the terminating ".CRLF". Everything else is kept as sent,
+/// CRLF line ends included: the stored file is the message exactly as the server sent
+/// it, the same bytes an IMAP client stores.
 #[derive(Debug)]
 pub struct Unstuffer {
     state: State,
@@ -116,71 +114,54 @@ impl Unstuffer {
     pub fn feed(&mut self, input: &[u8], out: &mut Vec<u8>) -> usize {
         let mut i = 0;
         while i < input.len() {
-            let byte = input[i];
             match self.state {
                 State::Done => return i,
                 State::InLine => {
-                    // The common case: copy up to the next CR or LF in one go.
+                    // The common case: copy through the end of the line in one go.
                     let rest = &input[i..];
-                    let stop = rest
-                        .iter()
-                        .position(|b| *b == b'\r' || *b == b'\n')
-                        .unwrap_or(rest.len());
-                    out.extend_from_slice(&rest[..stop]);
-                    i += stop;
-                    if stop < rest.len() {
-                        if rest[stop] == b'\r' {
-                            self.state = State::Cr;
-                        } else {
-                            out.push(b'\n');
+                    match rest.iter().position(|b| *b == b'\n') {
+                        Some(end) => {
+                            out.extend_from_slice(&rest[..=end]);
+                            i += end + 1;
                             self.state = State::LineStart;
                         }
+                        None => {
+                            out.extend_from_slice(rest);
+                            i = input.len();
+                        }
+                    }
+                }
+                State::LineStart => {
+                    if input[i] == b'.' {
+                        self.state = State::Dot;
+                        i += 1;
+                    } else {
+                        self.state = State::InLine;
+                    }
+                }
+                State::Dot => match input[i] {
+                    b'\r' => {
+                        self.state = State::DotCr;
                         i += 1;
                     }
-                    continue;
-                }
-                State::LineStart => match byte {
-                    b'.' => self.state = State::Dot,
-                    b'\r' => self.state = State::Cr,
-                    b'\n' => out.push(b'\n'),
-                    _ => {
-                        out.push(byte);
-                        self.state = State::InLine;
-                    }
-                },
-                State::Dot => match byte {
-                    b'\r' => self.state = State::DotCr,
                     // A lone ".\n": some servers end lines with bare LF; accept it as the end.
-                    b'\n' => self.state = State::Done,
-                    // The stuffed dot is dropped; what follows is data.
-                    _ => {
-                        self.state = State::InLine;
-                        continue;
+                    b'\n' => {
+                        self.state = State::Done;
+                        i += 1;
                     }
+                    // The stuffed dot is dropped; what follows is data.
+                    _ => self.state = State::InLine,
                 },
                 State::DotCr => {
-                    if byte == b'\n' {
+                    if input[i] == b'\n' {
                         self.state = State::Done;
+                        i += 1;
                     } else {
                         out.push(b'\r');
                         self.state = State::InLine;
-                        continue;
                     }
                 }
-                State::Cr => match byte {
-                    b'\n' => {
-                        out.push(b'\n');
-                        self.state = State::LineStart;
-                    }
-                    b'\r' => out.push(b'\r'),
-                    _ => {
-                        out.push(b'\r');
-                        self.state = State::InLine;
-                        continue;
-                    }
-                },
             }
-            i += 1;
         }
         i
     }
@@ -222,9 +203,9 @@ mod tests {
     }
 
     #[test]
-    fn unstuffs_and_converts_line_ends_at_any_split() {
+    fn unstuffs_at_any_split() {
         let wire = b"Subject: x\r\n\r\n..leading dot\r\n..\r\nnot end\r\nbare\rcr\r\n...\r\n.\r\n+OK next";
-        let want = b"Subject: x\n\n.leading dot\n.\nnot end\nbare\rcr\n..\n";
+        let want = b"Subject: x\r\n\r\n.leading dot\r\n.\r\nnot end\r\nbare\rcr\r\n..\r\n";
         for chunk in 1..wire.len() {
             let (out, used) = decode_in_chunks(wire, chunk);
             assert_eq!(out, want, "chunk {chunk}");
@@ -235,7 +216,7 @@ mod tests {
     #[test]
     fn empty_message_and_dot_cr_data() {
         assert_eq!(decode_in_chunks(b".\r\n", 1).0, b"");
-        assert_eq!(decode_in_chunks(b".\rx\r\n.\r\n", 2).0, b"\rx\n");
+        assert_eq!(decode_in_chunks(b".\rx\r\n.\r\n", 2).0, b"\rx\r\n");
     }
 
     #[test]
