@@ -9,3 +9,4 @@ mod cli;
 mod i18n_keys;
 mod lab_smoke;
 mod pop3;
+mod store;

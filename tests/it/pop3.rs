@@ -12,6 +12,7 @@ use pillarbox::mail::account::{Account, Protocol};
 use pillarbox::mail::paths::Paths;
 use pillarbox::mail::pop3::{self, Event, Job, Pop3Error, Step, Summary, LEDGER_FILE};
 use pillarbox::mail::secret::Password;
+use pillarbox::mail::store::MailStore;
 use pillarbox::mail::tls::Timeouts;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
@@ -43,6 +44,14 @@ impl Client {
 
     fn inbox(&self) -> PathBuf {
         self.paths.mail_root(&self.account.id()).join("INBOX")
+    }
+
+    /// How many messages the envelope index lists in INBOX.
+    fn indexed(&self) -> u64 {
+        MailStore::open(&self.paths, &self.account.id())
+            .unwrap()
+            .count("INBOX")
+            .unwrap()
     }
 
     async fn run_at(&self, now: SystemTime, timeouts: Timeouts) -> Result<Summary, Pop3Error> {
@@ -164,6 +173,11 @@ async fn pop3_downloads_byte_identical_then_server_is_empty() {
     assert!(summary.uidl);
     assert_eq!(count_files(&server), 0, "server still has messages");
     assert_exactly_once(&client.inbox(), &expected);
+    assert_eq!(client.indexed(), 40);
+    // POP3 accounts get their local folders.
+    for folder in ["Sent", "Drafts", "Trash"] {
+        assert!(client.inbox().with_file_name(folder).join("cur").is_dir());
+    }
 
     // Nothing left: a second run is a no-op, and the ledger was compacted to nothing.
     let again = client.run().await.unwrap();
@@ -557,5 +571,6 @@ async fn pop3_killed_at_random_points_loses_and_duplicates_nothing() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     assert_eq!(count_files(&server), 0);
     assert_exactly_once(&client.inbox(), &expected);
+    assert_eq!(client.indexed(), 300);
     eprintln!("{rounds} rounds, {killed} kills, full run {full:?}");
 }

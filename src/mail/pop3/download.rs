@@ -2,7 +2,7 @@
 
 use std::collections::{HashSet, VecDeque};
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
@@ -10,12 +10,13 @@ use super::ledger::Ledger;
 use super::session::{Listed, Session};
 use super::wire::{hex_to_uidl, uidl_to_hex};
 use super::{Event, Pop3Error, Step, Summary};
-use crate::mail::account::Account;
+use crate::mail::account::{Account, Protocol};
 use crate::mail::paths::Paths;
 use crate::mail::secret::Password;
 use crate::mail::store::maildir::base_name;
+use crate::mail::store::folder::{self, INBOX};
 use crate::mail::store::maildir::Delivery;
-use crate::mail::store::{Flags, Maildir, Subdir};
+use crate::mail::store::{envelope, Flags, MailStore, Maildir, MaildirEntry, Subdir};
 use crate::mail::tls::Timeouts;
 
 pub const LEDGER_FILE: &str = "pop3-ledger";
@@ -78,9 +79,10 @@ pub async fn download(
     let state_dir = job.paths.state_dir(&id);
     fs::create_dir_all(&state_dir).map_err(disk(&state_dir))?;
     let _lock = lock(&state_dir.join(LOCK_FILE), &id.0)?;
-    let mail_root = job.paths.mail_root(&id);
-    let inbox_path = mail_root.join("INBOX");
-    let inbox = Maildir::open(&inbox_path).map_err(disk(&inbox_path))?;
+    let mut store = MailStore::open_for(job.paths, &id, Protocol::Pop3)?;
+    let mail_root = store.mail_root().to_path_buf();
+    let inbox = store.maildir(INBOX)?;
+    let inbox_path = inbox.root().to_path_buf();
 
     let mut session = Session::connect(job.account, job.password, &job.timeouts).await?;
     let listed = session.listing().await?;
@@ -182,7 +184,7 @@ pub async fn download(
             }
             // The last messages: make them durable, then their DELEs go out.
             let committed = batch
-                .commit(&inbox, &inbox_path, &mut ledger, now, &mut progress, on_event)
+                .commit(&inbox, &mut store, &mut ledger, now, &mut progress, on_event)
                 .await?;
             summary.downloaded += committed.len();
             for (msgno, size) in committed {
@@ -237,7 +239,7 @@ pub async fn download(
         let last_in_flight = in_flight == 0 && next == to_fetch.len();
         if batch.is_full() || last_in_flight {
             let committed = batch
-                .commit(&inbox, &inbox_path, &mut ledger, now, &mut progress, on_event)
+                .commit(&inbox, &mut store, &mut ledger, now, &mut progress, on_event)
                 .await?;
             summary.downloaded += committed.len();
             for (msgno, size) in committed {
@@ -316,16 +318,18 @@ impl Batch {
     async fn commit(
         &mut self,
         inbox: &Maildir,
-        inbox_path: &Path,
+        store: &mut MailStore,
         ledger: &mut Ledger,
         now: u64,
         progress: &mut Progress,
         on_event: &mut (dyn FnMut(Event) + Send),
     ) -> Result<Vec<(usize, u64)>, Pop3Error> {
+        let inbox_path = inbox.root();
         let items = std::mem::take(&mut self.items);
         self.bytes = 0;
         self.started = None;
         let mut records = Vec::new();
+        let mut entries = Vec::with_capacity(items.len());
         let mut committed = Vec::with_capacity(items.len());
         for item in items {
             let delivery = item
@@ -338,12 +342,13 @@ impl Batch {
                 .uidl
                 .as_deref()
                 .map(|u| format!("{TAG_PREFIX}{}", uidl_to_hex(u)));
-            delivery
+            let entry = delivery
                 .publish(Subdir::New, None, tag.as_deref(), &Flags::default())
                 .map_err(disk(inbox_path))?;
             if let Some(uidl) = item.uidl {
                 records.push((uidl, now));
             }
+            entries.push((entry, item.decoded));
             committed.push((item.msgno, item.decoded, item.listed_size));
         }
         inbox
@@ -352,6 +357,11 @@ impl Batch {
         ledger
             .record_all(&records)
             .map_err(disk(ledger.path()))?;
+        // The files are durable: an index failure now costs nothing but a later
+        // refresh (the store re-indexes what its index misses), so it doesn't stop us.
+        if let Err(error) = index_batch(store, inbox, &entries, now) {
+            tracing::warn!(%error, "could not index downloaded messages; they will be indexed later");
+        }
         Ok(committed
             .into_iter()
             .map(|(msgno, decoded, listed_size)| {
@@ -368,6 +378,39 @@ impl Batch {
             })
             .collect())
     }
+}
+
+/// At most this much of a message is parsed for the index: headers, preview and search
+/// text come from the start, and a 25 MB attachment is never held in memory.
+const INDEX_PREFIX: u64 = 1024 * 1024;
+
+fn index_batch(
+    store: &mut MailStore,
+    inbox: &Maildir,
+    entries: &[(MaildirEntry, u64)],
+    now: u64,
+) -> Result<(), crate::mail::store::StoreError> {
+    let mut parsed = Vec::with_capacity(entries.len());
+    for (entry, size) in entries {
+        let path = inbox.path_of(entry);
+        let mut head = Vec::new();
+        File::open(&path)
+            .and_then(|f| f.take(INDEX_PREFIX).read_to_end(&mut head))
+            .map_err(|source| crate::mail::store::StoreError::Io {
+                action: "read",
+                path: path.clone(),
+                source,
+            })?;
+        let mut envelope = envelope::parse(&head, now as i64);
+        envelope.size = *size;
+        parsed.push((entry, envelope));
+    }
+    let mut batch = store.index_mut().batch()?;
+    for (entry, envelope) in &parsed {
+        batch.upsert(INBOX, entry, envelope)?;
+    }
+    batch.commit()?;
+    Ok(())
 }
 
 async fn expect_ok(session: &mut Session, step: Step) -> Result<(), Pop3Error> {
@@ -422,21 +465,12 @@ fn reconcile(
     Ok(())
 }
 
-/// The account's folders: every direct child of the mail root that is a Maildir.
+/// Every local folder's Maildir (messages may have been moved out of the Inbox).
 fn maildirs(mail_root: &Path) -> io::Result<Vec<PathBuf>> {
-    let mut folders = Vec::new();
-    let entries = match fs::read_dir(mail_root) {
-        Ok(entries) => entries,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(folders),
-        Err(e) => return Err(e),
-    };
-    for entry in entries {
-        let path = entry?.path();
-        if path.join("cur").is_dir() || path.join("new").is_dir() {
-            folders.push(path);
-        }
-    }
-    Ok(folders)
+    Ok(folder::discover(mail_root)?
+        .iter()
+        .map(|name| folder::maildir_path(mail_root, name))
+        .collect())
 }
 
 /// Holds an exclusive lock on the account's POP3 state for the run; the OS drops it if

@@ -104,6 +104,8 @@ pub enum Pop3Error {
     Disk { path: PathBuf, source: io::Error },
     #[error("another download for {account} is already running")]
     Busy { account: String },
+    #[error(transparent)]
+    Store(#[from] crate::mail::store::StoreError),
 }
 
 impl Pop3Error {
@@ -170,6 +172,7 @@ impl Pop3Error {
             Pop3Error::Busy { account } => {
                 crate::fl!("pop-error-busy", account = account.as_str())
             }
+            Pop3Error::Store(error) => error.user_message(),
         }
     }
 
@@ -186,6 +189,7 @@ impl Pop3Error {
             Pop3Error::NoUidlLeave { .. } => crate::fl!("pop-hint-no-uidl-leave"),
             Pop3Error::Disk { .. } => crate::fl!("pop-hint-disk"),
             Pop3Error::Busy { .. } => crate::fl!("pop-hint-busy"),
+            Pop3Error::Store(error) => error.hint(),
         }
     }
 }
