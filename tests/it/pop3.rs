@@ -508,26 +508,7 @@ async fn pop3_killed_at_random_points_loses_and_duplicates_nothing() {
     let expected = maildir_contents(&server);
     let client = Client::new(lab, &user);
 
-    let spawn = |home: &Path, leave: bool| {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_pillarbox"));
-        command
-            .arg("pop3-sync")
-            .args(["--email", &user.email, "--host", lab.host()])
-            .args(["--port", &lab.pop3s_port.to_string()])
-            .arg("--ca-file")
-            .arg(&lab.ca_file)
-            .env("PILLARBOX_HOME", home)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::null())
-            .stderr(Stdio::piped());
-        if leave {
-            command.arg("--leave-on-server");
-        }
-        let mut child = command.spawn().unwrap();
-        let mut stdin = child.stdin.take().unwrap();
-        writeln!(stdin, "{}", user.password.expose()).unwrap();
-        child
-    };
+    let spawn = |home: &Path, leave: bool| spawn_sync(lab, &user, home, leave);
     // Calibrate: how long does a whole run take? (Leaves the server untouched.)
     let calibration = tempfile::tempdir().unwrap();
     let t = Instant::now();
@@ -573,4 +554,70 @@ async fn pop3_killed_at_random_points_loses_and_duplicates_nothing() {
     assert_exactly_once(&client.inbox(), &expected);
     assert_eq!(client.indexed(), 300);
     eprintln!("{rounds} rounds, {killed} kills, full run {full:?}");
+}
+
+/// Starts `pillarbox pop3-sync` for `user` with its own home, password on stdin.
+fn spawn_sync(lab: &Lab, user: &LabUser, home: &Path, leave: bool) -> std::process::Child {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_pillarbox"));
+    command
+        .arg("pop3-sync")
+        .args(["--email", &user.email, "--host", lab.host()])
+        .args(["--port", &lab.pop3s_port.to_string()])
+        .arg("--ca-file")
+        .arg(&lab.ca_file)
+        .env("PILLARBOX_HOME", home)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+    if leave {
+        command.arg("--leave-on-server");
+    }
+    let mut child = command.spawn().unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    writeln!(stdin, "{}", user.password.expose()).unwrap();
+    child
+}
+
+/// Runs a sync to its end and returns its peak resident memory in KB (from wait4).
+fn peak_rss_kb(lab: &Lab, user: &LabUser, home: &Path) -> i64 {
+    let child = spawn_sync(lab, user, home, false);
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    // SAFETY: a zeroed rusage is a valid value for wait4 to fill in.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: pid is our own child, not yet reaped; both pointers are valid.
+    let reaped = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    assert_eq!(reaped, pid);
+    assert!(
+        libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+        "pop3-sync failed"
+    );
+    usage.ru_maxrss
+}
+
+/// A 25 MB message is written as it arrives: peak memory is that of a run of small
+/// messages, not 25 MB (let alone twice that) more.
+#[tokio::test(flavor = "current_thread")]
+async fn pop3_large_message_streams_in_flat_memory() {
+    let lab = lab::lab();
+    let small = lab.new_user("pop-mem-small");
+    lab.seed_generated(&small, "INBOX", 3, 37);
+    let big = lab.new_user("pop-mem-big");
+    lab.seed_generated_with(&big, "INBOX", 3, 37, &["--huge-mb", "25"]);
+    let expected = maildir_contents(&lab.server_maildir(&big, "INBOX"));
+    assert!(expected.iter().any(|m| m.len() > 25_000_000));
+
+    let small_home = tempfile::tempdir().unwrap();
+    let small_rss = peak_rss_kb(lab, &small, small_home.path());
+    let big_home = tempfile::tempdir().unwrap();
+    let big_rss = peak_rss_kb(lab, &big, big_home.path());
+    eprintln!("peak RSS: small messages {small_rss} KB, with a 25 MB message {big_rss} KB");
+    assert!(
+        big_rss < small_rss + 8 * 1024,
+        "memory grew with message size: {small_rss} KB -> {big_rss} KB"
+    );
+    let inbox = Paths::under(big_home.path())
+        .mail_root(&pillarbox::mail::account::AccountId(big.email.clone()))
+        .join("INBOX");
+    assert_exactly_once(&inbox, &expected);
 }
