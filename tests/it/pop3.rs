@@ -243,14 +243,23 @@ async fn pop3_delete_after_days_deletes_only_old_downloads() {
     );
     let second = client.run_at(t0 + day, Timeouts::default()).await.unwrap();
     assert_eq!((second.downloaded, second.deleted, second.kept), (2, 0, 8));
-    let third = client.run_at(t0 + 2 * day, Timeouts::default()).await.unwrap();
+    let third = client
+        .run_at(t0 + 2 * day, Timeouts::default())
+        .await
+        .unwrap();
     assert_eq!((third.downloaded, third.deleted), (0, 0));
     assert_eq!(count_files(&server), 8);
     // Three days after the first download: the first six go, the later two stay.
-    let fourth = client.run_at(t0 + 3 * day, Timeouts::default()).await.unwrap();
+    let fourth = client
+        .run_at(t0 + 3 * day, Timeouts::default())
+        .await
+        .unwrap();
     assert_eq!((fourth.downloaded, fourth.deleted, fourth.kept), (0, 6, 2));
     assert_eq!(count_files(&server), 2);
-    let fifth = client.run_at(t0 + 4 * day, Timeouts::default()).await.unwrap();
+    let fifth = client
+        .run_at(t0 + 4 * day, Timeouts::default())
+        .await
+        .unwrap();
     assert_eq!((fifth.deleted, fifth.kept), (2, 0));
     assert_eq!(count_files(&server), 0);
     let mut all = expected;
@@ -299,7 +308,10 @@ async fn pop3_odd_messages_are_stored_exactly() {
     expected.push(with_newline);
     expected.push(b"Subject: unix\r\n\r\nline\r\n.dot\r\n".to_vec());
     expected.sort();
-    assert!(maildir_contents(&client.inbox()) == expected, "stored bytes differ");
+    assert!(
+        maildir_contents(&client.inbox()) == expected,
+        "stored bytes differ"
+    );
     assert_eq!(count_files(&lab.server_maildir(&user, "INBOX")), 0);
 }
 
@@ -328,10 +340,7 @@ async fn pop3_second_run_at_once_is_refused() {
     fs::create_dir_all(&state).unwrap();
     let held = fs::File::create(state.join(pop3::LOCK_FILE)).unwrap();
     held.lock().unwrap();
-    assert!(matches!(
-        client.run().await,
-        Err(Pop3Error::Busy { .. })
-    ));
+    assert!(matches!(client.run().await, Err(Pop3Error::Busy { .. })));
     drop(held);
     client.run().await.unwrap();
 }
@@ -426,7 +435,9 @@ async fn pop3_stalled_server_times_out_and_nothing_is_deleted() {
     let user = lab.new_user("pop-stall");
     let mut big = b"Subject: big\r\n\r\n".to_vec();
     for i in 0..40_000 {
-        big.extend_from_slice(format!("line {i} of a large message, padding padding\r\n").as_bytes());
+        big.extend_from_slice(
+            format!("line {i} of a large message, padding padding\r\n").as_bytes(),
+        );
     }
     lab.seed(&user, "INBOX", &[big.as_slice()]);
     let port = faulty_proxy(lab.pop3s_port, Fault::Stall { after: 300_000 }).await;
@@ -437,7 +448,11 @@ async fn pop3_stalled_server_times_out_and_nothing_is_deleted() {
         .run_at(SystemTime::now(), Timeouts::all(Duration::from_secs(2)))
         .await
         .unwrap_err();
-    assert!(started.elapsed() < Duration::from_secs(20), "took {:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_secs(20),
+        "took {:?}",
+        started.elapsed()
+    );
     match &error {
         Pop3Error::Timeout { step, endpoint, .. } => {
             assert_eq!(*step, Step::Retr);
@@ -446,11 +461,18 @@ async fn pop3_stalled_server_times_out_and_nothing_is_deleted() {
         other => panic!("expected a RETR timeout, got {other:?}"),
     }
     assert_eq!(count_files(&lab.server_maildir(&user, "INBOX")), 1);
-    assert_eq!(count_files(&client.inbox()), 0, "a partial message became visible");
+    assert_eq!(
+        count_files(&client.inbox()),
+        0,
+        "a partial message became visible"
+    );
     // Straight to the server, the same home finishes the job.
     client.account.incoming.port = lab.pop3s_port;
     assert_eq!(client.run().await.unwrap().downloaded, 1);
-    assert!(maildir_contents(&client.inbox()) == vec![big], "the message differs");
+    assert!(
+        maildir_contents(&client.inbox()) == vec![big],
+        "the message differs"
+    );
 }
 
 #[tokio::test(flavor = "current_thread")]
@@ -487,7 +509,11 @@ async fn pop3_connection_cut_at_random_points_loses_and_duplicates_nothing() {
         let got = maildir_contents(&client.inbox());
         let mut dedup = got.clone();
         dedup.dedup();
-        assert_eq!(dedup.len(), got.len(), "round {rounds}: a duplicate appeared");
+        assert_eq!(
+            dedup.len(),
+            got.len(),
+            "round {rounds}: a duplicate appeared"
+        );
     }
     assert!(cut_errors > 0, "no cut ever hit the session");
     client.account.incoming.port = lab.pop3s_port;
@@ -513,7 +539,11 @@ async fn pop3_killed_at_random_points_loses_and_duplicates_nothing() {
     let calibration = tempfile::tempdir().unwrap();
     let t = Instant::now();
     let out = spawn(calibration.path(), true).wait_with_output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let full = t.elapsed();
     assert_eq!(count_files(&server), 300);
 
@@ -537,7 +567,11 @@ async fn pop3_killed_at_random_points_loses_and_duplicates_nothing() {
         let got = maildir_contents(&client.inbox());
         let mut dedup = got.clone();
         dedup.dedup();
-        assert_eq!(dedup.len(), got.len(), "round {rounds}: a duplicate appeared");
+        assert_eq!(
+            dedup.len(),
+            got.len(),
+            "round {rounds}: a duplicate appeared"
+        );
         eprintln!("round {rounds}: {} stored", got.len());
         if status.success() {
             break;
@@ -549,7 +583,11 @@ async fn pop3_killed_at_random_points_loses_and_duplicates_nothing() {
     }
     assert!(killed >= 3, "only {killed} kills landed");
     let out = spawn(client.home(), false).wait_with_output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(count_files(&server), 0);
     assert_exactly_once(&client.inbox(), &expected);
     assert_eq!(client.indexed(), 300);

@@ -13,8 +13,8 @@ use super::{Event, Pop3Error, Step, Summary};
 use crate::mail::account::{Account, Protocol};
 use crate::mail::paths::Paths;
 use crate::mail::secret::Password;
-use crate::mail::store::maildir::base_name;
 use crate::mail::store::folder::{self, INBOX};
+use crate::mail::store::maildir::base_name;
 use crate::mail::store::maildir::Delivery;
 use crate::mail::store::{envelope, Flags, MailStore, Maildir, MaildirEntry, Subdir};
 use crate::mail::tls::Timeouts;
@@ -105,8 +105,7 @@ pub async fn download(
     let ledger_path = state_dir.join(LEDGER_FILE);
     let mut ledger = Ledger::open(&ledger_path).map_err(disk(&ledger_path))?;
     let on_server: HashSet<&str> = listed.iter().filter_map(|m| m.uidl.as_deref()).collect();
-    reconcile(&mut ledger, &mail_root, &on_server, job.now_secs())
-        .map_err(disk(&ledger_path))?;
+    reconcile(&mut ledger, &mail_root, &on_server, job.now_secs()).map_err(disk(&ledger_path))?;
     // Compaction: a UIDL the server no longer lists will never be seen again.
     ledger
         .retain(|u| on_server.contains(u))
@@ -122,7 +121,11 @@ pub async fn download(
     let mut to_delete: Vec<usize> = Vec::new();
     let mut kept = 0;
     for message in &listed {
-        match message.uidl.as_deref().and_then(|u| ledger.downloaded_at(u)) {
+        match message
+            .uidl
+            .as_deref()
+            .and_then(|u| ledger.downloaded_at(u))
+        {
             Some(at) if !options.leave_on_server || expired(at) => to_delete.push(message.msgno),
             Some(_) => kept += 1,
             None => to_fetch.push(message),
@@ -184,7 +187,14 @@ pub async fn download(
             }
             // The last messages: make them durable, then their DELEs go out.
             let committed = batch
-                .commit(&inbox, &mut store, &mut ledger, now, &mut progress, on_event)
+                .commit(
+                    &inbox,
+                    &mut store,
+                    &mut ledger,
+                    now,
+                    &mut progress,
+                    on_event,
+                )
                 .await?;
             summary.downloaded += committed.len();
             for (msgno, size) in committed {
@@ -239,7 +249,14 @@ pub async fn download(
         let last_in_flight = in_flight == 0 && next == to_fetch.len();
         if batch.is_full() || last_in_flight {
             let committed = batch
-                .commit(&inbox, &mut store, &mut ledger, now, &mut progress, on_event)
+                .commit(
+                    &inbox,
+                    &mut store,
+                    &mut ledger,
+                    now,
+                    &mut progress,
+                    on_event,
+                )
                 .await?;
             summary.downloaded += committed.len();
             for (msgno, size) in committed {
@@ -351,12 +368,8 @@ impl Batch {
             entries.push((entry, item.decoded));
             committed.push((item.msgno, item.decoded, item.listed_size));
         }
-        inbox
-            .sync_subdir(Subdir::New)
-            .map_err(disk(inbox_path))?;
-        ledger
-            .record_all(&records)
-            .map_err(disk(ledger.path()))?;
+        inbox.sync_subdir(Subdir::New).map_err(disk(inbox_path))?;
+        ledger.record_all(&records).map_err(disk(ledger.path()))?;
         // The files are durable: an index failure now costs nothing but a later
         // refresh (the store re-indexes what its index misses), so it doesn't stop us.
         if let Err(error) = index_batch(store, inbox, &entries, now) {
@@ -447,8 +460,7 @@ fn reconcile(
                     let Some(uidl) = tag.strip_prefix(TAG_PREFIX).and_then(hex_to_uidl) else {
                         continue;
                     };
-                    if on_server.contains(uidl.as_str()) && ledger.downloaded_at(&uidl).is_none()
-                    {
+                    if on_server.contains(uidl.as_str()) && ledger.downloaded_at(&uidl).is_none() {
                         missing.push((uidl, now));
                     }
                 }

@@ -98,7 +98,9 @@ pub enum Pop3Error {
     },
     #[error("{endpoint}: POP3 with STARTTLS is not supported; use SSL/TLS (port 995)")]
     Starttls { endpoint: String },
-    #[error("{endpoint}: the server can't identify messages (no UIDL), so they can't be left on it")]
+    #[error(
+        "{endpoint}: the server can't identify messages (no UIDL), so they can't be left on it"
+    )]
     NoUidlLeave { endpoint: String },
     #[error("could not write {path}: {source}")]
     Disk { path: PathBuf, source: io::Error },

@@ -168,13 +168,15 @@ impl Session {
     /// `decode_needs` is never reset), so a short reply after a long LIST would hang.
     pub async fn listing(&mut self) -> Result<Vec<Listed>, Pop3Error> {
         let mut listed = Vec::new();
-        for line in self.multiline(b"LIST\r\n", Step::List).await?.map_err(|reply| {
-            Pop3Error::Refused {
+        for line in self
+            .multiline(b"LIST\r\n", Step::List)
+            .await?
+            .map_err(|reply| Pop3Error::Refused {
                 endpoint: self.endpoint.name.clone(),
                 step: Step::List,
                 reply,
-            }
-        })? {
+            })?
+        {
             let mut words = line.split_ascii_whitespace();
             let parsed = (|| Some((words.next()?.parse().ok()?, words.next()?.parse().ok()?)))();
             let Some((msgno, size)) = parsed else {
@@ -353,11 +355,9 @@ impl Session {
         self.send(b"QUIT\r\n", Step::Quit).await?;
         match self.read_status(Step::Quit).await? {
             Ok(_) => {
-                let _ = tokio::time::timeout(
-                    self.endpoint.timeouts.command,
-                    self.writer.shutdown(),
-                )
-                .await;
+                let _ =
+                    tokio::time::timeout(self.endpoint.timeouts.command, self.writer.shutdown())
+                        .await;
                 Ok(())
             }
             Err(reply) => Err(Pop3Error::Refused {

@@ -204,7 +204,8 @@ mod tests {
 
     #[test]
     fn unstuffs_at_any_split() {
-        let wire = b"Subject: x\r\n\r\n..leading dot\r\n..\r\nnot end\r\nbare\rcr\r\n...\r\n.\r\n+OK next";
+        let wire =
+            b"Subject: x\r\n\r\n..leading dot\r\n..\r\nnot end\r\nbare\rcr\r\n...\r\n.\r\n+OK next";
         let want = b"Subject: x\r\n\r\n.leading dot\r\n.\r\nnot end\r\nbare\rcr\r\n..\r\n";
         for chunk in 1..wire.len() {
             let (out, used) = decode_in_chunks(wire, chunk);
