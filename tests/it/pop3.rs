@@ -659,3 +659,104 @@ async fn pop3_large_message_streams_in_flat_memory() {
         .join("INBOX");
     assert_exactly_once(&inbox, &expected);
 }
+
+/// A TLS-terminating proxy in front of the lab's POP3S port that makes Dovecot look like
+/// an old server without UIDL: it drops UIDL from CAPA and answers the command itself
+/// with -ERR. Everything else goes to the real server.
+async fn no_uidl_proxy(lab: &Lab) -> u16 {
+    use rustls_pki_types::pem::PemObject;
+    use std::sync::Arc;
+    use tokio::io::{AsyncBufReadExt, BufReader};
+    use tokio_rustls::rustls;
+
+    let tls_dir = lab.dir.join("tls");
+    let certs = rustls_pki_types::CertificateDer::pem_file_iter(tls_dir.join("server.crt"))
+        .unwrap()
+        .collect::<Result<Vec<_>, _>>()
+        .unwrap();
+    let key = rustls_pki_types::PrivateKeyDer::from_pem_file(tls_dir.join("server.key")).unwrap();
+    let config = rustls::ServerConfig::builder_with_provider(Arc::new(
+        rustls::crypto::ring::default_provider(),
+    ))
+    .with_safe_default_protocol_versions()
+    .unwrap()
+    .with_no_client_auth()
+    .with_single_cert(certs, key)
+    .unwrap();
+    let acceptor = tokio_rustls::TlsAcceptor::from(Arc::new(config));
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let (upstream_port, ca_file) = (lab.pop3s_port, lab.ca_file.clone());
+    tokio::spawn(async move {
+        while let Ok((tcp, _)) = listener.accept().await {
+            let client = acceptor.accept(tcp).await.unwrap();
+            let server = pillarbox::mail::tls::connect_tls(
+                "localhost",
+                upstream_port,
+                Some(&ca_file),
+                &Timeouts::default(),
+            )
+            .await
+            .unwrap();
+            let (client_read, client_write) = tokio::io::split(client);
+            let (server_read, mut server_write) = tokio::io::split(server);
+            let client_write = Arc::new(tokio::sync::Mutex::new(client_write));
+            let to_client = client_write.clone();
+            tokio::spawn(async move {
+                let mut lines = BufReader::new(server_read);
+                let mut line = Vec::new();
+                while lines.read_until(b'\n', &mut line).await.unwrap_or(0) > 0 {
+                    if !line.eq_ignore_ascii_case(b"UIDL\r\n") {
+                        to_client.lock().await.write_all(&line).await.unwrap();
+                    }
+                    line.clear();
+                }
+            });
+            tokio::spawn(async move {
+                let mut lines = BufReader::new(client_read);
+                let mut line = Vec::new();
+                while lines.read_until(b'\n', &mut line).await.unwrap_or(0) > 0 {
+                    if line.to_ascii_uppercase().starts_with(b"UIDL") {
+                        let reply = b"-ERR Unknown command: UIDL\r\n";
+                        client_write.lock().await.write_all(reply).await.unwrap();
+                    } else if server_write.write_all(&line).await.is_err() {
+                        break;
+                    }
+                    line.clear();
+                }
+            });
+        }
+    });
+    port
+}
+
+#[tokio::test(flavor = "current_thread")]
+async fn pop3_server_without_uidl_downloads_and_deletes_only() {
+    let lab = lab::lab();
+    let user = lab.new_user("pop-nouidl");
+    lab.seed_generated(&user, "INBOX", 5, 41);
+    let server = lab.server_maildir(&user, "INBOX");
+    let expected = maildir_contents(&server);
+    let port = no_uidl_proxy(lab).await;
+    let mut client = Client::new(lab, &user);
+    client.account.incoming.port = port;
+
+    // Leaving mail on a server that can't name its messages would mean fetching it again
+    // and again: refused before anything is downloaded.
+    client.account.pop3.leave_on_server = true;
+    match client.run().await {
+        Err(Pop3Error::NoUidlLeave { endpoint }) => {
+            assert_eq!(endpoint, format!("localhost:{port}"))
+        }
+        other => panic!("expected NoUidlLeave, got {other:?}"),
+    }
+    assert_eq!(count_files(&client.inbox()), 0);
+    assert_eq!(count_files(&server), 5);
+
+    client.account.pop3.leave_on_server = false;
+    let summary = client.run().await.unwrap();
+    assert!(!summary.uidl);
+    assert_eq!((summary.downloaded, summary.deleted), (5, 5));
+    assert_eq!(count_files(&server), 0);
+    assert_exactly_once(&client.inbox(), &expected);
+}
