@@ -8,6 +8,7 @@ pub mod check;
 pub mod config;
 pub mod errors_l10n;
 pub mod paths;
+pub mod pop3;
 pub mod provider;
 pub mod secret;
 pub mod starttls;

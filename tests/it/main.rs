@@ -9,5 +9,6 @@ mod check;
 mod cli;
 mod i18n_keys;
 mod lab_smoke;
+mod pop3;
 mod store;
 mod wizard;
