@@ -831,7 +831,12 @@ fn wizard_lab_imap_account_checks_and_saves_for_real() {
         "{kinds:?}"
     );
     for server in &w.progress.servers {
-        assert!(!server.steps.is_empty());
+        let names: Vec<&str> = server.steps.iter().map(|(name, _)| name.as_str()).collect();
+        let plan: Vec<String> = pillarbox::mail::check::Step::plan(Security::Tls)
+            .iter()
+            .map(|step| pillarbox::mail::errors_l10n::step_label(*step))
+            .collect();
+        assert_eq!(names, plan, "every step shown, in order");
         assert!(
             server
                 .steps
@@ -900,4 +905,42 @@ fn wizard_lab_unreachable_server_fails_and_save_anyway_still_works() {
 
     send(&mut w, Message::SaveAnyway);
     assert_eq!(w.phase, Phase::Saving);
+}
+
+#[test]
+fn wizard_lab_wrong_password_fails_at_login_with_the_app_password_hint() {
+    let home = tempfile::tempdir().expect("tempdir");
+    let paths = Paths::under(home.path());
+    let user = crate::lab::lab().new_user("wizard-badpw");
+    let (mut w, _) = wizard_for_lab(paths, &user, Protocol::Imap);
+    send(
+        &mut w,
+        Message::Form(form::Message::Password("not-the-password".into())),
+    );
+    send(&mut w, Message::Submit);
+    run_check(&mut w);
+    assert_eq!(w.phase, Phase::Failed, "progress: {:?}", w.progress);
+    let login =
+        pillarbox::mail::errors_l10n::step_label(pillarbox::mail::check::Step::Authenticate);
+    for server in &w.progress.servers {
+        assert_eq!(
+            server.steps.last(),
+            Some(&(login.clone(), StepState::Failed)),
+            "{server:?}"
+        );
+    }
+    let results = w.progress.results.clone().expect("results");
+    for result in &results {
+        let failure = result.failure.as_ref().expect("login refused");
+        assert!(failure.message.contains(&result.endpoint), "{failure:?}");
+        assert!(failure.hint.contains("app password"), "{failure:?}");
+    }
+    // The verdict is on screen, message and hint.
+    let failure = results[0].failure.clone().unwrap();
+    let mut ui =
+        iced_test::Simulator::with_size(iced::Settings::default(), (1024.0, 2400.0), w.view());
+    assert!(ui.find(failure.message.as_str()).is_ok());
+    assert!(ui.find(failure.hint.as_str()).is_ok());
+    assert!(ui.find("Save anyway").is_ok());
+    assert!(ui.find("Back to edit").is_ok());
 }
