@@ -66,6 +66,7 @@ wizard-password-command-label = Gorchymyn cyfrinair
 wizard-password-command-placeholder = pass show email/btinternet
 wizard-password-command-help = Gorchymyn sy'n argraffu eich cyfrinair, a redir bob tro mae ar Pillarbox ei angen. Nid yw Pillarbox byth yn ysgrifennu eich cyfrinair i'r ddisg.
 wizard-save-with-command = Cadw gyda'r gorchymyn hwn
+wizard-close = Yn ôl i'm cyfrifon
 
 ## Settings file errors (config-)
 config-error-io = Methu darllen neu ysgrifennu { $path }: { $detail }

@@ -66,6 +66,7 @@ wizard-password-command-label = Password command
 wizard-password-command-placeholder = pass show email/btinternet
 wizard-password-command-help = A command that prints your password, run each time Pillarbox needs it. Your password is never written to disk by Pillarbox.
 wizard-save-with-command = Save with this command
+wizard-close = Back to my accounts
 
 ## Settings file errors (config-)
 config-error-io = Could not read or write { $path }: { $detail }

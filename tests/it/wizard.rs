@@ -944,3 +944,66 @@ fn wizard_lab_wrong_password_fails_at_login_with_the_app_password_hint() {
     assert!(ui.find("Save anyway").is_ok());
     assert!(ui.find("Back to edit").is_ok());
 }
+
+#[test]
+fn wizard_failing_password_command_is_fixed_where_it_was_typed() {
+    let mut w = wizard();
+    fill(&mut w, "ann@btinternet.com", "secret");
+    send(&mut w, Message::Submit);
+    let id = w.check_id;
+    send(
+        &mut w,
+        Message::Check(
+            id,
+            CheckEvent::Done(vec![ok(ServerKind::Imap), ok(ServerKind::Smtp)]),
+        ),
+    );
+    send(
+        &mut w,
+        Message::Saved(id, Err(SaveError::NoKeyring("No keyring".into()))),
+    );
+    send(&mut w, Message::PasswordCommand("false".into()));
+    send(&mut w, Message::SaveWithCommand);
+    send(
+        &mut w,
+        Message::Saved(id, Err(SaveError::Failed("the command failed".into()))),
+    );
+    assert_eq!(w.phase, Phase::NoKeyring("the command failed".into()));
+    send(&mut w, Message::PasswordCommand("pass show bt".into()));
+    send(&mut w, Message::SaveWithCommand);
+    assert_eq!(w.phase, Phase::Saving);
+    assert_eq!(
+        w.pending.as_ref().unwrap().password_command.as_deref(),
+        Some("pass show bt")
+    );
+}
+
+#[test]
+fn app_another_account_wizard_can_go_back_home() {
+    let account = pillarbox::mail::account::Account {
+        email: "ann@btinternet.com".into(),
+        ..Default::default()
+    };
+    let mut app = ready(vec![account]);
+    let _ = app.update(pillarbox::ui::Message::Home(
+        pillarbox::ui::account_home::Message::AddAccount,
+    ));
+    let messages: Vec<pillarbox::ui::Message> = {
+        let mut ui = iced_test::simulator(app.view());
+        ui.click("Back to my accounts").expect("a way back");
+        ui.into_messages().collect()
+    };
+    for message in messages {
+        let _ = app.update(message);
+    }
+    let Screen::Home(home) = &app.screen else {
+        panic!("back home");
+    };
+    assert_eq!(home.accounts.len(), 1);
+
+    // A first run has nowhere to go back to.
+    let mut first = wizard();
+    assert!(send(&mut first, Message::Close).is_none());
+    let mut ui = iced_test::simulator(first.view());
+    assert!(ui.find("Back to my accounts").is_err());
+}
