@@ -95,7 +95,7 @@ impl App {
                 match event {
                     Some(wizard::Event::Saved(account)) => {
                         self.accounts.retain(|a| a.id() != account.id());
-                        self.accounts.push(account);
+                        self.accounts.push(*account);
                         self.screen = Screen::Home(Home::new(paths.clone(), self.accounts.clone()));
                     }
                     Some(wizard::Event::Closed) => {

@@ -57,7 +57,7 @@ pub enum Message {
 /// What the wizard tells the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Event {
-    Saved(Account),
+    Saved(Box<Account>),
     /// The user left the wizard without saving (only offered when an account exists).
     Closed,
 }
@@ -172,7 +172,10 @@ impl Wizard {
                 match result {
                     Ok(()) => {
                         self.phase = Phase::Done;
-                        (Task::none(), self.pending.clone().map(Event::Saved))
+                        (
+                            Task::none(),
+                            self.pending.clone().map(|a| Event::Saved(Box::new(a))),
+                        )
                     }
                     Err(SaveError::NoKeyring(message)) => {
                         self.phase = Phase::NoKeyring(message);
