@@ -5,7 +5,10 @@
 mod lab;
 
 mod architecture;
+mod check;
 mod cli;
 mod i18n_keys;
 mod lab_smoke;
+mod pop3;
 mod store;
+mod wizard;
