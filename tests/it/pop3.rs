@@ -617,6 +617,8 @@ fn spawn_sync(lab: &Lab, user: &LabUser, home: &Path, leave: bool) -> std::proce
 }
 
 /// Runs a sync to its end and returns its peak resident memory in KB (from wait4).
+// The child is reaped by wait4, which std's wait() can't replace: it gives the rusage.
+#[allow(clippy::zombie_processes)]
 fn peak_rss_kb(lab: &Lab, user: &LabUser, home: &Path) -> i64 {
     let child = spawn_sync(lab, user, home, false);
     let pid = child.id() as libc::pid_t;

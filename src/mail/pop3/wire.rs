@@ -174,7 +174,7 @@ pub fn uidl_to_hex(uidl: &str) -> String {
 }
 
 pub fn hex_to_uidl(hex: &str) -> Option<String> {
-    if hex.len() % 2 != 0 || hex.is_empty() {
+    if !hex.len().is_multiple_of(2) || hex.is_empty() {
         return None;
     }
     let bytes = (0..hex.len())
