@@ -762,3 +762,28 @@ async fn pop3_server_without_uidl_downloads_and_deletes_only() {
     assert_eq!(count_files(&server), 0);
     assert_exactly_once(&client.inbox(), &expected);
 }
+
+/// A provider on port 110: plain greeting, STLS, then the same safe download over TLS.
+#[tokio::test(flavor = "current_thread")]
+async fn pop3_stls_upgrades_then_downloads() {
+    let lab = lab::lab();
+    let user = lab.new_user("pop-stls");
+    lab.seed_generated(&user, "INBOX", 5, 43);
+    let server = lab.server_maildir(&user, "INBOX");
+    let expected = maildir_contents(&server);
+    let mut client = Client::new(lab, &user);
+    client.account = lab.account_starttls(&user, Protocol::Pop3);
+    let summary = client.run().await.unwrap();
+    assert_eq!((summary.downloaded, summary.deleted), (5, 5));
+    assert_eq!(count_files(&server), 0);
+    assert_exactly_once(&client.inbox(), &expected);
+
+    // Without the lab's CA the upgraded connection must be refused, not downgraded.
+    lab.seed(&user, "INBOX", &[b"Subject: after\r\n\r\nx\r\n".as_slice()]);
+    client.account.ca_file = None;
+    match client.run().await {
+        Err(Pop3Error::Net(pillarbox::mail::tls::NetError::Certificate { .. })) => {}
+        other => panic!("expected a certificate error, got {other:?}"),
+    }
+    assert_eq!(count_files(&server), 1);
+}

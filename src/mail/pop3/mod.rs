@@ -42,6 +42,7 @@ use crate::mail::tls::NetError;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Step {
     Greeting,
+    Stls,
     Login,
     Uidl,
     List,
@@ -54,6 +55,7 @@ impl std::fmt::Display for Step {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(match self {
             Step::Greeting => "greeting",
+            Step::Stls => "STLS",
             Step::Login => "login",
             Step::Uidl => "UIDL",
             Step::List => "LIST",
@@ -96,8 +98,6 @@ pub enum Pop3Error {
         step: Step,
         source: io::Error,
     },
-    #[error("{endpoint}: POP3 with STARTTLS is not supported; use SSL/TLS (port 995)")]
-    Starttls { endpoint: String },
     #[error(
         "{endpoint}: the server can't identify messages (no UIDL), so they can't be left on it"
     )]
@@ -160,9 +160,6 @@ impl Pop3Error {
                 step = step.to_string(),
                 detail = source.to_string()
             ),
-            Pop3Error::Starttls { endpoint } => {
-                crate::fl!("pop-error-starttls", endpoint = endpoint.as_str())
-            }
             Pop3Error::NoUidlLeave { endpoint } => {
                 crate::fl!("pop-error-no-uidl-leave", endpoint = endpoint.as_str())
             }
@@ -187,7 +184,6 @@ impl Pop3Error {
             | Pop3Error::Connection { .. }
             | Pop3Error::Refused { .. }
             | Pop3Error::Protocol { .. } => crate::fl!("pop-hint-retry"),
-            Pop3Error::Starttls { .. } => crate::fl!("pop-hint-starttls"),
             Pop3Error::NoUidlLeave { .. } => crate::fl!("pop-hint-no-uidl-leave"),
             Pop3Error::Disk { .. } => crate::fl!("pop-hint-disk"),
             Pop3Error::Busy { .. } => crate::fl!("pop-hint-busy"),
