@@ -25,9 +25,14 @@ command -v getmail >/dev/null || { echo "getmail6 is needed: apt-get install get
 [ -x /usr/bin/time ] || { echo "GNU time is needed: apt-get install time" >&2; exit 1; }
 id "$CLIENT_USER" >/dev/null 2>&1 || useradd -M -s /usr/sbin/nologin "$CLIENT_USER"
 
-echo "building Pillarbox (release)..." >&2
-(cd "$REPO" && cargo build --release --bin pillarbox >&2)
-PB="$REPO/target/release/pillarbox"
+# PILLARBOX_BIN=path uses an existing binary (e.g. a debug build) instead of building.
+if [ -n "${PILLARBOX_BIN:-}" ]; then
+    PB=$PILLARBOX_BIN
+else
+    echo "building Pillarbox (release)..." >&2
+    (cd "$REPO" && cargo build --release --bin pillarbox >&2)
+    PB="$REPO/target/release/pillarbox"
+fi
 
 rm -rf "$WORK"
 mkdir -p "$WORK"
@@ -104,7 +109,7 @@ read -r PBS_SECS PBS_KB < <(timed env PILLARBOX_HOME="$WORK/pillarbox-small" "$P
 echo
 printf '%-34s %10s %12s %10s %12s\n' "tool" "messages" "wall (s)" "peak MB" "left on server"
 printf '%-34s %10s %12s %10.1f %12s\n' "getmail6 $(getmail --version 2>&1 | awk '{print $2}')" "$GM_LOCAL" "$GM_SECS" "$(echo "$GM_KB/1024" | bc -l)" "$GM_LEFT"
-printf '%-34s %10s %12s %10.1f %12s\n' "pillarbox (release)" "$PB_LOCAL" "$PB_SECS" "$(echo "$PB_KB/1024" | bc -l)" "$PB_LEFT"
+printf '%-34s %10s %12s %10.1f %12s\n' "pillarbox ($(basename "$(dirname "$PB")"))" "$PB_LOCAL" "$PB_SECS" "$(echo "$PB_KB/1024" | bc -l)" "$PB_LEFT"
 printf '%-34s %10s %12s %10.1f %12s\n' "pillarbox, $SMALL messages" "$SMALL" "$PBS_SECS" "$(echo "$PBS_KB/1024" | bc -l)" "-"
 echo
 echo "time ratio pillarbox/getmail6: $(echo "scale=3; $PB_SECS / $GM_SECS" | bc -l) (target <= 0.5)"
