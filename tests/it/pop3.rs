@@ -592,6 +592,20 @@ async fn pop3_killed_at_random_points_loses_and_duplicates_nothing() {
     assert_exactly_once(&client.inbox(), &expected);
     assert_eq!(client.indexed(), 300);
     eprintln!("{rounds} rounds, {killed} kills, full run {full:?}");
+
+    // Leftovers of killed runs in tmp/ go once they are stale (36 h), not before.
+    let tmp = client.inbox().join("tmp");
+    fs::write(tmp.join("stale.pillarbox"), b"partial").unwrap();
+    fs::write(tmp.join("young.pillarbox"), b"partial").unwrap();
+    let touched = Command::new("touch")
+        .args(["-d", "3 days ago"])
+        .arg(tmp.join("stale.pillarbox"))
+        .status()
+        .unwrap();
+    assert!(touched.success());
+    client.run().await.unwrap();
+    assert!(!tmp.join("stale.pillarbox").exists());
+    assert!(tmp.join("young.pillarbox").exists());
 }
 
 /// Starts `pillarbox pop3-sync` for `user` with its own home, password on stdin.

@@ -300,14 +300,10 @@ impl Session {
             return Ok(Err(reply));
         }
         let mut bytes = Vec::new();
-        self.read_body(
-            step,
-            &mut |piece| {
-                bytes.extend_from_slice(piece);
-                Ok(())
-            },
-            &mut |_| {},
-        )
+        self.read_body(step, &mut |piece| {
+            bytes.extend_from_slice(piece);
+            Ok(())
+        })
         .await?
         .map_err(|e| self.endpoint.io_error(step, e))?;
         Ok(Ok(String::from_utf8_lossy(&bytes)
@@ -383,8 +379,7 @@ impl Session {
     pub async fn read_body(
         &mut self,
         step: Step,
-        sink: &mut dyn FnMut(&[u8]) -> io::Result<()>,
-        on_wire: &mut dyn FnMut(u64),
+        sink: &mut (dyn FnMut(&[u8]) -> io::Result<()> + Send),
     ) -> Result<Result<(u64, u64), io::Error>, Pop3Error> {
         let limit = self.endpoint.timeouts.command;
         let mut unstuffer = Unstuffer::default();
@@ -403,7 +398,6 @@ impl Session {
             let used = unstuffer.feed(buf, &mut self.out);
             self.reader.consume(used);
             wire += used as u64;
-            on_wire(used as u64);
             if self.out.len() >= CHUNK || unstuffer.is_done() {
                 decoded += self.out.len() as u64;
                 if sink_error.is_none() {
