@@ -55,7 +55,7 @@ local_count() { find "$1/new" "$1/cur" -type f | wc -l; }
 timed() {
     local out="$WORK/time.$$"
     /usr/bin/time -f "%e %M" -o "$out" "$@" >/dev/null
-    cat "$out"
+    tail -n 1 "$out"
 }
 
 # ---- getmail6
@@ -109,12 +109,13 @@ GM_LEFT=$(server_count)
 if [ "$GM_HUNG" = 1 ]; then
     # Seconds until its last delivery, scaled to COUNT messages.
     GM_SECS=$(echo "scale=2; ($last_progress_at - $GM_START) * $COUNT / $GM_LOCAL" | bc -l)
-    GM_KB=$(awk '{print $2}' "$WORK/time.getmail" 2>/dev/null || echo 0)
+    # GNU time puts "Command terminated by signal" first; the figures are the last line.
+    GM_KB=$(tail -n 1 "$WORK/time.getmail" | awk '{print $2}')
     [ -n "$GM_KB" ] || GM_KB=0
     echo "getmail6 hung after $GM_LOCAL messages; its time is extrapolated from its rate" >&2
     doveadm -c "$DOVECOT_CONF" expunge -u "$USER_ADDR" mailbox INBOX all
 else
-    read -r GM_SECS GM_KB <"$WORK/time.getmail"
+    read -r GM_SECS GM_KB < <(tail -n 1 "$WORK/time.getmail")
 fi
 
 # ---- Pillarbox
