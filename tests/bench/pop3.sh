@@ -113,6 +113,7 @@ if [ "$GM_HUNG" = 1 ]; then
     GM_KB=$(tail -n 1 "$WORK/time.getmail" | awk '{print $2}')
     [ -n "$GM_KB" ] || GM_KB=0
     echo "getmail6 hung after $GM_LOCAL messages; its time is extrapolated from its rate" >&2
+    GM_LEFT="killed"
     doveadm -c "$DOVECOT_CONF" expunge -u "$USER_ADDR" mailbox INBOX all
 else
     read -r GM_SECS GM_KB < <(tail -n 1 "$WORK/time.getmail")
