@@ -4,7 +4,11 @@
 //! functions and event streams (a test enforces the border).
 
 pub mod account;
+pub mod compose;
+pub mod drafts;
+pub mod outbox;
 pub mod paths;
 pub mod secret;
+pub mod smtp;
 pub mod store;
 pub mod tls;
