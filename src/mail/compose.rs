@@ -224,10 +224,12 @@ fn build_with(
                 .unwrap_or_else(|| mime_for(&attachment.file_name).to_string());
             let content_type = ContentType::parse(&mime)
                 .unwrap_or_else(|_| ContentType::parse("application/octet-stream").unwrap());
-            mixed = mixed.singlepart(
-                Attachment::new(attachment.file_name.clone())
-                    .body(attachment.data.clone(), content_type),
-            );
+            // Base64 always: it carries the bytes exactly (text files keep their line ends).
+            let body =
+                Body::new_with_encoding(attachment.data.clone(), ContentTransferEncoding::Base64)
+                    .expect("base64 fits any content");
+            mixed = mixed
+                .singlepart(Attachment::new(attachment.file_name.clone()).body(body, content_type));
         }
         for original in &draft.forwarded {
             mixed = mixed.singlepart(rfc822_part(original));
@@ -262,8 +264,12 @@ fn rfc822_part(original: &[u8]) -> SinglePart {
         .and_then(|m| m.subject().map(|s| format!("{}.eml", safe_file_name(s))))
         .unwrap_or_else(|| "forwarded.eml".into());
     let content_type = ContentType::parse("message/rfc822").expect("a valid MIME type");
-    let body = Body::new_with_encoding(original.to_vec(), ContentTransferEncoding::EightBit)
-        .unwrap_or_else(|raw| Body::new(raw));
+    // lettre treats bytes as binary; a UTF-8 (or ASCII) message goes in as text so 8bit fits.
+    let body = match String::from_utf8(original.to_vec()) {
+        Ok(text) => Body::new_with_encoding(text, ContentTransferEncoding::EightBit)
+            .unwrap_or_else(Body::new),
+        Err(raw) => Body::new(raw.into_bytes()),
+    };
     SinglePart::builder()
         .content_type(content_type)
         .header(lettre::message::header::ContentDisposition::attachment(

@@ -322,6 +322,20 @@ impl Session {
             .collect::<Result<_, _>>()?;
 
         let mut params = Vec::new();
+        if let Some(wide) = std::iter::once(from)
+            .chain(recipients.iter().map(String::as_str))
+            .find(|a| !a.is_ascii())
+        {
+            // RFC 6531: a non-ASCII address needs the server's SMTPUTF8.
+            if !self
+                .conn
+                .server_info()
+                .supports_feature(Extension::SmtpUtfEight)
+            {
+                return Err(bad(wide));
+            }
+            params.push(MailParameter::SmtpUtfEight);
+        }
         if !bytes.is_ascii() {
             if !self
                 .conn
