@@ -30,3 +30,4 @@ send-cli-no-account = Does dim cyfrif { $email } wedi'i osod. Mae `pillarbox acc
 send-cli-which-account = Mae sawl cyfrif: dywedwch pa un gyda --account.
 send-cli-no-password = Does gan y cyfrif hwn ddim gorchymyn cyfrinair; ychwanegwch un gyda `pillarbox account add --password-command`.
 send-cli-password-command = Methodd y gorchymyn cyfrinair: { $detail }
+send-cli-busy = Mae Pillarbox arall yn anfon y Blwch Allan hwn ar hyn o bryd; bydd yn anfon y negeseuon hyn.

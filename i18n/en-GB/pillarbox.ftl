@@ -30,3 +30,4 @@ send-cli-no-account = No account { $email } is set up. `pillarbox account list` 
 send-cli-which-account = There are several accounts: say which with --account.
 send-cli-no-password = This account has no password command; add one with `pillarbox account add --password-command`.
 send-cli-password-command = The password command failed: { $detail }
+send-cli-busy = Another Pillarbox is sending this Outbox right now; it will send these messages.

@@ -231,6 +231,9 @@ fn flush(paths: &Paths, account: &Account, now: bool) -> ExitCode {
             remaining = report.remaining
         )
     );
+    if report.busy {
+        eprintln!("{}", crate::fl!("send-cli-busy"));
+    }
     for (id, reason) in &report.failed {
         eprintln!("{id}: {reason}");
     }

@@ -24,7 +24,7 @@ use super::compose::Built;
 use super::drafts;
 use super::paths::Paths;
 use super::secret::Password;
-use super::smtp::Session;
+use super::smtp::{SendError, Session};
 use super::store::fsutil::{sync_dir, write_atomic};
 use super::store::{Flags, Maildir, MaildirEntry, Subdir};
 use super::tls::Timeouts;
@@ -80,10 +80,12 @@ pub fn now_secs() -> u64 {
         .as_secs()
 }
 
+const MAX_BACKOFF: Duration = Duration::from_secs(3600);
+
 /// Waiting time before retry `attempts` (1, 2, ...): 1 min doubling up to 1 h.
 pub fn backoff(attempts: u32) -> Duration {
     let exp = attempts.saturating_sub(1).min(6);
-    Duration::from_secs((60u64 << exp).min(3600))
+    Duration::from_secs(60u64 << exp).min(MAX_BACKOFF)
 }
 
 impl Outbox {
@@ -102,6 +104,22 @@ impl Outbox {
 
     pub fn dir(&self) -> &Path {
         self.maildir.root()
+    }
+
+    /// Takes the outbox for one flusher (the window and a `pillarbox outbox flush` may run
+    /// at once; two flushers would send the same message twice). `None`: someone else has
+    /// it. The OS drops the lock when its holder dies, so a killed flush never blocks.
+    pub fn try_lock(&self) -> io::Result<Option<fs::File>> {
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(self.dir().join("flush.lock"))?;
+        match file.try_lock() {
+            Ok(()) => Ok(Some(file)),
+            Err(fs::TryLockError::WouldBlock) => Ok(None),
+            Err(fs::TryLockError::Error(e)) => Err(e),
+        }
     }
 
     fn meta_path(&self, seq: u32) -> PathBuf {
@@ -321,6 +339,8 @@ pub struct FlushReport {
     pub sent_copy_error: Option<String>,
     /// Messages left in the outbox after the flush.
     pub remaining: usize,
+    /// Another flush of this outbox was running; this one did nothing.
+    pub busy: bool,
 }
 
 /// Queues a message durably and announces it. Sending happens in [`flush`].
@@ -350,6 +370,11 @@ pub async fn flush(
     let outbox = Outbox::for_account(paths, &account.id())?;
     let id = account.id();
     let mut report = FlushReport::default();
+    let Some(_lock) = outbox.try_lock()? else {
+        report.busy = true;
+        report.remaining = outbox.list()?.len();
+        return Ok(report);
+    };
     let now = now_secs();
     let due: Vec<Item> = outbox
         .list()?
@@ -368,8 +393,10 @@ pub async fn flush(
         match Session::connect(account, password, timeouts).await {
             Err(error) => {
                 let message = error.user_message();
+                // A refused password is not retried every minute: that can lock the account.
+                let hold = matches!(error, SendError::Auth { .. }).then_some(MAX_BACKOFF);
                 for mut item in due {
-                    defer(&outbox, &mut item, &message, &id, events)?;
+                    defer(&outbox, &mut item, &message, hold, &id, events)?;
                     report.deferred += 1;
                 }
                 report.account_error = Some(message);
@@ -400,10 +427,16 @@ pub async fn flush(
                     item.meta.state = marked.meta.state;
                     match result {
                         Ok(()) => {
-                            item.meta.attempts += 1;
-                            item.meta.last_error = None;
-                            item.meta.next_attempt = None;
-                            outbox.set_state(&mut item, State::Sent)?;
+                            if account.server_saves_sent {
+                                // Nothing left to do with it: removing it is the durable record.
+                                outbox.remove(&item)?;
+                                report.sent_copies += 1;
+                            } else {
+                                item.meta.attempts += 1;
+                                item.meta.last_error = None;
+                                item.meta.next_attempt = None;
+                                outbox.set_state(&mut item, State::Sent)?;
+                            }
                             report.sent += 1;
                             emit(
                                 events,
@@ -434,7 +467,7 @@ pub async fn flush(
                             // The session broke (network, time-out, 4xx): this one and the
                             // rest wait for the next flush.
                             let message = error.user_message();
-                            defer(&outbox, &mut item, &message, &id, events)?;
+                            defer(&outbox, &mut item, &message, None, &id, events)?;
                             report.deferred += 1 + queue.len();
                             report.account_error = Some(message);
                             break;
@@ -456,12 +489,14 @@ fn defer(
     outbox: &Outbox,
     item: &mut Item,
     message: &str,
+    hold: Option<Duration>,
     account: &AccountId,
     events: &Events,
 ) -> io::Result<()> {
     item.meta.attempts += 1;
     item.meta.last_error = Some(message.to_string());
-    item.meta.next_attempt = Some(now_secs() + backoff(item.meta.attempts).as_secs());
+    let wait = hold.unwrap_or_else(|| backoff(item.meta.attempts));
+    item.meta.next_attempt = Some(now_secs() + wait.as_secs());
     // "sending" stays as it is: DATA may have reached the server; it is sent again.
     if item.meta.state != State::Sending {
         item.meta.state = State::Failed { permanent: false };
@@ -557,6 +592,23 @@ mod tests {
         assert_eq!(left[0].meta.message_id, "<b@btinternet.com>");
         // Numbers are never reused while a later one exists.
         assert_eq!(reopened.enqueue(&built("c")).unwrap().seq, 3);
+    }
+
+    #[test]
+    fn one_flusher_at_a_time() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = Outbox::open(dir.path()).unwrap();
+        let b = Outbox::open(dir.path()).unwrap();
+        let held = a.try_lock().unwrap().expect("free at first");
+        assert!(
+            b.try_lock().unwrap().is_none(),
+            "a second flusher is kept out"
+        );
+        drop(held);
+        assert!(
+            b.try_lock().unwrap().is_some(),
+            "free again once the holder is gone"
+        );
     }
 
     #[test]

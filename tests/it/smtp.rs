@@ -39,7 +39,10 @@ fn message_id_of(raw: &[u8]) -> String {
 
 fn header_block(raw: &[u8]) -> String {
     let text = String::from_utf8_lossy(raw);
-    text.split("\r\n\r\n").next().unwrap_or_default().to_string()
+    text.split("\r\n\r\n")
+        .next()
+        .unwrap_or_default()
+        .to_string()
 }
 
 /// Queues `draft` and flushes the outbox once.
@@ -126,9 +129,18 @@ fn smtp_delivers_utf8_attachment_and_bcc_intact_and_files_imap_sent_copy() {
     assert_eq!(
         events,
         vec![
-            Event::Queued { account: acct.clone(), message_id: id.clone() },
-            Event::Sending { account: acct.clone(), message_id: id.clone() },
-            Event::Sent { account: acct, message_id: id.clone() },
+            Event::Queued {
+                account: acct.clone(),
+                message_id: id.clone()
+            },
+            Event::Sending {
+                account: acct.clone(),
+                message_id: id.clone()
+            },
+            Event::Sent {
+                account: acct,
+                message_id: id.clone()
+            },
         ]
     );
 
@@ -137,17 +149,29 @@ fn smtp_delivers_utf8_attachment_and_bcc_intact_and_files_imap_sent_copy() {
         assert_eq!(got.len(), 1, "{} got exactly one", user.email);
         let raw = &got[0];
         let headers = header_block(raw);
-        assert!(!headers.to_lowercase().contains("\nbcc:"), "Bcc header leaked: {headers}");
-        assert!(!headers.contains(&bcc.email), "the Bcc address leaked into {headers}");
+        assert!(
+            !headers.to_lowercase().contains("\nbcc:"),
+            "Bcc header leaked: {headers}"
+        );
+        assert!(
+            !headers.contains(&bcc.email),
+            "the Bcc address leaked into {headers}"
+        );
         let msg = MessageParser::default().parse(raw).unwrap();
         assert_eq!(msg.subject(), Some("Cyfarfod — café ☕ résumé"));
         assert_eq!(msg.message_id(), Some(id.trim_matches(['<', '>'])));
         let from = msg.from().unwrap().first().unwrap();
         assert_eq!(from.name(), Some("Siân Llŷr-Ōtani"));
         assert_eq!(from.address(), Some(sender.email.as_str()));
-        assert_eq!(msg.to().unwrap().first().unwrap().name(), Some("Zoë Ångström"));
+        assert_eq!(
+            msg.to().unwrap().first().unwrap().name(),
+            Some("Zoë Ångström")
+        );
         assert_eq!(msg.cc().unwrap().first().unwrap().name(), Some("Carys Ŵyn"));
-        assert_eq!(msg.body_html(0).unwrap(), "<p>Bore da, <b>see the map</b>.</p>");
+        assert_eq!(
+            msg.body_html(0).unwrap(),
+            "<p>Bore da, <b>see the map</b>.</p>"
+        );
         assert!(msg.body_text(0).unwrap().starts_with("Bore da,"));
         let part = msg.attachment(0).expect("the attachment arrived");
         assert_eq!(part.attachment_name(), Some("map ü.png"));
@@ -160,7 +184,11 @@ fn smtp_delivers_utf8_attachment_and_bcc_intact_and_files_imap_sent_copy() {
     assert_eq!(sent.len(), 1, "one Sent copy on the server");
     assert_eq!(message_id_of(&sent[0]), id.trim_matches(['<', '>']));
     assert!(!header_block(&sent[0]).contains(&bcc.email));
-    assert!(Outbox::for_account(&paths, &account.id()).unwrap().list().unwrap().is_empty());
+    assert!(Outbox::for_account(&paths, &account.id())
+        .unwrap()
+        .list()
+        .unwrap()
+        .is_empty());
 }
 
 #[test]
@@ -179,7 +207,10 @@ fn smtp_pop3_account_keeps_sent_copy_locally() {
     assert_eq!(entries.len(), 1);
     assert!(entries[0].flags.contains('S'));
     assert_eq!(local.read(&entries[0]).unwrap(), built.bytes);
-    assert!(lab.server_files(&sender, "Sent").is_empty(), "no server Sent for POP3");
+    assert!(
+        lab.server_files(&sender, "Sent").is_empty(),
+        "no server Sent for POP3"
+    );
 }
 
 #[test]
@@ -207,10 +238,18 @@ fn smtp_starttls_submission_sends() {
     let paths = Paths::under(home.path());
     let mut account = lab.account_starttls(&sender, Protocol::Imap);
     account.server_saves_sent = true;
-    let (built, report) = send(&paths, &account, &sender.password, &simple(&to, "over starttls"));
+    let (built, report) = send(
+        &paths,
+        &account,
+        &sender.password,
+        &simple(&to, "over starttls"),
+    );
     assert_eq!(report.sent, 1, "{report:?}");
     let got = lab.wait_for_messages(&to, "INBOX", 1, WAIT);
-    assert_eq!(message_id_of(&got[0]), built.message_id.trim_matches(['<', '>']));
+    assert_eq!(
+        message_id_of(&got[0]),
+        built.message_id.trim_matches(['<', '>'])
+    );
 }
 
 #[test]
@@ -228,7 +267,10 @@ fn smtp_wrong_password_stays_queued_with_clear_error() {
     assert_eq!(report.deferred, 1);
     let error = report.account_error.expect("the account error is reported");
     assert!(error.contains("password"), "{error}");
-    assert!(error.contains(&format!("{}:{}", lab.host(), lab.smtps_port)), "{error}");
+    assert!(
+        error.contains(&format!("{}:{}", lab.host(), lab.smtps_port)),
+        "{error}"
+    );
     assert!(error.contains("app password"), "the hint is there: {error}");
 
     let outbox = Outbox::for_account(&paths, &account.id()).unwrap();
@@ -241,7 +283,14 @@ fn smtp_wrong_password_stays_queued_with_clear_error() {
 
     // With the right password (a user's "send now"), it goes, once.
     let report = rt()
-        .block_on(outbox::flush(&paths, &account, &sender.password, &timeouts(), true, &None))
+        .block_on(outbox::flush(
+            &paths,
+            &account,
+            &sender.password,
+            &timeouts(),
+            true,
+            &None,
+        ))
         .unwrap();
     assert_eq!(report.sent, 1, "{report:?}");
     lab.wait_for_messages(&to, "INBOX", 1, WAIT);
@@ -269,7 +318,11 @@ fn postfix(lab: &Lab, args: &[&str]) {
         .args(&args[1..])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]
@@ -296,7 +349,10 @@ fn smtp_rejected_recipient_fails_permanently_naming_it() {
     account.server_saves_sent = true;
     pillarbox::i18n::init_for_tests("en-GB");
     let draft = Draft {
-        to: vec![Person::new(None, &good.email), Person::new(Some("Neb"), &rejected)],
+        to: vec![
+            Person::new(None, &good.email),
+            Person::new(Some("Neb"), &rejected),
+        ],
         subject: "to a missing mailbox".into(),
         text: "hello\n".into(),
         ..Draft::default()
@@ -307,14 +363,24 @@ fn smtp_rejected_recipient_fails_permanently_naming_it() {
     let after = compose::build(&account, &bad).unwrap();
     outbox::queue(&paths, &account, &after, &None).unwrap();
     let report = rt()
-        .block_on(outbox::flush(&paths, &account, &sender.password, &timeouts(), false, &None))
+        .block_on(outbox::flush(
+            &paths,
+            &account,
+            &sender.password,
+            &timeouts(),
+            false,
+            &None,
+        ))
         .unwrap();
     assert_eq!(report.sent, 1, "the next message still goes: {report:?}");
     assert_eq!(report.failed.len(), 1, "{report:?}");
     let (id, reason) = &report.failed[0];
     assert_eq!(id, &built.message_id);
     assert!(reason.contains(&rejected), "names the recipient: {reason}");
-    assert!(reason.contains("550") || reason.contains("5.1.1"), "{reason}");
+    assert!(
+        reason.contains("550") || reason.contains("5.1.1"),
+        "{reason}"
+    );
 
     let outbox = Outbox::for_account(&paths, &account.id()).unwrap();
     let items = outbox.list().unwrap();
@@ -323,14 +389,28 @@ fn smtp_rejected_recipient_fails_permanently_naming_it() {
     // Not retried automatically, even with time passing.
     assert!(!Outbox::is_due(&items[0], outbox::now_secs() + 100_000));
     let report = rt()
-        .block_on(outbox::flush(&paths, &account, &sender.password, &timeouts(), true, &None))
+        .block_on(outbox::flush(
+            &paths,
+            &account,
+            &sender.password,
+            &timeouts(),
+            true,
+            &None,
+        ))
         .unwrap();
     assert_eq!((report.sent, report.failed.len()), (0, 0), "{report:?}");
     let got = lab.wait_for_messages(&good, "INBOX", 1, WAIT);
     std::thread::sleep(Duration::from_millis(500));
-    let ids: Vec<_> = lab.server_messages(&good, "INBOX").iter().map(|m| message_id_of(m)).collect();
+    let ids: Vec<_> = lab
+        .server_messages(&good, "INBOX")
+        .iter()
+        .map(|m| message_id_of(m))
+        .collect();
     assert_eq!(got.len(), 1);
-    assert_eq!(ids, vec![after.message_id.trim_matches(['<', '>']).to_string()]);
+    assert_eq!(
+        ids,
+        vec![after.message_id.trim_matches(['<', '>']).to_string()]
+    );
 }
 
 #[test]
@@ -351,32 +431,62 @@ fn smtp_server_down_stays_queued_then_delivers_once_over_one_session() {
         ids.push(built.message_id.trim_matches(['<', '>']).to_string());
     }
     let report = rt()
-        .block_on(outbox::flush(&paths, &account, &sender.password, &timeouts(), false, &None))
+        .block_on(outbox::flush(
+            &paths,
+            &account,
+            &sender.password,
+            &timeouts(),
+            false,
+            &None,
+        ))
         .unwrap();
     assert_eq!((report.sent, report.deferred), (0, 5), "{report:?}");
     let error = report.account_error.unwrap();
-    assert!(error.contains(&format!("{}:{}", lab.host(), lab.smtps_port)), "{error}");
+    assert!(
+        error.contains(&format!("{}:{}", lab.host(), lab.smtps_port)),
+        "{error}"
+    );
     assert!(error.contains("Outbox"), "says it is kept: {error}");
     let outbox = Outbox::for_account(&paths, &account.id()).unwrap();
     let items = outbox.list().unwrap();
     assert_eq!(items.len(), 5);
-    assert!(items.iter().all(|i| i.meta.state == State::Failed { permanent: false }
-        && i.meta.next_attempt.is_some()
-        && i.meta.attempts == 1));
+    assert!(items
+        .iter()
+        .all(|i| i.meta.state == State::Failed { permanent: false }
+            && i.meta.next_attempt.is_some()
+            && i.meta.attempts == 1));
     // Not due before the back-off time.
     let report = rt()
-        .block_on(outbox::flush(&paths, &account, &sender.password, &timeouts(), false, &None))
+        .block_on(outbox::flush(
+            &paths,
+            &account,
+            &sender.password,
+            &timeouts(),
+            false,
+            &None,
+        ))
         .unwrap();
     assert_eq!((report.sent, report.deferred), (0, 0));
 
     lab.start_smtp();
     let report = rt()
-        .block_on(outbox::flush(&paths, &account, &sender.password, &timeouts(), true, &None))
+        .block_on(outbox::flush(
+            &paths,
+            &account,
+            &sender.password,
+            &timeouts(),
+            true,
+            &None,
+        ))
         .unwrap();
     assert_eq!((report.sent, report.remaining), (5, 0), "{report:?}");
     lab.wait_for_messages(&to, "INBOX", 5, WAIT);
     std::thread::sleep(Duration::from_secs(1));
-    let mut got: Vec<_> = lab.server_messages(&to, "INBOX").iter().map(|m| message_id_of(m)).collect();
+    let mut got: Vec<_> = lab
+        .server_messages(&to, "INBOX")
+        .iter()
+        .map(|m| message_id_of(m))
+        .collect();
     got.sort();
     ids.sort();
     assert_eq!(got, ids, "each delivered exactly once");
@@ -386,8 +496,15 @@ fn smtp_server_down_stays_queued_then_delivers_once_over_one_session() {
         std::thread::sleep(Duration::from_millis(50));
     }
     let sessions = smtp_sessions(&lab);
-    assert_eq!(sessions.len(), 1, "five messages, one SMTP session: {sessions:?}");
-    assert!(sessions[0].contains(" mail=5 ") && sessions[0].contains(" data=5 "), "{sessions:?}");
+    assert_eq!(
+        sessions.len(),
+        1,
+        "five messages, one SMTP session: {sessions:?}"
+    );
+    assert!(
+        sessions[0].contains(" mail=5 ") && sessions[0].contains(" data=5 "),
+        "{sessions:?}"
+    );
 }
 
 fn write_config(home: &Path, account: &Account) {
@@ -396,7 +513,11 @@ fn write_config(home: &Path, account: &Account) {
         version: u32,
         accounts: Vec<&'a Account>,
     }
-    let text = toml::to_string(&File { version: 1, accounts: vec![account] }).unwrap();
+    let text = toml::to_string(&File {
+        version: 1,
+        accounts: vec![account],
+    })
+    .unwrap();
     std::fs::create_dir_all(home.join("config")).unwrap();
     std::fs::write(home.join("config/config.toml"), text).unwrap();
 }
@@ -442,19 +563,33 @@ fn smtp_killed_batch_of_100_sends_each_exactly_once() {
             break;
         }
         assert!(start.elapsed() < WAIT, "the flush made no progress");
-        assert!(child.try_wait().unwrap().is_none(), "the flush ended before it could be killed");
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the flush ended before it could be killed"
+        );
         std::thread::sleep(Duration::from_millis(2));
     }
     child.kill().unwrap(); // SIGKILL
     child.wait().unwrap();
     let after_kill = outbox.list().unwrap();
-    let in_flight = after_kill.iter().filter(|i| i.meta.state == State::Sending).count();
+    let in_flight = after_kill
+        .iter()
+        .filter(|i| i.meta.state == State::Sending)
+        .count();
     assert!(in_flight <= 1, "at most one message had DATA in flight");
-    assert!(after_kill.len() > 30, "killed mid-batch ({} left)", after_kill.len());
+    assert!(
+        after_kill.len() > 30,
+        "killed mid-batch ({} left)",
+        after_kill.len()
+    );
 
     // The restart sends the rest.
     let out = flush_child(home.path()).wait_with_output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(outbox.list().unwrap().is_empty());
 
     lab.wait_for_messages(&to, "INBOX", 100, WAIT);
@@ -468,7 +603,10 @@ fn smtp_killed_batch_of_100_sends_each_exactly_once() {
     }
     assert_eq!(counts.len(), 100, "nothing else arrived");
     let twice: Vec<_> = counts.iter().filter(|(_, n)| **n > 1).collect();
-    assert!(twice.len() <= in_flight, "only the in-flight one may come twice: {twice:?}");
+    assert!(
+        twice.len() <= in_flight,
+        "only the in-flight one may come twice: {twice:?}"
+    );
     assert!(twice.iter().all(|(_, n)| **n == 2));
 }
 
@@ -488,11 +626,23 @@ fn smtp_drafts_save_replace_and_reopen() {
             ..Draft::default()
         };
         let first = rt()
-            .block_on(drafts::save_draft(&paths, &account, &user.password, &draft, None, &timeouts()))
+            .block_on(drafts::save_draft(
+                &paths,
+                &account,
+                &user.password,
+                &draft,
+                None,
+                &timeouts(),
+            ))
             .unwrap();
         draft.text = "Brawddeg gyfan.".into();
         let listed = rt()
-            .block_on(drafts::list_drafts(&paths, &account, &user.password, &timeouts()))
+            .block_on(drafts::list_drafts(
+                &paths,
+                &account,
+                &user.password,
+                &timeouts(),
+            ))
             .unwrap();
         assert_eq!(listed.len(), 1, "{protocol:?}");
         let (reference, _) = &listed[0];
@@ -510,9 +660,18 @@ fn smtp_drafts_save_replace_and_reopen() {
         ))
         .unwrap();
         let listed = rt()
-            .block_on(drafts::list_drafts(&paths, &account, &user.password, &timeouts()))
+            .block_on(drafts::list_drafts(
+                &paths,
+                &account,
+                &user.password,
+                &timeouts(),
+            ))
             .unwrap();
-        assert_eq!(listed.len(), 1, "{protocol:?}: the old version was replaced");
+        assert_eq!(
+            listed.len(),
+            1,
+            "{protocol:?}: the old version was replaced"
+        );
         let reopened = &listed[0].1;
         assert_eq!(reopened.subject, draft.subject);
         assert_eq!(reopened.to, draft.to);
@@ -522,7 +681,10 @@ fn smtp_drafts_save_replace_and_reopen() {
             let files = lab.server_files(&user, "Drafts");
             assert_eq!(files.len(), 1);
             let name = files[0].file_name().unwrap().to_string_lossy().to_string();
-            assert!(name.contains(":2,") && name.rsplit(":2,").next().unwrap().contains('D'), "{name}");
+            assert!(
+                name.contains(":2,") && name.rsplit(":2,").next().unwrap().contains('D'),
+                "{name}"
+            );
         }
     }
 }
