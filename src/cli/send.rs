@@ -5,11 +5,12 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 
-use crate::mail::account::Account;
+use super::{report_error, secret_failure, Context, EXIT_FAILURE, EXIT_USAGE};
+use crate::mail::account::{Account, AccountId};
 use crate::mail::compose::{self, AttachmentSpec, Draft, Person};
 use crate::mail::outbox::{self, Outbox, State};
 use crate::mail::paths::Paths;
-use crate::mail::secret::Password;
+use crate::mail::secret::{password_for, Password};
 use crate::mail::tls::Timeouts;
 
 #[derive(Debug, Args)]
@@ -74,8 +75,8 @@ fn person(text: &str) -> Person {
 }
 
 fn fail(message: String) -> ExitCode {
-    eprintln!("{message}");
-    ExitCode::FAILURE
+    report_error(&message, None);
+    ExitCode::from(EXIT_FAILURE)
 }
 
 fn runtime() -> tokio::runtime::Runtime {
@@ -85,10 +86,11 @@ fn runtime() -> tokio::runtime::Runtime {
         .expect("a tokio runtime starts")
 }
 
-pub fn run_send(args: SendArgs, paths: &Paths) -> ExitCode {
-    let account = match account::load(paths, args.account.as_deref()) {
+pub fn run_send(args: SendArgs, ctx: &Context) -> ExitCode {
+    let paths = &ctx.paths;
+    let account = match account::load(ctx, args.account.as_deref()) {
         Ok(account) => account,
-        Err(message) => return fail(message),
+        Err(code) => return code,
     };
     let text = match (&args.body, &args.body_file) {
         (Some(body), _) => body.clone(),
@@ -157,10 +159,11 @@ pub fn run_send(args: SendArgs, paths: &Paths) -> ExitCode {
     flush(paths, &account, false)
 }
 
-pub fn run_outbox(args: OutboxArgs, paths: &Paths) -> ExitCode {
-    let account = match account::load(paths, args.account.as_deref()) {
+pub fn run_outbox(args: OutboxArgs, ctx: &Context) -> ExitCode {
+    let paths = &ctx.paths;
+    let account = match account::load(ctx, args.account.as_deref()) {
         Ok(account) => account,
-        Err(message) => return fail(message),
+        Err(code) => return code,
     };
     match args.command {
         Some(OutboxCommand::Flush { now }) => flush(paths, &account, now),
@@ -207,7 +210,7 @@ fn list(paths: &Paths, account: &Account) -> ExitCode {
 fn flush(paths: &Paths, account: &Account, now: bool) -> ExitCode {
     let password = match account::password(account) {
         Ok(password) => password,
-        Err(message) => return fail(message),
+        Err(code) => return code,
     };
     let report = runtime().block_on(outbox::flush(
         paths,
@@ -250,66 +253,35 @@ fn flush(paths: &Paths, account: &Account, now: bool) -> ExitCode {
     }
 }
 
-/// Finding the account and its password.
-// Until the core helper's `config::Config` and `secret::password_for` are on main, this reads
-// the same config file (its `[[accounts]]` tables) and runs the account's password command.
+/// Finding the account (in the config) and its password (keyring or password command).
 mod account {
     use super::*;
 
-    #[derive(serde::Deserialize, Default)]
-    #[serde(default)]
-    struct ConfigFile {
-        accounts: Vec<Account>,
-    }
-
-    pub fn load(paths: &Paths, email: Option<&str>) -> Result<Account, String> {
-        let path = paths.config_file();
-        let text = std::fs::read_to_string(&path).map_err(|e| {
-            crate::fl!(
-                "send-cli-no-config",
-                path = path.display().to_string(),
-                detail = e.to_string()
-            )
-        })?;
-        let config: ConfigFile = toml::from_str(&text).map_err(|e| {
-            crate::fl!(
-                "send-cli-no-config",
-                path = path.display().to_string(),
-                detail = e.to_string()
-            )
-        })?;
-        let wanted = email.map(|e| e.trim().to_lowercase());
-        let mut matching = config
-            .accounts
-            .into_iter()
-            .filter(|a| wanted.as_ref().is_none_or(|w| &a.id().0 == w));
-        match (matching.next(), matching.next()) {
-            (Some(account), None) => Ok(account),
-            (Some(_), Some(_)) => Err(crate::fl!("send-cli-which-account")),
-            (None, _) => Err(crate::fl!(
-                "send-cli-no-account",
-                email = email.unwrap_or_default().to_string()
-            )),
-        }
-    }
-
-    pub fn password(account: &Account) -> Result<Password, String> {
-        let Some(command) = &account.password_command else {
-            return Err(crate::fl!("send-cli-no-password"));
+    pub fn load(ctx: &Context, email: Option<&str>) -> Result<Account, ExitCode> {
+        let config = ctx.load_config()?;
+        let wanted = email.map(|e| AccountId(e.trim().to_lowercase()));
+        let found = match &wanted {
+            Some(id) => config.account(id).cloned(),
+            None if config.accounts.len() == 1 => config.accounts.first().cloned(),
+            None if config.accounts.len() > 1 => {
+                report_error(&crate::fl!("send-cli-which-account"), None);
+                return Err(ExitCode::from(EXIT_USAGE));
+            }
+            None => None,
         };
-        let output = std::process::Command::new("sh")
-            .arg("-c")
-            .arg(command)
-            .stdin(std::process::Stdio::null())
-            .output()
-            .map_err(|e| crate::fl!("send-cli-password-command", detail = e.to_string()))?;
-        if !output.status.success() {
-            return Err(crate::fl!(
-                "send-cli-password-command",
-                detail = String::from_utf8_lossy(&output.stderr).trim().to_string()
-            ));
-        }
-        let text = String::from_utf8_lossy(&output.stdout);
-        Ok(Password::new(text.trim_end_matches(['\r', '\n'])))
+        found.ok_or_else(|| {
+            report_error(
+                &crate::fl!(
+                    "send-cli-no-account",
+                    email = email.unwrap_or_default().to_string()
+                ),
+                None,
+            );
+            ExitCode::from(EXIT_FAILURE)
+        })
+    }
+
+    pub fn password(account: &Account) -> Result<Password, ExitCode> {
+        password_for(account).map_err(|e| secret_failure(&e))
     }
 }

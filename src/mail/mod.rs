@@ -5,9 +5,11 @@
 
 pub mod account;
 pub mod compose;
+pub mod config;
 pub mod drafts;
 pub mod outbox;
 pub mod paths;
+pub mod provider;
 pub mod secret;
 pub mod smtp;
 pub mod store;

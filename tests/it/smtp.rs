@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use mail_parser::{MessageParser, MimeHeaders};
 use pillarbox::mail::account::{Account, Protocol};
 use pillarbox::mail::compose::{self, AttachmentSpec, Draft, Person};
+use pillarbox::mail::config::Config;
 use pillarbox::mail::drafts;
 use pillarbox::mail::outbox::{self, Event, Outbox, State};
 use pillarbox::mail::paths::Paths;
@@ -507,19 +508,10 @@ fn smtp_server_down_stays_queued_then_delivers_once_over_one_session() {
     );
 }
 
-fn write_config(home: &Path, account: &Account) {
-    #[derive(serde::Serialize)]
-    struct File<'a> {
-        version: u32,
-        accounts: Vec<&'a Account>,
-    }
-    let text = toml::to_string(&File {
-        version: 1,
-        accounts: vec![account],
-    })
-    .unwrap();
-    std::fs::create_dir_all(home.join("config")).unwrap();
-    std::fs::write(home.join("config/config.toml"), text).unwrap();
+fn write_config(paths: &Paths, account: &Account) {
+    let mut config = Config::default();
+    config.add_account(account.clone()).unwrap();
+    config.save(paths).unwrap();
 }
 
 fn flush_child(home: &Path) -> std::process::Child {
@@ -540,7 +532,7 @@ fn smtp_killed_batch_of_100_sends_each_exactly_once() {
     let home = tempfile::tempdir().unwrap();
     let paths = Paths::under(home.path());
     let account = lab.account(&sender, Protocol::Imap);
-    write_config(home.path(), &account);
+    write_config(&paths, &account);
     let mut ids = Vec::new();
     for n in 0..100 {
         let built = compose::build(&account, &simple(&to, &format!("batch {n}"))).unwrap();
