@@ -691,3 +691,95 @@ fn smtp_drafts_save_replace_and_reopen() {
         }
     }
 }
+
+#[test]
+fn smtp_sent_copy_failure_keeps_message_without_resending() {
+    let lab = lab::lab();
+    let sender = lab.new_user("smtp-copyfail");
+    let to = lab.new_user("smtp-copyfail-to");
+    let home = tempfile::tempdir().unwrap();
+    let paths = Paths::under(home.path());
+    let mut account = lab.account(&sender, Protocol::Imap);
+    // IMAP unreachable (nothing listens there), SMTP fine.
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    account.incoming.port = closed.local_addr().unwrap().port();
+    drop(closed);
+    pillarbox::i18n::init_for_tests("en-GB");
+    let (built, report) = send(
+        &paths,
+        &account,
+        &sender.password,
+        &simple(&to, "copy later"),
+    );
+    assert_eq!((report.sent, report.sent_copies), (1, 0), "{report:?}");
+    let error = report
+        .sent_copy_error
+        .expect("the Sent copy failure is reported");
+    assert!(
+        error.contains(&format!(":{}", account.incoming.port)),
+        "{error}"
+    );
+    let outbox = Outbox::for_account(&paths, &account.id()).unwrap();
+    let items = outbox.list().unwrap();
+    assert_eq!(items.len(), 1, "kept until its copy is stored");
+    assert_eq!(items[0].meta.state, State::Sent);
+
+    account.incoming.port = lab.imaps_port;
+    let report = rt()
+        .block_on(outbox::flush(
+            &paths,
+            &account,
+            &sender.password,
+            &timeouts(),
+            true,
+            &None,
+        ))
+        .unwrap();
+    assert_eq!(
+        (report.sent, report.sent_copies, report.remaining),
+        (0, 1, 0),
+        "{report:?}"
+    );
+    lab.wait_for_messages(&to, "INBOX", 1, WAIT);
+    std::thread::sleep(Duration::from_millis(500));
+    assert_eq!(lab.server_files(&to, "INBOX").len(), 1, "not sent again");
+    let sent = lab.server_messages(&sender, "Sent");
+    assert_eq!(sent.len(), 1);
+    assert_eq!(
+        message_id_of(&sent[0]),
+        built.message_id.trim_matches(['<', '>'])
+    );
+}
+
+#[test]
+fn smtp_silent_server_times_out_naming_host_port_and_step() {
+    // A server that accepts the connection and never speaks (a dead link, a black hole).
+    let silent = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = silent.local_addr().unwrap().port();
+    let lab = lab::lab();
+    let sender = lab.new_user("smtp-silent");
+    let home = tempfile::tempdir().unwrap();
+    let paths = Paths::under(home.path());
+    let mut account = lab.account(&sender, Protocol::Imap);
+    account.outgoing.port = port;
+    pillarbox::i18n::init_for_tests("en-GB");
+    let built = compose::build(&account, &simple(&sender, "never")).unwrap();
+    outbox::queue(&paths, &account, &built, &None).unwrap();
+    let start = Instant::now();
+    let report = rt()
+        .block_on(outbox::flush(
+            &paths,
+            &account,
+            &sender.password,
+            &Timeouts::all(Duration::from_secs(1)),
+            false,
+            &None,
+        ))
+        .unwrap();
+    assert!(start.elapsed() < Duration::from_secs(5), "gave up in time");
+    let error = report.account_error.expect("a time-out is reported");
+    assert!(error.contains(&format!("localhost:{port}")), "{error}");
+    assert!(error.contains("TLS handshake"), "names the step: {error}");
+    assert_eq!(report.deferred, 1);
+    drop(silent);
+}
