@@ -3,15 +3,22 @@
 //!
 //! Layout under the account's state folder: `outbox/` is a Maildir holding the messages
 //! (file names carry `,U=<n>`), and `outbox/meta/<n>.json` holds each one's envelope and
-//! state, replaced atomically on every change. The meta file is created *first*, so every
-//! message file has its envelope (Bcc recipients are only there, never in the headers).
+//! state, replaced atomically. The meta file is created *first*, so every message file has
+//! its envelope (Bcc recipients are only there, never in the headers).
 //!
 //! States: queued -> sending (recorded after the recipients were accepted, before DATA)
-//! -> sent (after the final reply) -> removed once the Sent copy is stored. A message found
-//! in "sending" at start-up was interrupted with DATA in flight: the server may or may not
-//! have taken it, and we send it again. That one message may arrive twice; every other
-//! message is sent exactly once.
+//! -> sent (after the final reply) -> done and removed once the Sent copy is stored. A
+//! message found in "sending" at start-up was interrupted with DATA in flight: the server
+//! may or may not have taken it, and it is sent again. That one message may arrive twice;
+//! every other message is sent exactly once.
+//!
+//! While a batch is sent, state changes go to an append-only `outbox/journal` (one fsync per
+//! message, carrying the previous message's "sent" with the next one's "sending") instead of
+//! rewriting meta files (two fsyncs each); the flush folds the journal into the meta files
+//! at its end. A journal record names the message file (never reused) and the meta
+//! generation it applies to, so a later meta write always wins over an older record.
 
+use std::collections::{HashMap, HashSet};
 use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -21,13 +28,12 @@ use serde::{Deserialize, Serialize};
 
 use super::account::{Account, AccountId};
 use super::compose::Built;
-use super::drafts;
 use super::paths::Paths;
-use super::secret::Password;
-use super::smtp::{SendError, Session};
 use super::store::fsutil::{sync_dir, write_atomic};
 use super::store::{Flags, Maildir, MaildirEntry, Subdir};
-use super::tls::Timeouts;
+
+mod flush;
+pub use flush::{flush, queue, Event, Events, FlushReport};
 
 /// Where one outbox message stands.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -57,6 +63,9 @@ pub struct Meta {
     /// Seconds since the epoch before which no automatic retry happens.
     pub next_attempt: Option<u64>,
     pub queued_at: u64,
+    /// How many times this meta file was written; journal records name the one they follow.
+    #[serde(default)]
+    pub generation: u64,
 }
 
 /// A message in the outbox.
@@ -137,6 +146,7 @@ impl Outbox {
             last_error: None,
             next_attempt: None,
             queued_at: now_secs(),
+            generation: 0,
         };
         let json = serde_json::to_vec_pretty(&meta).map_err(io::Error::other)?;
         let seq = self.claim_seq(&json)?;
@@ -188,20 +198,44 @@ impl Outbox {
         Ok(highest)
     }
 
-    /// Every message in the outbox, oldest first. Meta files left without a message by a
-    /// crash inside [`Outbox::enqueue`] (older than a minute, so not a concurrent enqueue)
-    /// are cleaned up: their enqueue never returned, so nobody was told they were queued.
+    /// Every message in the outbox, oldest first, with the journal applied. Meta files
+    /// left without a message by a crash inside [`Outbox::enqueue`] (older than a minute, so
+    /// not a concurrent enqueue) are cleaned up: their enqueue never returned, so nobody was
+    /// told they were queued. Messages the journal marks done are removed.
     pub fn list(&self) -> io::Result<Vec<Item>> {
+        Ok(self.list_journaled()?.0)
+    }
+
+    /// As [`Outbox::list`], also naming the messages whose state came from the journal.
+    fn list_journaled(&self) -> io::Result<(Vec<Item>, HashSet<u32>)> {
+        let journal = self.read_journal()?;
         let mut items = Vec::new();
-        let mut with_message = std::collections::HashSet::new();
+        let mut done = Vec::new();
+        let mut journaled = HashSet::new();
+        let mut with_message = HashSet::new();
         for entry in self.maildir.list()? {
             let Some(seq) = entry.uid else { continue };
-            let Some(meta) = self.read_meta(seq)? else {
+            let Some(mut meta) = self.read_meta(seq)? else {
                 continue;
             };
             with_message.insert(seq);
+            match journal.get(entry.key()) {
+                Some((generation, word)) if *generation == meta.generation => {
+                    match word.as_str() {
+                        "sending" => meta.state = State::Sending,
+                        "sent" => meta.state = State::Sent,
+                        _ => {
+                            done.push(Item { seq, meta, entry });
+                            continue;
+                        }
+                    }
+                    journaled.insert(seq);
+                }
+                _ => {}
+            }
             items.push(Item { seq, meta, entry });
         }
+        self.remove_all(&done)?;
         for dirent in fs::read_dir(&self.meta_dir)? {
             let dirent = dirent?;
             let Some(seq) = dirent
@@ -222,7 +256,77 @@ impl Outbox {
             }
         }
         items.sort_by_key(|item| item.seq);
-        Ok(items)
+        Ok((items, journaled))
+    }
+
+    fn journal_path(&self) -> PathBuf {
+        self.dir().join("journal")
+    }
+
+    /// Appends state records (`"sending"`, `"sent"`, `"done"`) and makes them durable with
+    /// one fsync. Only the holder of [`Outbox::try_lock`] writes the journal.
+    pub fn journal(&self, records: &[(&Item, &str)]) -> io::Result<()> {
+        if records.is_empty() {
+            return Ok(());
+        }
+        let mut text = String::new();
+        for (item, word) in records {
+            text.push_str(&format!(
+                "{} {} {word}\n",
+                item.entry.key(),
+                item.meta.generation
+            ));
+        }
+        let path = self.journal_path();
+        let created = !path.exists();
+        let mut file = OpenOptions::new().create(true).append(true).open(&path)?;
+        file.write_all(text.as_bytes())?;
+        file.sync_data()?;
+        if created {
+            sync_dir(self.dir())?;
+        }
+        Ok(())
+    }
+
+    /// The last record per message file. A torn last line (a crash mid-append) is ignored.
+    fn read_journal(&self) -> io::Result<HashMap<String, (u64, String)>> {
+        let text = match fs::read_to_string(self.journal_path()) {
+            Ok(text) => text,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(HashMap::new()),
+            Err(e) => return Err(e),
+        };
+        let mut records = HashMap::new();
+        for line in text.lines() {
+            let mut parts = line.split(' ');
+            let (Some(key), Some(generation), Some(word), None) =
+                (parts.next(), parts.next(), parts.next(), parts.next())
+            else {
+                continue;
+            };
+            let Ok(generation) = generation.parse::<u64>() else {
+                continue;
+            };
+            if matches!(word, "sending" | "sent" | "done") {
+                records.insert(key.to_string(), (generation, word.to_string()));
+            }
+        }
+        Ok(records)
+    }
+
+    /// Folds the journal into the meta files and empties it (the flush's last step).
+    pub fn compact(&self) -> io::Result<()> {
+        if !self.journal_path().exists() {
+            return Ok(());
+        }
+        let (items, journaled) = self.list_journaled()?;
+        for mut item in items {
+            if journaled.contains(&item.seq) {
+                self.save(&mut item)?;
+            }
+        }
+        let file = OpenOptions::new().write(true).open(self.journal_path())?;
+        file.set_len(0)?;
+        file.sync_all()
     }
 
     fn read_meta(&self, seq: u32) -> io::Result<Option<Meta>> {
@@ -237,8 +341,9 @@ impl Outbox {
         self.maildir.read(&item.entry)
     }
 
-    /// Records a new state durably (atomic replace + fsync).
-    pub fn save(&self, item: &Item) -> io::Result<()> {
+    /// Records a new state durably (atomic replace + fsync). Supersedes journal records.
+    pub fn save(&self, item: &mut Item) -> io::Result<()> {
+        item.meta.generation += 1;
         let json = serde_json::to_vec_pretty(&item.meta).map_err(io::Error::other)?;
         write_atomic(&self.meta_path(item.seq), &json)
     }
@@ -250,10 +355,27 @@ impl Outbox {
 
     /// Removes a message for good: the message file first, then its meta.
     pub fn remove(&self, item: &Item) -> io::Result<()> {
-        self.maildir.remove(&item.entry)?;
-        match fs::remove_file(self.meta_path(item.seq)) {
-            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
-            _ => {}
+        self.remove_all(std::slice::from_ref(item))
+    }
+
+    /// Removes messages with one folder fsync per folder, not one per message.
+    pub fn remove_all(&self, items: &[Item]) -> io::Result<()> {
+        if items.is_empty() {
+            return Ok(());
+        }
+        let gone = |result: io::Result<()>| match result {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => Err(e),
+            _ => Ok(()),
+        };
+        for item in items {
+            gone(fs::remove_file(self.maildir.path_of(&item.entry)))?;
+        }
+        sync_dir(&self.dir().join("cur"))?;
+        if items.iter().any(|i| i.entry.subdir == Subdir::New) {
+            sync_dir(&self.dir().join("new"))?;
+        }
+        for item in items {
+            gone(fs::remove_file(self.meta_path(item.seq)))?;
         }
         sync_dir(&self.meta_dir)
     }
@@ -266,7 +388,7 @@ impl Outbox {
             if matches!(item.meta.state, State::Failed { .. }) || item.meta.next_attempt.is_some() {
                 item.meta.state = State::Queued;
                 item.meta.next_attempt = None;
-                self.save(&item)?;
+                self.save(&mut item)?;
                 count += 1;
             }
         }
@@ -288,270 +410,6 @@ impl Outbox {
 /// The local Sent or Drafts Maildir of an account (POP3 accounts keep these locally).
 pub fn local_folder(paths: &Paths, account: &Account, folder: &str) -> io::Result<Maildir> {
     Maildir::open(paths.mail_root(&account.id()).join(folder))
-}
-
-/// What the UI hears while the outbox is worked on.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Event {
-    Queued {
-        account: AccountId,
-        message_id: String,
-    },
-    Sending {
-        account: AccountId,
-        message_id: String,
-    },
-    Sent {
-        account: AccountId,
-        message_id: String,
-    },
-    Failed {
-        account: AccountId,
-        message_id: String,
-        /// Localised, with a hint.
-        error: String,
-        permanent: bool,
-    },
-}
-
-/// Where events go (a channel the UI subscribes to, or nowhere).
-pub type Events = Option<tokio::sync::mpsc::UnboundedSender<Event>>;
-
-fn emit(events: &Events, event: Event) {
-    if let Some(tx) = events {
-        let _ = tx.send(event);
-    }
-}
-
-/// What a flush did.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct FlushReport {
-    pub sent: usize,
-    /// Will be retried (network, 4xx, time-outs, a refused password).
-    pub deferred: usize,
-    /// Refused for good: (Message-ID, localised reason naming the recipient or cause).
-    pub failed: Vec<(String, String)>,
-    /// Sent copies stored (or skipped because the provider keeps them).
-    pub sent_copies: usize,
-    /// A problem with the whole session or account (e.g. wrong password, server down).
-    pub account_error: Option<String>,
-    /// The Sent copy could not be stored; the messages wait in the outbox as "sent".
-    pub sent_copy_error: Option<String>,
-    /// Messages left in the outbox after the flush.
-    pub remaining: usize,
-    /// Another flush of this outbox was running; this one did nothing.
-    pub busy: bool,
-}
-
-/// Queues a message durably and announces it. Sending happens in [`flush`].
-pub fn queue(paths: &Paths, account: &Account, built: &Built, events: &Events) -> io::Result<Item> {
-    let item = Outbox::for_account(paths, &account.id())?.enqueue(built)?;
-    emit(
-        events,
-        Event::Queued {
-            account: account.id(),
-            message_id: built.message_id.clone(),
-        },
-    );
-    Ok(item)
-}
-
-/// Sends every due message over one SMTP session, then stores the Sent copies. Call on
-/// start-up, on reconnect and after queueing. `force` ignores retry times (a user's
-/// "send now").
-pub async fn flush(
-    paths: &Paths,
-    account: &Account,
-    password: &Password,
-    timeouts: &Timeouts,
-    force: bool,
-    events: &Events,
-) -> io::Result<FlushReport> {
-    let outbox = Outbox::for_account(paths, &account.id())?;
-    let id = account.id();
-    let mut report = FlushReport::default();
-    let Some(_lock) = outbox.try_lock()? else {
-        report.busy = true;
-        report.remaining = outbox.list()?.len();
-        return Ok(report);
-    };
-    let now = now_secs();
-    let due: Vec<Item> = outbox
-        .list()?
-        .into_iter()
-        .filter(|item| {
-            Outbox::is_due(item, now)
-                || (force
-                    && !matches!(
-                        item.meta.state,
-                        State::Sent | State::Failed { permanent: true }
-                    ))
-        })
-        .collect();
-
-    if !due.is_empty() {
-        match Session::connect(account, password, timeouts).await {
-            Err(error) => {
-                let message = error.user_message();
-                // A refused password is not retried every minute: that can lock the account.
-                let hold = matches!(error, SendError::Auth { .. }).then_some(MAX_BACKOFF);
-                for mut item in due {
-                    defer(&outbox, &mut item, &message, hold, &id, events)?;
-                    report.deferred += 1;
-                }
-                report.account_error = Some(message);
-            }
-            Ok(mut session) => {
-                let mut queue = due.into_iter();
-                while let Some(mut item) = queue.next() {
-                    if !session.is_usable() {
-                        report.deferred += 1 + queue.len();
-                        break;
-                    }
-                    let bytes = outbox.read(&item)?;
-                    let message_id = item.meta.message_id.clone();
-                    let (from, rcpts) = (item.meta.from.clone(), item.meta.recipients.clone());
-                    let mut marked = item.clone();
-                    let result = session
-                        .send(&from, &rcpts, &bytes, || {
-                            emit(
-                                events,
-                                Event::Sending {
-                                    account: id.clone(),
-                                    message_id: message_id.clone(),
-                                },
-                            );
-                            outbox.set_state(&mut marked, State::Sending)
-                        })
-                        .await;
-                    item.meta.state = marked.meta.state;
-                    match result {
-                        Ok(()) => {
-                            if account.server_saves_sent {
-                                // Nothing left to do with it: removing it is the durable record.
-                                outbox.remove(&item)?;
-                                report.sent_copies += 1;
-                            } else {
-                                item.meta.attempts += 1;
-                                item.meta.last_error = None;
-                                item.meta.next_attempt = None;
-                                outbox.set_state(&mut item, State::Sent)?;
-                            }
-                            report.sent += 1;
-                            emit(
-                                events,
-                                Event::Sent {
-                                    account: id.clone(),
-                                    message_id,
-                                },
-                            );
-                        }
-                        Err(error) if !error.is_session_wide() => {
-                            let message = error.user_message();
-                            item.meta.attempts += 1;
-                            item.meta.last_error = Some(message.clone());
-                            item.meta.next_attempt = None;
-                            outbox.set_state(&mut item, State::Failed { permanent: true })?;
-                            emit(
-                                events,
-                                Event::Failed {
-                                    account: id.clone(),
-                                    message_id: message_id.clone(),
-                                    error: message.clone(),
-                                    permanent: true,
-                                },
-                            );
-                            report.failed.push((message_id, message));
-                        }
-                        Err(error) => {
-                            // The session broke (network, time-out, 4xx): this one and the
-                            // rest wait for the next flush.
-                            let message = error.user_message();
-                            defer(&outbox, &mut item, &message, None, &id, events)?;
-                            report.deferred += 1 + queue.len();
-                            report.account_error = Some(message);
-                            break;
-                        }
-                    }
-                }
-                session.quit().await;
-            }
-        }
-    }
-
-    store_sent_copies(paths, account, password, timeouts, &outbox, &mut report).await?;
-    report.remaining = outbox.list()?.len();
-    Ok(report)
-}
-
-/// Keeps a message queued with its error and a retry time.
-fn defer(
-    outbox: &Outbox,
-    item: &mut Item,
-    message: &str,
-    hold: Option<Duration>,
-    account: &AccountId,
-    events: &Events,
-) -> io::Result<()> {
-    item.meta.attempts += 1;
-    item.meta.last_error = Some(message.to_string());
-    let wait = hold.unwrap_or_else(|| backoff(item.meta.attempts));
-    item.meta.next_attempt = Some(now_secs() + wait.as_secs());
-    // "sending" stays as it is: DATA may have reached the server; it is sent again.
-    if item.meta.state != State::Sending {
-        item.meta.state = State::Failed { permanent: false };
-    }
-    outbox.save(item)?;
-    emit(
-        events,
-        Event::Failed {
-            account: account.clone(),
-            message_id: item.meta.message_id.clone(),
-            error: message.to_string(),
-            permanent: false,
-        },
-    );
-    Ok(())
-}
-
-async fn store_sent_copies(
-    paths: &Paths,
-    account: &Account,
-    password: &Password,
-    timeouts: &Timeouts,
-    outbox: &Outbox,
-    report: &mut FlushReport,
-) -> io::Result<()> {
-    let sent: Vec<Item> = outbox
-        .list()?
-        .into_iter()
-        .filter(|item| item.meta.state == State::Sent)
-        .collect();
-    if sent.is_empty() {
-        return Ok(());
-    }
-    if account.server_saves_sent {
-        for item in &sent {
-            outbox.remove(item)?;
-            report.sent_copies += 1;
-        }
-        return Ok(());
-    }
-    let mut messages = Vec::with_capacity(sent.len());
-    for item in &sent {
-        messages.push(outbox.read(item)?);
-    }
-    let mut copies = 0;
-    let result = drafts::store_sent(paths, account, password, messages, timeouts, |i| {
-        copies += 1;
-        outbox.remove(&sent[i])
-    })
-    .await;
-    report.sent_copies += copies;
-    if let Err(error) = result {
-        report.sent_copy_error = Some(error.user_message());
-    }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -592,6 +450,55 @@ mod tests {
         assert_eq!(left[0].meta.message_id, "<b@btinternet.com>");
         // Numbers are never reused while a later one exists.
         assert_eq!(reopened.enqueue(&built("c")).unwrap().seq, 3);
+    }
+
+    #[test]
+    fn journal_records_apply_until_the_meta_is_rewritten() {
+        let dir = tempfile::tempdir().unwrap();
+        let outbox = Outbox::open(dir.path()).unwrap();
+        let a = outbox.enqueue(&built("a")).unwrap();
+        let b = outbox.enqueue(&built("b")).unwrap();
+        let c = outbox.enqueue(&built("c")).unwrap();
+        outbox.journal(&[(&a, "sending")]).unwrap();
+        outbox.journal(&[(&a, "sent"), (&b, "sending")]).unwrap();
+        outbox.journal(&[(&c, "done")]).unwrap();
+        // A crash mid-append leaves a torn line: ignored.
+        let mut file = OpenOptions::new()
+            .append(true)
+            .open(dir.path().join("journal"))
+            .unwrap();
+        file.write_all(b"1234.M5P6Q7.pillarbox,U=9 0 sen").unwrap();
+        drop(file);
+
+        let items = Outbox::open(dir.path()).unwrap().list().unwrap();
+        let states: Vec<_> = items.iter().map(|i| i.meta.state.clone()).collect();
+        assert_eq!(
+            states,
+            vec![State::Sent, State::Sending],
+            "c is done and removed"
+        );
+        assert!(!outbox.meta_path(c.seq).exists());
+
+        // A meta write after the record wins over it.
+        let mut b2 = items[1].clone();
+        b2.meta.state = State::Sending;
+        outbox
+            .set_state(&mut b2, State::Failed { permanent: true })
+            .unwrap();
+        assert_eq!(
+            outbox.list().unwrap()[1].meta.state,
+            State::Failed { permanent: true }
+        );
+
+        outbox.compact().unwrap();
+        assert_eq!(fs::metadata(dir.path().join("journal")).unwrap().len(), 0);
+        let states: Vec<_> = outbox
+            .list()
+            .unwrap()
+            .into_iter()
+            .map(|i| i.meta.state)
+            .collect();
+        assert_eq!(states, vec![State::Sent, State::Failed { permanent: true }]);
     }
 
     #[test]
