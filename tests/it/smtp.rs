@@ -795,3 +795,77 @@ fn smtp_silent_server_times_out_naming_host_port_and_step() {
     assert_eq!(report.deferred, 1);
     drop(silent);
 }
+
+fn pillarbox(home: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_pillarbox"))
+        .args(args)
+        .env("PILLARBOX_HOME", home)
+        .env("LANG", "en_GB.UTF-8")
+        .args(["--lang", "en-GB"])
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn smtp_cli_send_then_outbox_shows_what_waits() {
+    let lab = lab::lab();
+    let sender = lab.new_user("smtp-cli");
+    let to = lab.new_user("smtp-cli-to");
+    let home = tempfile::tempdir().unwrap();
+    let paths = Paths::under(home.path());
+    let mut account = lab.account(&sender, Protocol::Imap);
+    write_config(&paths, &account);
+    let file = home.path().join("adroddiad.csv");
+    std::fs::write(&file, "a,b\n1,2\n").unwrap();
+
+    let out = pillarbox(
+        home.path(),
+        &[
+            "send",
+            "--to",
+            &format!("Ceri Ŵ <{}>", to.email),
+            "--subject",
+            "Adroddiad ✓",
+            "--body",
+            "Dyma fe.",
+            "--attach",
+            file.to_str().unwrap(),
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let got = lab.wait_for_messages(&to, "INBOX", 1, WAIT);
+    let msg = MessageParser::default().parse(&got[0]).unwrap();
+    assert_eq!(msg.subject(), Some("Adroddiad ✓"));
+    assert_eq!(msg.to().unwrap().first().unwrap().name(), Some("Ceri Ŵ"));
+    let part = msg.attachment(0).unwrap();
+    assert_eq!(part.attachment_name(), Some("adroddiad.csv"));
+    assert_eq!(part.content_type().unwrap().subtype(), Some("csv"));
+    assert_eq!(part.contents(), b"a,b\n1,2\n");
+    let out = pillarbox(home.path(), &["outbox"]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "The Outbox is empty."
+    );
+
+    // A wrong password: the send fails with the reason, the message waits in the Outbox.
+    account.password_command = Some("printf wrong".into());
+    let mut config = Config::load(&paths).unwrap();
+    config.upsert_account(account.clone());
+    config.save(&paths).unwrap();
+    let out = pillarbox(
+        home.path(),
+        &["send", "--to", &to.email, "--subject", "later"],
+    );
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("password"), "{stderr}");
+    let out = pillarbox(home.path(), &["outbox"]);
+    let listing = String::from_utf8_lossy(&out.stdout);
+    assert!(listing.starts_with("waiting to retry\t<"), "{listing}");
+    assert!(listing.contains(&to.email), "{listing}");
+    assert!(listing.contains("app password"), "{listing}");
+}
