@@ -1,5 +1,75 @@
 app-name = Pillarbox
 
+## App shell (ui helper)
+app-error-title = Pillarbox cannot start
+app-error-home-hint = Set PILLARBOX_HOME to a folder where Pillarbox may keep its files, then start it again.
+app-error-window = The window could not be opened: { $error }
+app-error-config-hint = Your settings file was left exactly as it is. Fix the line shown, or move the file aside to start afresh, then open Pillarbox again.
+app-home-title = Your email
+app-home-add-account = Set up another account
+app-home-protocol-imap = IMAP: your mail stays in sync with webmail and your other devices.
+app-home-protocol-pop3 = POP3: mail is downloaded to this computer.
+app-home-server = { $kind }: { $endpoint } ({ $security })
+app-home-mail-folder = Mail is kept in { $path }
+
+## Setup wizard (ui helper)
+wizard-title = Set up your email
+wizard-intro = Enter your address and password. Pillarbox finds the right servers and checks that everything works before saving.
+wizard-email-label = Email address
+wizard-email-placeholder = you@btinternet.com
+wizard-password-label = Password
+wizard-password-placeholder = Your email password
+wizard-password-help = If your account uses two-step verification, use an app password.
+wizard-name-label = Your name
+wizard-name-placeholder = As recipients will see it
+wizard-name-help = Shown to the people you write to.
+wizard-error-email-empty = Enter your email address.
+wizard-error-email-invalid = This does not look like an email address (for example, you@btinternet.com).
+wizard-error-password-empty = Enter your password.
+wizard-error-host-empty = Enter the server name.
+wizard-error-port = Enter a port number between 1 and 65535.
+wizard-guessed = We do not know this provider, so the server names are guesses. Check them in Advanced settings.
+wizard-advanced-show = ▸ Advanced settings
+wizard-advanced-hide = ▾ Advanced settings
+wizard-protocol-label = How should mail come in?
+wizard-protocol-imap = IMAP (recommended)
+wizard-protocol-imap-why = Keeps webmail and all your devices in sync.
+wizard-protocol-pop3 = POP3
+wizard-protocol-pop3-why = Downloads mail to this computer and deletes it from the server.
+wizard-incoming-imap = Incoming mail (IMAP)
+wizard-incoming-pop3 = Incoming mail (POP3)
+wizard-outgoing-smtp = Outgoing mail (SMTP)
+wizard-host-label = Server
+wizard-host-placeholder = mail.example.com
+wizard-port-label = Port
+wizard-security-label = Security
+wizard-security-tls = SSL/TLS
+wizard-security-starttls = STARTTLS
+wizard-username-label = User name
+wizard-ca-label = CA certificate file (optional)
+wizard-ca-placeholder = /path/to/ca.pem
+wizard-ca-help = Only for private servers whose certificate is signed by your own authority.
+wizard-check-and-save = Check and save
+wizard-checking = Checking your account…
+wizard-cancel = Cancel
+wizard-check-server = { $kind } — { $endpoint }
+wizard-step-running = { $step }…
+wizard-step-passed = { $step }: done
+wizard-step-failed = { $step }: failed
+wizard-step-secure = Secure connection
+wizard-hint-generic = Check the server name and port, and your internet connection.
+wizard-check-failed = The check did not pass. You can correct the settings, or save anyway (for example, when you are offline).
+wizard-check-failed-server = { $kind } — { $endpoint } failed
+wizard-save-anyway = Save anyway
+wizard-back-to-edit = Back to edit
+wizard-saving = Saving…
+wizard-saved = Saved.
+wizard-save-unavailable = Saving accounts is not available in this build yet.
+wizard-password-command-label = Password command
+wizard-password-command-placeholder = pass show email/btinternet
+wizard-password-command-help = A command that prints your password, run each time Pillarbox needs it. Your password is never written to disk by Pillarbox.
+wizard-save-with-command = Save with this command
+
 ## Settings file errors (config-)
 config-error-io = Could not read or write { $path }: { $detail }
 config-error-io-hint = Check that the folder exists and that you may write to it.
@@ -9,6 +79,8 @@ config-error-too-new = The settings file { $path } was written by a newer Pillar
 config-error-too-new-hint = Update Pillarbox to use these settings.
 config-error-overwrite = Not saving: { $path } could not be read, and saving would replace it.
 config-error-overwrite-hint = Correct the file or move it aside first; Pillarbox never overwrites settings it could not read.
+config-error-locked = The settings file { $path } is being changed by another Pillarbox window or command.
+config-error-locked-hint = Try again in a moment. If no other Pillarbox is running, delete { $lock }.
 config-error-duplicate = The account { $account } is already set up.
 config-error-duplicate-hint = Remove it first, or replace it (pillarbox account add --replace).
 config-error-no-account = There is no account { $account }.
@@ -65,6 +137,75 @@ cli-paths-data = Data folder: { $path }
 cli-paths-cache = Cache folder: { $path }
 cli-paths-mail = Mail for { $account }: { $path }
 cli-ui-unavailable = The Pillarbox window is not part of this build yet. Run “pillarbox --help” to see the commands.
+## Local mail store and the list/show/reindex commands (store-)
+store-error-no-message = There is no message with id { $id }.
+store-error-no-message-hint = “pillarbox list” shows each message’s id.
+store-error-index = The message index { $path } could not be opened: { $detail }
+store-error-index-sql = The message index failed: { $detail }
+store-error-index-hint = Your messages are safe in their Maildir folders. Run “pillarbox reindex” to rebuild the index from them.
+store-error-io = Could not read or write { $path }: { $detail }
+store-error-io-hint = Check that the disk is not full and that you may write to this folder.
+store-error = Error: { $message }
+store-hint = Hint: { $hint }
+store-no-accounts = There is no local mail yet.
+store-no-accounts-hint = Add an account and check for mail first, or name the account with --account.
+store-many-accounts = Several accounts have local mail: { $accounts }
+store-many-accounts-hint = Choose one with --account ADDRESS.
+store-no-such-account = There is no local mail for { $account }.
+store-no-such-account-hint = Check the address, or check for mail first. Accounts with local mail: { $accounts }
+store-empty-folder = No messages in { $folder }.
+store-no-results = Nothing matches “{ $query }”.
+store-col-id = ID
+store-col-date = Date
+store-col-flags = Flags
+store-col-from = From
+store-col-subject = Subject
+store-no-subject = (no subject)
+store-label-from = From
+store-label-to = To
+store-label-cc = Cc
+store-label-date = Date
+store-label-subject = Subject
+store-label-folder = Folder
+store-label-attachments = Has attachments
+store-page-info = Showing { $shown } of { $total } messages in { $folder } ({ $unread } unread).
+store-folder-line = { $folder }: { $count ->
+        [one] 1 message
+       *[other] { $count } messages
+    }, { $unread } unread
+store-reindexed = Index of { $account } updated: { $folders ->
+        [one] 1 folder
+       *[other] { $folders } folders
+    }; { $added } added, { $updated } changed, { $removed } removed, { $unchanged } unchanged.
+
+## Command-line help (cli-about-<command>, cli-arg-<command>-<option>)
+cli-help-usage = Usage:
+cli-help-commands = Commands
+cli-help-options = Options
+cli-help-arguments = Arguments
+cli-about = A fast, safe mail client for BT Email and any IMAP/POP3/SMTP provider. Run without a command to open the window.
+cli-about-help = Print this message or the help of the given command
+cli-arg-help = Print help
+cli-arg-version = Print version
+cli-arg-lang = Language for messages, such as cy or en-GB (default: the settings, then the system’s)
+cli-about-account = Add, list and remove accounts
+cli-about-account-add = Set up an account: servers from the provider list, the password in the keyring
+cli-arg-account-add-email = The account’s email address
+cli-arg-account-add-name = Your name as recipients see it (default: from the address)
+cli-arg-account-add-protocol = How mail comes in (default: IMAP, or POP3 when only --pop is given)
+cli-arg-account-add-imap = IMAP server instead of the provider’s
+cli-arg-account-add-pop = POP3 server instead of the provider’s
+cli-arg-account-add-smtp = SMTP server instead of the provider’s
+cli-arg-account-add-security = Connection security for every server of the account: tls (from the first byte) or starttls
+cli-arg-account-add-ca_file = Extra trusted CA certificates (PEM), for a private server
+cli-arg-account-add-password_stdin = Read the password from standard input (first line) and keep it in the system keyring
+cli-arg-account-add-password_command = A command that prints the password, run each time it is needed (e.g. "pass show bt")
+cli-arg-account-add-replace = Replace the account if the address is already set up
+cli-about-account-list = List the accounts that are set up
+cli-about-account-remove = Remove an account and its saved password (its mail stays on disk)
+cli-arg-account-remove-email = The address of the account to remove
+cli-about-paths = Show where Pillarbox keeps its settings and mail
+
 
 ## Sending: compose, outbox, SMTP
 send-reply-attribution = On { $date }, { $name } wrote:
@@ -94,3 +235,19 @@ send-cli-read-failed = { $path } could not be read: { $detail }
 send-cli-no-account = No account { $email } is set up. `pillarbox account list` shows the accounts.
 send-cli-which-account = There are several accounts: say which with --account.
 send-cli-busy = Another Pillarbox is sending this Outbox right now; it will send these messages.
+cli-about-send = Write a message and send it (through the Outbox)
+cli-arg-send-account = The account to send from (its email address); the only account when omitted
+cli-arg-send-to = A recipient ("Name <a@b>" or a@b); repeat for more
+cli-arg-send-cc = A copy recipient; repeat for more
+cli-arg-send-bcc = A hidden copy recipient (never shown to the others); repeat for more
+cli-arg-send-subject = The subject
+cli-arg-send-body = The text of the message (or use --body-file)
+cli-arg-send-body_file = A file holding the text of the message
+cli-arg-send-html_file = A file holding an HTML version of the text
+cli-arg-send-attach = A file to attach; repeat for more
+cli-arg-send-queue_only = Only put the message in the Outbox; a later `outbox flush` sends it
+cli-about-outbox = Show the Outbox, send what is waiting in it, or retry failed messages
+cli-arg-outbox-account = The account whose Outbox to use (its email address)
+cli-about-outbox-flush = Send everything that is due, over one connection
+cli-arg-outbox-flush-now = Also send messages waiting for their retry time
+cli-about-outbox-retry = Put failed messages back in the queue

@@ -9,3 +9,5 @@ mod cli;
 mod i18n_keys;
 mod lab_smoke;
 mod smtp;
+mod store;
+mod wizard;
