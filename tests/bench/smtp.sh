@@ -5,16 +5,18 @@
 # after checking that every message arrived in the recipient's mailbox.
 #
 #   tests/bench/smtp.sh [N]        (default 1000; needs root for the lab, msmtp installed)
+#   PILLARBOX_BIN=path tests/bench/smtp.sh   to time another build (default: the release build)
 set -euo pipefail
 
 N=${1:-1000}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-BIN=$ROOT/target/release/pillarbox
+BIN=${PILLARBOX_BIN:-$ROOT/target/release/pillarbox}
 WORK=$(mktemp -d /tmp/pillarbox-bench-smtp.XXXXXX)
+chmod 755 "$WORK"
 LAB=$WORK/lab
 
 command -v msmtp >/dev/null || { echo "msmtp is missing: apt-get install msmtp" >&2; exit 1; }
-if [ ! -x "$BIN" ] || [ -n "$(find "$ROOT/src" -newer "$BIN" -name '*.rs' | head -1)" ]; then
+if [ -z "${PILLARBOX_BIN:-}" ] && { [ ! -x "$BIN" ] || [ -n "$(find "$ROOT/src" -newer "$BIN" -name '*.rs' | head -1)" ]; }; then
   echo "[bench] building the release binary" >&2
   (cd "$ROOT" && cargo build --release --bin pillarbox >&2)
 fi
@@ -125,7 +127,7 @@ s1=$(now)
 wait_for "$S_TO" "$N"
 SENT_COPIES=$(find "$MAIL_ROOT/$S_FROM/Maildir/.Sent" -type f -path '*/cur/*' -o -type f -path '*/new/*' 2>/dev/null | grep -c '/.Sent/' || true)
 
-python3 - "$N" "$t0" "$t1" "$q0" "$q1" "$f0" "$f1" "$s0" "$s1" "$SENT_COPIES" <<'EOF'
+python3 - "$N" "$t0" "$t1" "$q0" "$q1" "$f0" "$f1" "$s0" "$s1" "$SENT_COPIES" "$BIN" <<'EOF'
 import sys
 n = int(sys.argv[1])
 t0, t1, q0, q1, f0, f1, s0, s1 = map(float, sys.argv[2:10])
@@ -135,7 +137,7 @@ flush = n / (f1 - f0)
 queue = n / (q1 - q0)
 e2e = n / ((q1 - q0) + (f1 - f0))
 sent = n / (s1 - s0)
-print(f"messages: {n} (all delivered, checked in each recipient's server Maildir)")
+print(f"messages: {n} (all delivered, checked in each recipient's server Maildir); pillarbox binary: {sys.argv[11]}")
 print(f"msmtp, one process per message:        {msmtp:8.1f} msg/s  ({t1 - t0:.2f} s)")
 print(f"pillarbox outbox flush, one session:   {flush:8.1f} msg/s  ({f1 - f0:.2f} s)   ratio {flush / msmtp:.2f}x msmtp")
 print(f"pillarbox queueing, one process each:  {queue:8.1f} msg/s  ({q1 - q0:.2f} s)")
