@@ -314,3 +314,48 @@ cli-arg-show-account = Cyfeiriad y cyfrif; dim ond ei angen pan fo gan sawl cyfr
 cli-arg-show-raw = Argraffu’r neges fel y’i cadwyd, yn union fel y daeth, beit wrth feit
 cli-about-reindex = Dod â mynegai’r negeseuon yn unol â’r ffolderi Maildir ar y ddisg
 cli-arg-reindex-account = Y cyfrif hwn yn unig (rhagosodiad: pob cyfrif â phost lleol)
+
+## Anfon: ysgrifennu, blwch allan, SMTP
+send-reply-attribution = Ar { $date }, ysgrifennodd { $name }:
+send-forward-header = ---------- Neges wedi'i hanfon ymlaen ----------
+    Oddi wrth: { $from }
+    Dyddiad: { $date }
+    Pwnc: { $subject }
+    At: { $to }
+send-error-auth = Gwrthododd y gweinydd anfon eich enw defnyddiwr neu gyfrinair ({ $detail }). Gwiriwch y cyfrinair; mae angen cyfrinair ap ar gyfrifon BT sydd â dilysu dau gam. Mae eich neges yn aros yn y Blwch Allan.
+send-error-recipient = Ni fydd y gweinydd yn danfon at { $recipient } ({ $detail }). Gwiriwch y cyfeiriad, yna anfonwch eto o'r Blwch Allan.
+send-error-sender = Ni fydd y gweinydd yn derbyn post o'ch cyfeiriad chi ({ $detail }). Gwiriwch gyfeiriad e-bost y cyfrif.
+send-error-message = Gwrthododd y gweinydd y neges ({ $detail }). Efallai ei bod yn rhy fawr; tynnwch atodiadau ac anfon eto.
+send-error-certificate = Gwrthodwyd tystysgrif y gweinydd anfon ({ $detail }). Gwiriwch enw'r gweinydd yng ngosodiadau'r cyfrif.
+send-error-temporary = Nid oedd modd anfon y neges nawr ({ $detail }). Mae'n aros yn y Blwch Allan a chaiff ei hanfon eto'n awtomatig.
+send-error-folder = Nid oedd modd cadw'r copi yn eich ffolderi post ({ $detail }). Cedwir y neges a chaiff ei chadw eto.
+send-state-queued = yn y ciw
+send-state-sending = yn anfon
+send-state-sent = wedi'i hanfon
+send-state-failed = wedi methu
+send-state-retrying = yn aros i geisio eto
+send-cli-queued = Yn y ciw: { $id }
+send-cli-flushed = Anfonwyd { $sent }, i geisio eto { $deferred }, wedi methu { $failed }, ar ôl yn y Blwch Allan { $remaining }
+send-cli-outbox-empty = Mae'r Blwch Allan yn wag.
+send-cli-outbox-failed = Nid oedd modd darllen nac ysgrifennu'r Blwch Allan: { $detail }
+send-cli-retried = Rhoddwyd { $count } neges yn ôl yn y ciw.
+send-cli-read-failed = Nid oedd modd darllen { $path }: { $detail }
+send-cli-no-account = Does dim cyfrif { $email } wedi'i osod. Mae `pillarbox account list` yn dangos y cyfrifon.
+send-cli-which-account = Mae sawl cyfrif: dywedwch pa un gyda --account.
+send-cli-busy = Mae Pillarbox arall yn anfon y Blwch Allan hwn ar hyn o bryd; bydd yn anfon y negeseuon hyn.
+cli-about-send = Ysgrifennu neges a'i hanfon (drwy'r Blwch Allan)
+cli-arg-send-account = Y cyfrif i anfon ohono (ei gyfeiriad e-bost); yr unig gyfrif os na roddir un
+cli-arg-send-to = Derbynnydd ("Enw <a@b>" neu a@b); ailadroddwch am fwy
+cli-arg-send-cc = Derbynnydd copi; ailadroddwch am fwy
+cli-arg-send-bcc = Derbynnydd copi cudd (byth yn cael ei ddangos i'r lleill); ailadroddwch am fwy
+cli-arg-send-subject = Y pwnc
+cli-arg-send-body = Testun y neges (neu defnyddiwch --body-file)
+cli-arg-send-body_file = Ffeil sy'n dal testun y neges
+cli-arg-send-html_file = Ffeil sy'n dal fersiwn HTML o'r testun
+cli-arg-send-attach = Ffeil i'w hatodi; ailadroddwch am fwy
+cli-arg-send-queue_only = Dim ond rhoi'r neges yn y Blwch Allan; bydd `outbox flush` yn ei hanfon yn nes ymlaen
+cli-about-outbox = Dangos y Blwch Allan, anfon yr hyn sy'n aros ynddo, neu geisio negeseuon a fethodd eto
+cli-arg-outbox-account = Y cyfrif y mae ei Flwch Allan i'w ddefnyddio (ei gyfeiriad e-bost)
+cli-about-outbox-flush = Anfon popeth sy'n barod, dros un cysylltiad
+cli-arg-outbox-flush-now = Anfon hefyd negeseuon sy'n aros am eu hamser i geisio eto
+cli-about-outbox-retry = Rhoi negeseuon a fethodd yn ôl yn y ciw

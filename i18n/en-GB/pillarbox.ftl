@@ -369,3 +369,49 @@ pop-summary = { $account }: { $downloaded } downloaded, { $deleted } deleted fro
 pop-progress = Downloading { $done } of { $total }
 pop-no-uidl-note = This server cannot tell its messages apart (no UIDL): each message is downloaded, then deleted from the server.
 pop-no-password = No password on standard input.
+
+
+## Sending: compose, outbox, SMTP
+send-reply-attribution = On { $date }, { $name } wrote:
+send-forward-header = ---------- Forwarded message ----------
+    From: { $from }
+    Date: { $date }
+    Subject: { $subject }
+    To: { $to }
+send-error-auth = The outgoing server refused your user name or password ({ $detail }). Check the password; BT accounts with two-step verification need an app password. Your message stays in the Outbox.
+send-error-recipient = The server will not deliver to { $recipient } ({ $detail }). Check the address, then send again from the Outbox.
+send-error-sender = The server will not accept mail from your address ({ $detail }). Check the account's email address.
+send-error-message = The server refused the message ({ $detail }). It may be too large; remove attachments and send again.
+send-error-certificate = The outgoing server's certificate was refused ({ $detail }). Check the server name in the account settings.
+send-error-temporary = The message could not be sent now ({ $detail }). It stays in the Outbox and will be sent again automatically.
+send-error-folder = The copy in your mail folders could not be saved ({ $detail }). The message is kept and will be saved again.
+send-state-queued = queued
+send-state-sending = sending
+send-state-sent = sent
+send-state-failed = failed
+send-state-retrying = waiting to retry
+send-cli-queued = Queued { $id }
+send-cli-flushed = Sent { $sent }, to retry { $deferred }, failed { $failed }, left in the Outbox { $remaining }
+send-cli-outbox-empty = The Outbox is empty.
+send-cli-outbox-failed = The Outbox could not be read or written: { $detail }
+send-cli-retried = { $count } messages put back in the queue.
+send-cli-read-failed = { $path } could not be read: { $detail }
+send-cli-no-account = No account { $email } is set up. `pillarbox account list` shows the accounts.
+send-cli-which-account = There are several accounts: say which with --account.
+send-cli-busy = Another Pillarbox is sending this Outbox right now; it will send these messages.
+cli-about-send = Write a message and send it (through the Outbox)
+cli-arg-send-account = The account to send from (its email address); the only account when omitted
+cli-arg-send-to = A recipient ("Name <a@b>" or a@b); repeat for more
+cli-arg-send-cc = A copy recipient; repeat for more
+cli-arg-send-bcc = A hidden copy recipient (never shown to the others); repeat for more
+cli-arg-send-subject = The subject
+cli-arg-send-body = The text of the message (or use --body-file)
+cli-arg-send-body_file = A file holding the text of the message
+cli-arg-send-html_file = A file holding an HTML version of the text
+cli-arg-send-attach = A file to attach; repeat for more
+cli-arg-send-queue_only = Only put the message in the Outbox; a later `outbox flush` sends it
+cli-about-outbox = Show the Outbox, send what is waiting in it, or retry failed messages
+cli-arg-outbox-account = The account whose Outbox to use (its email address)
+cli-about-outbox-flush = Send everything that is due, over one connection
+cli-arg-outbox-flush-now = Also send messages waiting for their retry time
+cli-about-outbox-retry = Put failed messages back in the queue

@@ -10,5 +10,6 @@ mod cli;
 mod i18n_keys;
 mod lab_smoke;
 mod pop3;
+mod smtp;
 mod store;
 mod wizard;
