@@ -252,13 +252,11 @@ pop-error-auth = { $endpoint } did not accept the email address and password: { 
 pop-error-refused = { $endpoint } refused { $step }: { $reply }
 pop-error-protocol = { $endpoint } sent a reply Pillarbox did not understand ({ $step }): { $detail }
 pop-error-connection = The connection to { $endpoint } was lost ({ $step }): { $detail }
-pop-error-starttls = { $endpoint }: POP3 with STARTTLS is not supported.
 pop-error-no-uidl-leave = { $endpoint } cannot tell its messages apart (no UIDL), so messages cannot be left on the server.
 pop-error-disk = Could not save mail to { $path }: { $detail }
 pop-error-busy = Mail for { $account } is already being downloaded.
 pop-hint-auth = Check your password. BT Email accounts with two-step verification need an app password.
 pop-hint-retry = Nothing was deleted from the server. Check your internet connection and try again.
-pop-hint-starttls = Choose SSL/TLS on port 995 in the account settings.
 pop-hint-no-uidl-leave = Turn off "Leave messages on the server" for this account.
 pop-hint-disk = Nothing was deleted from the server. Free some disk space or check the folder's permissions, then try again.
 pop-hint-busy = Wait for the other download to finish.
@@ -324,52 +322,7 @@ cli-about-reindex = Bring the message index in line with the Maildir folders on 
 cli-arg-reindex-account = Only this account (default: every account with local mail)
 
 ## Command-line help (cli-about-<command>, cli-arg-<command>-<option>)
-cli-help-usage = Usage:
-cli-help-commands = Commands
-cli-help-options = Options
-cli-help-arguments = Arguments
-cli-about = A fast, safe mail client for BT Email and any IMAP/POP3/SMTP provider. Run without a command to open the window.
-cli-about-help = Print this message or the help of the given command
-cli-arg-help = Print help
-cli-arg-version = Print version
-cli-arg-lang = Language for messages, such as cy or en-GB (default: the settings, then the system’s)
-cli-about-account = Add, list and remove accounts
-cli-about-account-add = Set up an account: servers from the provider list, the password in the keyring
-cli-arg-account-add-email = The account’s email address
-cli-arg-account-add-name = Your name as recipients see it (default: from the address)
-cli-arg-account-add-protocol = How mail comes in (default: IMAP, or POP3 when only --pop is given)
-cli-arg-account-add-imap = IMAP server instead of the provider’s
-cli-arg-account-add-pop = POP3 server instead of the provider’s
-cli-arg-account-add-smtp = SMTP server instead of the provider’s
-cli-arg-account-add-security = Connection security for every server of the account: tls (from the first byte) or starttls
-cli-arg-account-add-ca_file = Extra trusted CA certificates (PEM), for a private server
-cli-arg-account-add-password_stdin = Read the password from standard input (first line) and keep it in the system keyring
-cli-arg-account-add-password_command = A command that prints the password, run each time it is needed (e.g. "pass show bt")
-cli-arg-account-add-replace = Replace the account if the address is already set up
-cli-about-account-list = List the accounts that are set up
-cli-about-account-remove = Remove an account and its saved password (its mail stays on disk)
-cli-arg-account-remove-email = The address of the account to remove
-cli-about-paths = Show where Pillarbox keeps its settings and mail
 ## POP3 download (pop-)
-pop-error-network = Could not reach the POP3 server: { $detail }
-pop-error-timeout = { $endpoint } did not answer within { $secs } seconds ({ $step }).
-pop-error-auth = { $endpoint } did not accept the email address and password: { $reply }
-pop-error-refused = { $endpoint } refused { $step }: { $reply }
-pop-error-protocol = { $endpoint } sent a reply Pillarbox did not understand ({ $step }): { $detail }
-pop-error-connection = The connection to { $endpoint } was lost ({ $step }): { $detail }
-pop-error-no-uidl-leave = { $endpoint } cannot tell its messages apart (no UIDL), so messages cannot be left on the server.
-pop-error-disk = Could not save mail to { $path }: { $detail }
-pop-error-busy = Mail for { $account } is already being downloaded.
-pop-hint-auth = Check your password. BT Email accounts with two-step verification need an app password.
-pop-hint-retry = Nothing was deleted from the server. Check your internet connection and try again.
-pop-hint-no-uidl-leave = Turn off "Leave messages on the server" for this account.
-pop-hint-disk = Nothing was deleted from the server. Free some disk space or check the folder's permissions, then try again.
-pop-hint-busy = Wait for the other download to finish.
-pop-summary = { $account }: { $downloaded } downloaded, { $deleted } deleted from the server, { $kept } left on the server.
-pop-progress = Downloading { $done } of { $total }
-pop-no-uidl-note = This server cannot tell its messages apart (no UIDL): each message is downloaded, then deleted from the server.
-pop-no-password = No password on standard input.
-
 
 ## Sending: compose, outbox, SMTP
 send-reply-attribution = On { $date }, { $name } wrote:
