@@ -4,6 +4,7 @@
 //! functions and event streams (a test enforces the border).
 
 pub mod account;
+pub mod imap;
 pub mod paths;
 pub mod secret;
 pub mod store;

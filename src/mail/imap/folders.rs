@@ -1,0 +1,226 @@
+//! Server folders: LIST with SPECIAL-USE (RFC 6154) and STATUS, roles, local names.
+
+use std::borrow::Cow;
+
+use async_imap::imap_proto::{MailboxDatum, NameAttribute, Response, StatusAttribute};
+use serde::{Deserialize, Serialize};
+
+use super::conn::{quote, Conn};
+use super::utf7;
+use super::ImapError;
+
+/// What a folder is for, from SPECIAL-USE or, failing that, its name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Inbox,
+    Sent,
+    Drafts,
+    Trash,
+    Junk,
+    Archive,
+}
+
+/// A folder's counters from STATUS (or SELECT).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct FolderStatus {
+    pub messages: u32,
+    pub uidnext: u32,
+    pub uidvalidity: u32,
+    pub highestmodseq: Option<u64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RemoteFolder {
+    /// The name as the server spells it (modified UTF-7), for commands.
+    pub name: String,
+    /// The name for people.
+    pub display: String,
+    pub delimiter: Option<char>,
+    pub role: Option<Role>,
+    pub selectable: bool,
+    pub status: Option<FolderStatus>,
+}
+
+fn role_from_attributes(attributes: &[NameAttribute<'_>]) -> Option<Role> {
+    attributes.iter().find_map(|a| match a {
+        NameAttribute::Sent => Some(Role::Sent),
+        NameAttribute::Drafts => Some(Role::Drafts),
+        NameAttribute::Trash => Some(Role::Trash),
+        NameAttribute::Junk => Some(Role::Junk),
+        NameAttribute::Archive => Some(Role::Archive),
+        _ => None,
+    })
+}
+
+/// Common names of folders on servers without SPECIAL-USE.
+fn role_from_name(display: &str) -> Option<Role> {
+    let lower = display.to_lowercase();
+    let leaf = lower.rsplit(['/', '.']).next().unwrap_or(&lower);
+    match leaf {
+        "sent" | "sent items" | "sent messages" | "sent mail" => Some(Role::Sent),
+        "drafts" | "draft" => Some(Role::Drafts),
+        "trash" | "deleted items" | "deleted messages" | "bin" => Some(Role::Trash),
+        "junk" | "spam" | "junk e-mail" | "junk email" | "bulk mail" => Some(Role::Junk),
+        "archive" | "archives" => Some(Role::Archive),
+        _ => None,
+    }
+}
+
+fn status_from(attributes: &[StatusAttribute]) -> FolderStatus {
+    let mut status = FolderStatus::default();
+    for attribute in attributes {
+        match attribute {
+            StatusAttribute::Messages(n) => status.messages = *n,
+            StatusAttribute::UidNext(n) => status.uidnext = *n,
+            StatusAttribute::UidValidity(n) => status.uidvalidity = *n,
+            StatusAttribute::HighestModSeq(n) => status.highestmodseq = Some(*n),
+            _ => {}
+        }
+    }
+    status
+}
+
+/// Lists every folder with its counters, in as few round trips as the server allows:
+/// one LIST-STATUS (RFC 5819) where offered, else LIST then pipelined STATUS commands.
+pub async fn list(conn: &mut Conn) -> Result<Vec<RemoteFolder>, ImapError> {
+    let special_use = conn.has("SPECIAL-USE");
+    let list_status = conn.has("LIST-STATUS");
+    let condstore = conn.has("CONDSTORE");
+    let items = if condstore {
+        "MESSAGES UIDNEXT UIDVALIDITY HIGHESTMODSEQ"
+    } else {
+        "MESSAGES UIDNEXT UIDVALIDITY"
+    };
+    let mut returns = Vec::new();
+    if special_use {
+        returns.push("SPECIAL-USE".to_string());
+    }
+    if list_status {
+        returns.push(format!("STATUS ({items})"));
+    }
+    let command = if returns.is_empty() {
+        "LIST \"\" \"*\"".to_string()
+    } else {
+        format!("LIST \"\" \"*\" RETURN ({})", returns.join(" "))
+    };
+    let mut folders: Vec<RemoteFolder> = Vec::new();
+    let mut statuses: Vec<(String, FolderStatus)> = Vec::new();
+    conn.run(&command, "list folders", |response| {
+        collect(response, &mut folders, &mut statuses)
+    })
+    .await?;
+    if !list_status {
+        let mut tags = Vec::new();
+        for folder in folders.iter().filter(|f| f.selectable) {
+            let cmd = format!("STATUS {} ({items})", quote(&folder.name));
+            tags.push(conn.send(&cmd, "status").await?);
+        }
+        for tag in tags {
+            conn.finish(&tag, "status", |response| {
+                collect(response, &mut folders, &mut statuses)
+            })
+            .await?;
+        }
+    }
+    for (name, status) in statuses {
+        if let Some(folder) = folders.iter_mut().find(|f| f.name == name) {
+            folder.status = Some(status);
+        }
+    }
+    Ok(folders)
+}
+
+fn collect(
+    response: &Response<'_>,
+    folders: &mut Vec<RemoteFolder>,
+    statuses: &mut Vec<(String, FolderStatus)>,
+) {
+    match response {
+        Response::MailboxData(MailboxDatum::List(data)) => {
+            let name: &str = &data.name;
+            let name = if name.eq_ignore_ascii_case("INBOX") {
+                "INBOX".to_string()
+            } else {
+                name.to_string()
+            };
+            let display = utf7::decode(&name);
+            let role = if name == "INBOX" {
+                Some(Role::Inbox)
+            } else {
+                role_from_attributes(&data.name_attributes).or_else(|| role_from_name(&display))
+            };
+            let selectable = !data.name_attributes.iter().any(|a| {
+                matches!(a, NameAttribute::NoSelect)
+                    || matches!(a, NameAttribute::Extension(Cow::Borrowed(e)) if e.eq_ignore_ascii_case("\\NonExistent"))
+                    || matches!(a, NameAttribute::Extension(Cow::Owned(e)) if e.eq_ignore_ascii_case("\\NonExistent"))
+            });
+            folders.push(RemoteFolder {
+                name,
+                display,
+                delimiter: data.delimiter.as_deref().and_then(|d| d.chars().next()),
+                role,
+                selectable,
+                status: None,
+            });
+        }
+        Response::MailboxData(MailboxDatum::Status { mailbox, status }) => {
+            let name: &str = mailbox;
+            let name = if name.eq_ignore_ascii_case("INBOX") {
+                "INBOX".to_string()
+            } else {
+                name.to_string()
+            };
+            statuses.push((name, status_from(status)));
+        }
+        _ => {}
+    }
+}
+
+/// The Maildir folder name for a server folder: the readable decoded name, its levels
+/// joined with '.', and the few characters that can't appear in a file name escaped.
+pub fn local_name(display: &str, delimiter: Option<char>) -> String {
+    let mut out = String::with_capacity(display.len());
+    let levels: Vec<&str> = match delimiter {
+        Some(d) => display.split(d).collect(),
+        None => vec![display],
+    };
+    for (i, level) in levels.iter().enumerate() {
+        if i > 0 {
+            out.push('.');
+        }
+        for (j, c) in level.chars().enumerate() {
+            let escape = matches!(c, '%' | '/' | '\\' | '.' | ':' | '\0')
+                || c.is_control()
+                || (j == 0 && c == '~');
+            if escape {
+                let mut buf = [0u8; 4];
+                for b in c.encode_utf8(&mut buf).bytes() {
+                    out.push_str(&format!("%{b:02X}"));
+                }
+            } else {
+                out.push(c);
+            }
+        }
+    }
+    if out.is_empty() {
+        out.push_str("%00");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn local_names_are_safe_and_readable() {
+        assert_eq!(local_name("INBOX", Some('/')), "INBOX");
+        assert_eq!(local_name("Archive/2024", Some('/')), "Archive.2024");
+        assert_eq!(local_name("a.b/c", Some('/')), "a%2Eb.c");
+        assert_eq!(local_name("Entwürfe", Some('.')), "Entwürfe");
+        assert_eq!(local_name("../x", None), "%2E%2E%2Fx");
+        assert_eq!(role_from_name("Sent Items"), Some(Role::Sent));
+        assert_eq!(role_from_name("INBOX/Junk"), Some(Role::Junk));
+    }
+}
