@@ -364,6 +364,68 @@ impl Conn {
         self.finish(&tag, step, each).await
     }
 
+    /// Stores a message in a folder (APPEND), returning its UID when the server says
+    /// (UIDPLUS). The literal is sent after the server's go-ahead, so any server works.
+    pub async fn append(
+        &mut self,
+        folder: &str,
+        flags: &[&str],
+        message: &[u8],
+    ) -> Result<Option<u32>, ImapError> {
+        use tokio::io::AsyncWriteExt;
+        let step = format!("append to {}", super::utf7::decode(folder));
+        let command = format!(
+            "APPEND {} ({}) {{{}}}",
+            quote(folder),
+            flags.join(" "),
+            message.len()
+        );
+        let tag = self.send(&command, &step).await?;
+        loop {
+            let go = self
+                .next(&step, |response| match response {
+                    Response::Continue { .. } => Some(Ok(())),
+                    Response::Done { tag: done, outcome, .. } if done.0 == tag => {
+                        Some(Err(outcome.information.as_deref().unwrap_or("").to_string()))
+                    }
+                    _ => None,
+                })
+                .await?;
+            match go {
+                Some(Ok(())) => break,
+                Some(Err(message)) => {
+                    return Err(ImapError::Refused {
+                        endpoint: self.endpoint.clone(),
+                        step,
+                        message,
+                    })
+                }
+                None => {}
+            }
+        }
+        let stream = self.session.get_mut();
+        let written = async {
+            stream.write_all(message).await?;
+            stream.write_all(b"\r\n").await?;
+            stream.flush().await
+        }
+        .await;
+        written.map_err(|e| ImapError::from_io(&self.endpoint, &step, e))?;
+        let mut uid = None;
+        self.finish(&tag, &step, |response| {
+            if let Response::Done { outcome, .. } = response {
+                if let Some(async_imap::imap_proto::ResponseCode::AppendUid(_, uids)) = &outcome.code {
+                    uid = uids.first().map(|m| match m {
+                        async_imap::imap_proto::rfc4315::UidSetMember::Uid(u) => *u,
+                        async_imap::imap_proto::rfc4315::UidSetMember::UidRange(r) => *r.start(),
+                    });
+                }
+            }
+        })
+        .await?;
+        Ok(uid)
+    }
+
     pub async fn logout(mut self) {
         let _ = self.run("LOGOUT", "logout", |_| {}).await;
     }
