@@ -536,16 +536,19 @@ async fn fetch_bodies(
     options: &SyncOptions,
     progress: Reporter<'_>,
 ) -> Result<Vec<(u32, MaildirEntry, u64)>, ImapError> {
+    // The server answers a batch in ascending UID order, so batches start small and
+    // double: the newest mail lands first and quickly, later batches amortise round trips.
     let mut batches: VecDeque<Vec<u32>> = VecDeque::new();
     let mut current = Vec::new();
     let mut current_bytes = 0u64;
+    let mut limit = options.batch_messages.min(50).max(1);
     for (uid, size) in missing {
         if !current.is_empty()
-            && (current.len() >= options.batch_messages
-                || current_bytes + *size as u64 > options.batch_bytes)
+            && (current.len() >= limit || current_bytes + *size as u64 > options.batch_bytes)
         {
             batches.push_back(std::mem::take(&mut current));
             current_bytes = 0;
+            limit = (limit * 2).min(options.batch_messages.max(1));
         }
         current.push(*uid);
         current_bytes += *size as u64;
