@@ -12,7 +12,7 @@ use pillarbox::mail::imap::engine::EngineSettings;
 use pillarbox::mail::imap::journal::{self, LocalChange, MessageRef};
 use pillarbox::mail::imap::state::AccountState;
 use pillarbox::mail::imap::{
-    sync_account, utf7, ImapError, SyncEngine, SyncEventKind, SyncOptions, SyncSummary,
+    sync_account, utf7, ImapError, Progress, SyncEngine, SyncEventKind, SyncOptions, SyncSummary,
 };
 use pillarbox::mail::paths::Paths;
 use pillarbox::mail::store::{Flags, Maildir};
@@ -50,10 +50,20 @@ impl Fixture {
             .expect("log in to the lab")
     }
 
-    async fn try_sync_with(&self, account: &Account, timeouts: &Timeouts) -> Result<SyncSummary, ImapError> {
+    async fn try_sync_with(
+        &self,
+        account: &Account,
+        timeouts: &Timeouts,
+    ) -> Result<SyncSummary, ImapError> {
         let mut conn = Conn::connect(account, &self.user.password, timeouts).await?;
-        let summary =
-            sync_account(&mut conn, &self.paths, account, &SyncOptions::default(), &|_| {}).await?;
+        let summary = sync_account(
+            &mut conn,
+            &self.paths,
+            account,
+            &SyncOptions::default(),
+            &|_| {},
+        )
+        .await?;
         conn.logout().await;
         Ok(summary)
     }
@@ -134,9 +144,12 @@ fn local_state(paths: &Paths, account: &Account) -> FolderMap {
         let maildir = Maildir::open(root.join(&folder.local)).unwrap();
         let mut messages = BTreeMap::new();
         for entry in maildir.list().unwrap() {
-            let uid = entry
-                .uid
-                .unwrap_or_else(|| panic!("{}: a cached file without UID: {}", folder.display, entry.file_name));
+            let uid = entry.uid.unwrap_or_else(|| {
+                panic!(
+                    "{}: a cached file without UID: {}",
+                    folder.display, entry.file_name
+                )
+            });
             let bytes = maildir.read(&entry).unwrap();
             let old = messages.insert(uid, (entry.flags.clone(), bytes));
             assert!(old.is_none(), "{}: UID {uid} cached twice", folder.display);
@@ -167,7 +180,12 @@ async fn assert_in_sync(f: &Fixture) {
         for (uid, (flags, bytes)) in messages {
             let (local_flags, local_bytes) = &cached[uid];
             assert_eq!(flags, local_flags, "{folder} UID {uid}: flags differ");
-            assert!(bytes == local_bytes, "{folder} UID {uid}: bytes differ ({} vs {})", bytes.len(), local_bytes.len());
+            assert!(
+                bytes == local_bytes,
+                "{folder} UID {uid}: bytes differ ({} vs {})",
+                bytes.len(),
+                local_bytes.len()
+            );
         }
     }
 }
@@ -181,9 +199,13 @@ fn message(n: usize, subject: &str) -> Vec<u8> {
 }
 
 async fn create(conn: &mut Conn, name: &str) {
-    conn.run(&format!("CREATE {}", quote(&utf7::encode(name))), "create", |_| {})
-        .await
-        .unwrap();
+    conn.run(
+        &format!("CREATE {}", quote(&utf7::encode(name))),
+        "create",
+        |_| {},
+    )
+    .await
+    .unwrap();
 }
 
 async fn append(conn: &mut Conn, folder: &str, flags: &[&str], bytes: &[u8]) -> u32 {
@@ -207,15 +229,53 @@ async fn first_sync_is_byte_identical_with_folders_and_flags() {
             append(&mut conn, folder, &["\\Seen"], &message(n, "folder")).await;
         }
     }
-    append(&mut conn, "Archive", &["\\Flagged", "\\Answered"], &message(9, "flagged")).await;
+    append(
+        &mut conn,
+        "Archive",
+        &["\\Flagged", "\\Answered"],
+        &message(9, "flagged"),
+    )
+    .await;
     conn.run("SELECT INBOX", "select", |_| {}).await.unwrap();
-    conn.run("UID STORE 1:5 +FLAGS (\\Seen)", "store", |_| {}).await.unwrap();
-    conn.run("UID STORE 2 +FLAGS (\\Flagged $Forwarded)", "store", |_| {}).await.unwrap();
+    conn.run("UID STORE 1:5 +FLAGS (\\Seen)", "store", |_| {})
+        .await
+        .unwrap();
+    conn.run("UID STORE 2 +FLAGS (\\Flagged $Forwarded)", "store", |_| {})
+        .await
+        .unwrap();
     conn.logout().await;
 
-    let summary = f.sync().await;
+    let seen = std::sync::Mutex::new(Vec::new());
+    let report = |p: Progress| seen.lock().unwrap().push(p);
+    let mut conn = f.connect().await;
+    let summary = sync_account(
+        &mut conn,
+        &f.paths,
+        &f.account,
+        &SyncOptions::default(),
+        &report,
+    )
+    .await
+    .unwrap();
+    conn.logout().await;
     assert_eq!(summary.added(), 20 + 4 * 3 + 1);
-    assert!(summary.folders_added.contains(&"Gwaith ŵŷ & 台北".to_string()));
+    let seen = seen.into_inner().unwrap();
+    assert!(seen.contains(&Progress::FolderDone(summary.folders[0].clone())));
+    let last_inbox = seen.iter().rev().find_map(|p| match p {
+        Progress::Fetching {
+            folder,
+            done,
+            total,
+            bytes,
+            ..
+        } if folder == "INBOX" => Some((*done, *total, *bytes)),
+        _ => None,
+    });
+    assert_eq!(last_inbox.map(|(d, t, _)| (d, t)), Some((20, 20)));
+    assert_eq!(last_inbox.unwrap().2, summary.folders[0].bytes);
+    assert!(summary
+        .folders_added
+        .contains(&"Gwaith ŵŷ & 台北".to_string()));
     assert_in_sync(&f).await;
     let local = local_state(&f.paths, &f.account);
     assert_eq!(local["INBOX"][&2].0.as_str(), "FPS");
@@ -241,22 +301,35 @@ async fn resync_follows_every_server_change() {
     }
     f.sync().await;
     assert_in_sync(&f).await;
-    let reset_validity = AccountState::load(&f.paths.state_dir(&f.account.id())).folders["Reset"].uidvalidity;
+    let reset_validity =
+        AccountState::load(&f.paths.state_dir(&f.account.id())).folders["Reset"].uidvalidity;
 
     // New mail, flag changes, expunges, and folder renamed, deleted, created, recreated.
     append(&mut conn, "INBOX", &["\\Flagged"], &message(100, "new")).await;
     lab.seed(&f.user, "INBOX", &[&message(101, "seeded")]);
     conn.run("SELECT INBOX", "select", |_| {}).await.unwrap();
-    conn.run("UID STORE 1 +FLAGS (\\Seen)", "store", |_| {}).await.unwrap();
-    conn.run("UID STORE 2 -FLAGS (\\Seen)", "store", |_| {}).await.unwrap();
-    conn.run("UID STORE 3,4 +FLAGS (\\Deleted)", "store", |_| {}).await.unwrap();
+    conn.run("UID STORE 1 +FLAGS (\\Seen)", "store", |_| {})
+        .await
+        .unwrap();
+    conn.run("UID STORE 2 -FLAGS (\\Seen)", "store", |_| {})
+        .await
+        .unwrap();
+    conn.run("UID STORE 3,4 +FLAGS (\\Deleted)", "store", |_| {})
+        .await
+        .unwrap();
     conn.run("EXPUNGE", "expunge", |_| {}).await.unwrap();
     conn.run("CLOSE", "close", |_| {}).await.unwrap();
-    conn.run("RENAME \"Old name\" \"New name\"", "rename", |_| {}).await.unwrap();
-    conn.run("DELETE \"Doomed\"", "delete", |_| {}).await.unwrap();
+    conn.run("RENAME \"Old name\" \"New name\"", "rename", |_| {})
+        .await
+        .unwrap();
+    conn.run("DELETE \"Doomed\"", "delete", |_| {})
+        .await
+        .unwrap();
     create(&mut conn, "Brand new").await;
     append(&mut conn, "Brand new", &["\\Seen"], &message(1, "brand")).await;
-    conn.run("DELETE \"Reset\"", "delete", |_| {}).await.unwrap();
+    conn.run("DELETE \"Reset\"", "delete", |_| {})
+        .await
+        .unwrap();
     // UIDVALIDITY is time-based in Dovecot: let a second pass so the new one differs.
     tokio::time::sleep(Duration::from_millis(1100)).await;
     create(&mut conn, "Reset").await;
@@ -265,13 +338,24 @@ async fn resync_follows_every_server_change() {
     conn.logout().await;
 
     let summary = f.sync().await;
-    assert_eq!(summary.folders_renamed, vec![("Old name".into(), "New name".into())]);
+    assert_eq!(
+        summary.folders_renamed,
+        vec![("Old name".into(), "New name".into())]
+    );
     assert_eq!(summary.folders_removed, vec!["Doomed".to_string()]);
     assert_eq!(summary.folders_added, vec!["Brand new".to_string()]);
-    let inbox = summary.folders.iter().find(|x| x.folder == "INBOX").unwrap();
+    let inbox = summary
+        .folders
+        .iter()
+        .find(|x| x.folder == "INBOX")
+        .unwrap();
     assert_eq!((inbox.added, inbox.removed), (2, 2));
     assert!(inbox.flags_changed >= 1, "{inbox:?}");
-    let reset = summary.folders.iter().find(|x| x.folder == "Reset").unwrap();
+    let reset = summary
+        .folders
+        .iter()
+        .find(|x| x.folder == "Reset")
+        .unwrap();
     assert!(reset.reset, "UIDVALIDITY change not noticed: {reset:?}");
     assert_ne!(
         AccountState::load(&f.paths.state_dir(&f.account.id())).folders["Reset"].uidvalidity,
@@ -287,7 +371,8 @@ async fn uidvalidity_reset_by_losing_the_uidlist_refetches_the_folder() {
     let f = fixture(lab, "imap-uidlist");
     lab.seed(&f.user, "INBOX", &[&message(1, "a"), &message(2, "b")]);
     f.sync().await;
-    let before = AccountState::load(&f.paths.state_dir(&f.account.id())).folders["INBOX"].uidvalidity;
+    let before =
+        AccountState::load(&f.paths.state_dir(&f.account.id())).folders["INBOX"].uidvalidity;
     tokio::time::sleep(Duration::from_millis(1100)).await;
     let maildir = lab.server_maildir(&f.user, "INBOX");
     std::fs::remove_file(maildir.join("dovecot-uidlist")).expect("remove dovecot-uidlist");
@@ -295,7 +380,8 @@ async fn uidvalidity_reset_by_losing_the_uidlist_refetches_the_folder() {
         let _ = std::fs::remove_file(maildir.join(index));
     }
     let summary = f.sync().await;
-    let after = AccountState::load(&f.paths.state_dir(&f.account.id())).folders["INBOX"].uidvalidity;
+    let after =
+        AccountState::load(&f.paths.state_dir(&f.account.id())).folders["INBOX"].uidvalidity;
     assert_ne!(before, after, "Dovecot kept UIDVALIDITY");
     assert!(summary.folders[0].reset, "{summary:?}");
     assert_in_sync(&f).await;
@@ -314,33 +400,81 @@ async fn local_flag_move_and_delete_reach_the_server() {
     conn.logout().await;
     f.sync().await;
 
-    f.apply("INBOX", 1, LocalChange::Flag { flag: 'S', on: true });
-    f.apply("INBOX", 1, LocalChange::Flag { flag: 'F', on: true });
-    f.apply("INBOX", 2, LocalChange::Move { to: "Archive".into() });
+    f.apply(
+        "INBOX",
+        1,
+        LocalChange::Flag {
+            flag: 'S',
+            on: true,
+        },
+    );
+    f.apply(
+        "INBOX",
+        1,
+        LocalChange::Flag {
+            flag: 'F',
+            on: true,
+        },
+    );
+    f.apply(
+        "INBOX",
+        2,
+        LocalChange::Move {
+            to: "Archive".into(),
+        },
+    );
     f.apply("INBOX", 3, LocalChange::Delete);
     // Applied to the cache at once.
     let root = f.paths.mail_root(&f.account.id());
     let inbox = Maildir::open(root.join("INBOX")).unwrap().list().unwrap();
     assert_eq!(inbox.len(), 3);
-    assert_eq!(inbox.iter().find(|e| e.uid == Some(1)).unwrap().flags.as_str(), "FS");
+    assert_eq!(
+        inbox
+            .iter()
+            .find(|e| e.uid == Some(1))
+            .unwrap()
+            .flags
+            .as_str(),
+        "FS"
+    );
     let archived = Maildir::open(root.join("Archive")).unwrap().list().unwrap();
     assert_eq!(archived.len(), 1);
-    assert_eq!(Maildir::open(root.join("Trash")).unwrap().list().unwrap().len(), 1);
-    assert_eq!(journal::pending(&f.paths.state_dir(&f.account.id())).len(), 4);
+    assert_eq!(
+        Maildir::open(root.join("Trash"))
+            .unwrap()
+            .list()
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(
+        journal::pending(&f.paths.state_dir(&f.account.id())).len(),
+        4
+    );
 
     let summary = f.sync().await;
     assert_eq!(summary.replayed, 4);
     assert!(journal::pending(&f.paths.state_dir(&f.account.id())).is_empty());
     // The moved copy got its new UID instead of being downloaded again.
-    let archive = summary.folders.iter().find(|x| x.folder == "Archive").unwrap();
+    let archive = summary
+        .folders
+        .iter()
+        .find(|x| x.folder == "Archive")
+        .unwrap();
     assert_eq!(archive.added, 0, "{archive:?}");
     assert_in_sync(&f).await;
     let mut conn = f.connect().await;
     let server = server_state(&mut conn).await;
     assert_eq!(server["INBOX"][&1].0.as_str(), "FS");
     assert_eq!(server["INBOX"].len(), 3);
-    assert_eq!(server["Archive"].values().next().unwrap().1, message(2, "local"));
-    assert_eq!(server["Trash"].values().next().unwrap().1, message(3, "local"));
+    assert_eq!(
+        server["Archive"].values().next().unwrap().1,
+        message(2, "local")
+    );
+    assert_eq!(
+        server["Trash"].values().next().unwrap().1,
+        message(3, "local")
+    );
     conn.logout().await;
 
     // Deleting in the Trash removes it for good.
@@ -366,15 +500,34 @@ async fn offline_changes_are_replayed_when_the_server_returns() {
     f.sync().await;
 
     lab.stop_dovecot();
-    f.apply("INBOX", 1, LocalChange::Flag { flag: 'S', on: true });
-    f.apply("INBOX", 2, LocalChange::Move { to: "Archive".into() });
+    f.apply(
+        "INBOX",
+        1,
+        LocalChange::Flag {
+            flag: 'S',
+            on: true,
+        },
+    );
+    f.apply(
+        "INBOX",
+        2,
+        LocalChange::Move {
+            to: "Archive".into(),
+        },
+    );
     let error = f
         .try_sync_with(&f.account, &Timeouts::all(Duration::from_secs(5)))
         .await
         .expect_err("the server is down");
     assert!(error.is_transient(), "{error}");
-    assert!(error.to_string().contains(&f.account.incoming.endpoint()), "{error}");
-    assert_eq!(journal::pending(&f.paths.state_dir(&f.account.id())).len(), 2);
+    assert!(
+        error.to_string().contains(&f.account.incoming.endpoint()),
+        "{error}"
+    );
+    assert_eq!(
+        journal::pending(&f.paths.state_dir(&f.account.id())).len(),
+        2
+    );
 
     lab.start_dovecot();
     let summary = f.sync().await;
@@ -442,7 +595,10 @@ async fn a_cut_first_sync_resumes_without_loss_or_duplicates() {
     assert!(matches!(error, ImapError::Lost { .. }), "{error:?}");
     let partial = local_state(&f.paths, &f.account);
     let cached = partial.get("INBOX").map_or(0, |m| m.len());
-    assert!(cached > 0 && cached < 300, "{cached} messages cached before the cut");
+    assert!(
+        cached > 0 && cached < 300,
+        "{cached} messages cached before the cut"
+    );
     // Newest first: what we have are among the highest UIDs.
     let lowest = *partial["INBOX"].keys().next().unwrap();
     assert!(lowest > 200, "lowest cached UID {lowest}");
@@ -519,7 +675,9 @@ async fn malformed_and_huge_messages_are_stored_intact() {
     assert_eq!(summary.added(), messages.len());
     assert_in_sync(&f).await;
     let local = local_state(&f.paths, &f.account);
-    assert!(local["INBOX"].values().any(|(_, b)| b.len() > 25 * 1024 * 1024));
+    assert!(local["INBOX"]
+        .values()
+        .any(|(_, b)| b.len() > 25 * 1024 * 1024));
 }
 
 async fn wait_for(
@@ -557,16 +715,20 @@ async fn idle_brings_new_mail_within_seconds() {
         f.paths.clone(),
         settings,
     );
-    wait_for(&mut events, &f.account, |k| matches!(k, SyncEventKind::Idle))
-        .await
-        .expect("engine reaches IDLE");
+    wait_for(&mut events, &f.account, |k| {
+        matches!(k, SyncEventKind::Idle)
+    })
+    .await
+    .expect("engine reaches IDLE");
     let mut conn = f.connect().await;
     let started = std::time::Instant::now();
     append(&mut conn, "INBOX", &[], &message(2, "pushed")).await;
     conn.logout().await;
-    let kind = wait_for(&mut events, &f.account, |k| matches!(k, SyncEventKind::NewMail { .. }))
-        .await
-        .expect("new mail within seconds");
+    let kind = wait_for(&mut events, &f.account, |k| {
+        matches!(k, SyncEventKind::NewMail { .. })
+    })
+    .await
+    .expect("new mail within seconds");
     assert_eq!(
         kind,
         SyncEventKind::NewMail {
@@ -578,9 +740,11 @@ async fn idle_brings_new_mail_within_seconds() {
     let local = local_state(&f.paths, &f.account);
     assert_eq!(local["INBOX"][&2].1, message(2, "pushed"));
     engine.stop().await;
-    wait_for(&mut events, &f.account, |k| matches!(k, SyncEventKind::Stopped))
-        .await
-        .expect("engine stops");
+    wait_for(&mut events, &f.account, |k| {
+        matches!(k, SyncEventKind::Stopped)
+    })
+    .await
+    .expect("engine stops");
 }
 
 #[test]

@@ -385,9 +385,13 @@ impl Conn {
             let go = self
                 .next(&step, |response| match response {
                     Response::Continue { .. } => Some(Ok(())),
-                    Response::Done { tag: done, outcome, .. } if done.0 == tag => {
-                        Some(Err(outcome.information.as_deref().unwrap_or("").to_string()))
-                    }
+                    Response::Done {
+                        tag: done, outcome, ..
+                    } if done.0 == tag => Some(Err(outcome
+                        .information
+                        .as_deref()
+                        .unwrap_or("")
+                        .to_string())),
                     _ => None,
                 })
                 .await?;
@@ -414,7 +418,9 @@ impl Conn {
         let mut uid = None;
         self.finish(&tag, &step, |response| {
             if let Response::Done { outcome, .. } = response {
-                if let Some(async_imap::imap_proto::ResponseCode::AppendUid(_, uids)) = &outcome.code {
+                if let Some(async_imap::imap_proto::ResponseCode::AppendUid(_, uids)) =
+                    &outcome.code
+                {
                     uid = uids.first().map(|m| match m {
                         async_imap::imap_proto::rfc4315::UidSetMember::Uid(u) => *u,
                         async_imap::imap_proto::rfc4315::UidSetMember::UidRange(r) => *r.start(),

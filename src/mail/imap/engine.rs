@@ -39,11 +39,17 @@ pub enum SyncEventKind {
     Progress(Progress),
     Synced(SyncSummary),
     /// New messages arrived in a folder (already in the cache).
-    NewMail { folder: String, count: usize },
+    NewMail {
+        folder: String,
+        count: usize,
+    },
     /// Waiting for news from the server.
     Idle,
     /// Something failed; `message` is localised for the user. Transient errors are retried.
-    Error { message: String, transient: bool },
+    Error {
+        message: String,
+        transient: bool,
+    },
     Stopped,
 }
 
@@ -65,7 +71,9 @@ impl EngineSettings {
         EngineSettings {
             timeouts: Timeouts::default(),
             idle_renew: Duration::from_secs(25 * 60),
-            poll_interval: Duration::from_secs(60 * u64::from(account.check_interval_minutes.max(1))),
+            poll_interval: Duration::from_secs(
+                60 * u64::from(account.check_interval_minutes.max(1)),
+            ),
             retry: Duration::from_secs(5),
             max_retry: Duration::from_secs(300),
             options: SyncOptions::default(),
@@ -89,7 +97,9 @@ impl SyncEngine {
     ) -> (SyncEngine, mpsc::Receiver<SyncEvent>) {
         let (command_tx, command_rx) = mpsc::channel(16);
         let (event_tx, event_rx) = mpsc::channel(256);
-        tokio::spawn(run(account, password, paths, settings, command_rx, event_tx));
+        tokio::spawn(run(
+            account, password, paths, settings, command_rx, event_tx,
+        ));
         (
             SyncEngine {
                 commands: command_tx,
@@ -140,7 +150,8 @@ impl Ctx {
                 kind: SyncEventKind::Progress(p),
             });
         };
-        let summary = sync::sync_account(conn, &self.paths, &self.account, &options, &report).await?;
+        let summary =
+            sync::sync_account(conn, &self.paths, &self.account, &options, &report).await?;
         for folder in &summary.folders {
             if folder.added > 0 {
                 self.emit(SyncEventKind::NewMail {

@@ -137,7 +137,11 @@ fn forget_prefix(state_dir: &Path, n: usize) -> Result<(), ImapError> {
     let rest: Vec<Entry> = pending(state_dir).into_iter().skip(n).collect();
     let mut bytes = Vec::new();
     for entry in &rest {
-        bytes.extend(serde_json::to_vec(entry).map_err(io::Error::other).map_err(ImapError::disk(&path))?);
+        bytes.extend(
+            serde_json::to_vec(entry)
+                .map_err(io::Error::other)
+                .map_err(ImapError::disk(&path))?,
+        );
         bytes.push(b'\n');
     }
     write_atomic(&path, &bytes).map_err(ImapError::disk(&path))
@@ -170,8 +174,8 @@ pub fn apply(
         .find(&message.folder)
         .ok_or_else(|| no_folder(&message.folder))?;
     let maildir = Maildir::open(root.join(&folder.local)).map_err(ImapError::disk(&root))?;
-    let entry =
-        find_entry(&maildir, message.uid)?.ok_or_else(|| ImapError::NoMessage(message.to_string()))?;
+    let entry = find_entry(&maildir, message.uid)?
+        .ok_or_else(|| ImapError::NoMessage(message.to_string()))?;
     let target = match change {
         LocalChange::Flag { flag, on } => {
             let flags = entry.flags.with(*flag, *on);
@@ -236,10 +240,11 @@ pub fn apply(
         },
     )?;
     let target_dir = Maildir::open(root.join(&to_folder.local)).map_err(ImapError::disk(&root))?;
-    let new_path = target_dir
-        .root()
-        .join("cur")
-        .join(format!("{key}{}{}", crate::mail::store::maildir::INFO_SEP, entry.flags.as_str()));
+    let new_path = target_dir.root().join("cur").join(format!(
+        "{key}{}{}",
+        crate::mail::store::maildir::INFO_SEP,
+        entry.flags.as_str()
+    ));
     let old_path = maildir.path_of(&entry);
     std::fs::rename(&old_path, &new_path).map_err(ImapError::disk(&old_path))?;
     sync_dir(&target_dir.root().join("cur")).map_err(ImapError::disk(target_dir.root()))?;
@@ -301,9 +306,9 @@ async fn replay_one(
     selected: &mut Option<String>,
 ) -> Result<(), ImapError> {
     let folder = match entry {
-        Entry::Flags { folder, .. } | Entry::Move { folder, .. } | Entry::Expunge { folder, .. } => {
-            folder
-        }
+        Entry::Flags { folder, .. }
+        | Entry::Move { folder, .. }
+        | Entry::Expunge { folder, .. } => folder,
     };
     if selected.as_deref() != Some(folder.as_str()) {
         let step = format!("select {}", super::utf7::decode(folder));
@@ -326,8 +331,12 @@ async fn replay_one(
             }
         }
         Entry::Expunge { uid, .. } => {
-            conn.run(&format!("UID STORE {uid} +FLAGS.SILENT (\\Deleted)"), step, |_| {})
-                .await?;
+            conn.run(
+                &format!("UID STORE {uid} +FLAGS.SILENT (\\Deleted)"),
+                step,
+                |_| {},
+            )
+            .await?;
             expunge(conn, *uid, step).await?;
         }
         Entry::Move { uid, to, key, .. } => {
@@ -348,12 +357,17 @@ async fn replay_one(
             } else {
                 conn.run(&format!("UID COPY {uid} {}", quote(to)), step, &mut record)
                     .await?;
-                conn.run(&format!("UID STORE {uid} +FLAGS.SILENT (\\Deleted)"), step, |_| {})
-                    .await?;
+                conn.run(
+                    &format!("UID STORE {uid} +FLAGS.SILENT (\\Deleted)"),
+                    step,
+                    |_| {},
+                )
+                .await?;
                 expunge(conn, *uid, step).await?;
             }
             if let Some(target) = state.folders.get(to) {
-                let maildir = Maildir::open(root.join(&target.local)).map_err(ImapError::disk(root))?;
+                let maildir =
+                    Maildir::open(root.join(&target.local)).map_err(ImapError::disk(root))?;
                 let local = maildir
                     .list()
                     .map_err(ImapError::disk(maildir.root()))?
@@ -394,4 +408,3 @@ async fn expunge(conn: &mut Conn, uid: u32, step: &str) -> Result<(), ImapError>
     };
     conn.run(&command, step, |_| {}).await.map(|_| ())
 }
-

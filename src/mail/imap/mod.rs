@@ -90,7 +90,11 @@ impl ImapError {
         }
     }
 
-    pub(crate) fn from_imap(endpoint: &str, step: &str, error: async_imap::error::Error) -> ImapError {
+    pub(crate) fn from_imap(
+        endpoint: &str,
+        step: &str,
+        error: async_imap::error::Error,
+    ) -> ImapError {
         use async_imap::error::Error;
         match error {
             Error::Io(e) => ImapError::from_io(endpoint, step, e),

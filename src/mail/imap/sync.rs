@@ -185,7 +185,19 @@ pub async fn sync_account(
         }
     }
     for folder in order {
-        let done = sync_folder(conn, &root, &state_dir, &mut state, folder, options, progress).await?;
+        let result = sync_folder(
+            conn, &root, &state_dir, &mut state, folder, options, progress,
+        )
+        .await;
+        let done = match result {
+            Ok(done) => done,
+            // Deleted (or made unselectable) since LIST: the next sync's LIST drops it.
+            Err(ImapError::Refused { step, message, .. }) if step.starts_with("select ") => {
+                tracing::warn!(%step, %message, "folder skipped");
+                continue;
+            }
+            Err(error) => return Err(error),
+        };
         progress(Progress::FolderDone(done.clone()));
         summary.folders.push(done);
     }
@@ -474,11 +486,18 @@ async fn sync_folder(
         .filter(|(uid, _)| !local.contains_key(uid))
         .map(|(uid, (_, size))| (*uid, *size))
         .collect();
-    missing.sort_unstable_by(|a, b| b.0.cmp(&a.0));
+    missing.sort_unstable_by_key(|m| std::cmp::Reverse(m.0));
     if !missing.is_empty() {
-        let written =
-            fetch_bodies(conn, &maildir, &folder.display, &missing, &server, options, progress)
-                .await?;
+        let written = fetch_bodies(
+            conn,
+            &maildir,
+            &folder.display,
+            &missing,
+            &server,
+            options,
+            progress,
+        )
+        .await?;
         summary.added += written.len();
         summary.bytes += written.iter().map(|(_, _, bytes)| bytes).sum::<u64>();
         for (uid, entry, _) in written {
@@ -541,7 +560,7 @@ async fn fetch_bodies(
     let mut batches: VecDeque<Vec<u32>> = VecDeque::new();
     let mut current = Vec::new();
     let mut current_bytes = 0u64;
-    let mut limit = options.batch_messages.min(50).max(1);
+    let mut limit = options.batch_messages.clamp(1, 50);
     for (uid, size) in missing {
         if !current.is_empty()
             && (current.len() >= limit || current_bytes + *size as u64 > options.batch_bytes)

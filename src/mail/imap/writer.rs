@@ -37,7 +37,12 @@ impl Writer {
 
     /// Queues one message; waits while too much is in flight. Reports an earlier write's
     /// failure as soon as it is seen.
-    pub async fn submit(&mut self, uid: u32, flags: Flags, bytes: Vec<u8>) -> Result<(), ImapError> {
+    pub async fn submit(
+        &mut self,
+        uid: u32,
+        flags: Flags,
+        bytes: Vec<u8>,
+    ) -> Result<(), ImapError> {
         self.reap()?;
         let kib = ((bytes.len() / 1024) as u32 + 1).min(MAX_KIB_IN_FLIGHT);
         let kib_permit = self
