@@ -4,8 +4,10 @@
 //! functions and event streams (a test enforces the border).
 
 pub mod account;
+pub mod config;
 pub mod imap;
 pub mod paths;
+pub mod provider;
 pub mod secret;
 pub mod store;
 pub mod tls;

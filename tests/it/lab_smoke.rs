@@ -1,0 +1,436 @@
+//! The lab itself works: every listener speaks its protocol over TLS with the lab's CA, the one
+//! lab password logs in, a wrong one is refused, and mail sent through SMTP lands in the
+//! recipient's server Maildir.
+
+use std::time::Duration;
+
+use pillarbox::mail::tls::{connect_tcp, connect_tls, handshake, NetError, Timeouts};
+use tokio::io::{AsyncBufReadExt, AsyncRead, AsyncWrite, AsyncWriteExt, BufReader};
+
+use crate::lab::{lab, mutf7, Lab};
+
+fn timeouts() -> Timeouts {
+    Timeouts::all(Duration::from_secs(10))
+}
+
+/// A line-oriented conversation over any stream, with a time limit on every read.
+struct Talk<S> {
+    stream: BufReader<S>,
+}
+
+impl<S: AsyncRead + AsyncWrite + Unpin> Talk<S> {
+    fn new(stream: S) -> Self {
+        Talk {
+            stream: BufReader::new(stream),
+        }
+    }
+
+    async fn line(&mut self) -> String {
+        let mut line = String::new();
+        let n = tokio::time::timeout(Duration::from_secs(10), self.stream.read_line(&mut line))
+            .await
+            .expect("server answered within 10 s")
+            .expect("read from server");
+        assert!(n > 0, "server closed the connection");
+        line
+    }
+
+    async fn send(&mut self, text: &str) {
+        self.stream
+            .get_mut()
+            .write_all(format!("{text}\r\n").as_bytes())
+            .await
+            .expect("write to server");
+        self.stream.get_mut().flush().await.expect("flush");
+    }
+
+    /// Reads lines until one starts with `prefix`; returns it.
+    async fn until(&mut self, prefix: &str) -> String {
+        loop {
+            let line = self.line().await;
+            if line.starts_with(prefix) {
+                return line;
+            }
+        }
+    }
+
+    /// SMTP: reads a (multi-line) reply and returns its last line.
+    async fn smtp_reply(&mut self) -> String {
+        loop {
+            let line = self.line().await;
+            if line.len() < 4 || line.as_bytes()[3] != b'-' {
+                return line;
+            }
+        }
+    }
+
+    fn into_inner(self) -> S {
+        self.stream.into_inner()
+    }
+}
+
+fn plain_auth(user: &str, password: &str) -> String {
+    use std::io::Write;
+    let mut raw = Vec::new();
+    write!(raw, "\0{user}\0{password}").unwrap();
+    base64(&raw)
+}
+
+fn base64(data: &[u8]) -> String {
+    const T: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::new();
+    for chunk in data.chunks(3) {
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                out.push(T[((n >> (18 - 6 * i)) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+async fn imap_login<S: AsyncRead + AsyncWrite + Unpin>(
+    talk: &mut Talk<S>,
+    user: &str,
+    password: &str,
+) -> String {
+    talk.send(&format!("a1 LOGIN \"{user}\" \"{password}\""))
+        .await;
+    talk.until("a1 ").await
+}
+
+#[tokio::test]
+async fn imaps_login_list_and_wrong_password() {
+    let lab = lab();
+    let user = lab.new_user("smoke-imap");
+    let tls = connect_tls(lab.host(), lab.imaps_port, Some(&lab.ca_file), &timeouts())
+        .await
+        .expect("IMAPS handshake with the lab CA");
+    let mut talk = Talk::new(tls);
+    assert!(talk.line().await.starts_with("* OK"), "IMAP greeting");
+    let ok = imap_login(&mut talk, &user.email, user.password.expose()).await;
+    assert!(ok.starts_with("a1 OK"), "lab password accepted: {ok}");
+    talk.send("a2 LIST \"\" \"*\"").await;
+    let mut names = Vec::new();
+    loop {
+        let line = talk.line().await;
+        if line.starts_with("a2 ") {
+            assert!(line.starts_with("a2 OK"), "{line}");
+            break;
+        }
+        names.push(line);
+    }
+    assert!(names.iter().any(|l| l.contains("INBOX")), "{names:?}");
+    assert!(
+        names.iter().any(|l| l.contains("\\Sent")),
+        "BT-like special folders exist: {names:?}"
+    );
+    talk.send("a3 LOGOUT").await;
+    talk.until("a3 OK").await;
+
+    let tls = connect_tls(lab.host(), lab.imaps_port, Some(&lab.ca_file), &timeouts())
+        .await
+        .unwrap();
+    let mut talk = Talk::new(tls);
+    talk.line().await;
+    let no = imap_login(&mut talk, &user.email, "not-the-password").await;
+    assert!(no.starts_with("a1 NO"), "wrong password refused: {no}");
+    let other = imap_login(&mut talk, "someone@example.org", user.password.expose()).await;
+    assert!(
+        other.starts_with("a1 NO"),
+        "non-lab domain refused: {other}"
+    );
+}
+
+#[tokio::test]
+async fn tls_without_the_lab_ca_is_refused() {
+    let lab = lab();
+    let err = connect_tls(lab.host(), lab.imaps_port, None, &timeouts())
+        .await
+        .expect_err("the lab CA is not a public root");
+    assert!(matches!(err, NetError::Certificate { .. }), "{err:?}");
+    assert!(err.to_string().contains(&lab.imaps_port.to_string()));
+}
+
+#[tokio::test]
+async fn pop3s_login_and_wrong_password() {
+    let lab = lab();
+    let user = lab.new_user("smoke-pop");
+    lab.seed(&user, "INBOX", &[b"Subject: one\r\n\r\nfirst\r\n"]);
+    let tls = connect_tls(lab.host(), lab.pop3s_port, Some(&lab.ca_file), &timeouts())
+        .await
+        .expect("POP3S handshake");
+    let mut talk = Talk::new(tls);
+    assert!(talk.line().await.starts_with("+OK"));
+    talk.send(&format!("USER {}", user.email)).await;
+    assert!(talk.line().await.starts_with("+OK"));
+    talk.send(&format!("PASS {}", user.password.expose())).await;
+    let ok = talk.line().await;
+    assert!(ok.starts_with("+OK"), "{ok}");
+    talk.send("STAT").await;
+    let stat = talk.line().await;
+    assert!(
+        stat.starts_with("+OK 1 "),
+        "the seeded message is visible: {stat}"
+    );
+    talk.send("UIDL").await;
+    assert!(talk.line().await.starts_with("+OK"));
+    assert!(talk.line().await.starts_with("1 "));
+    assert_eq!(talk.line().await.trim_end(), ".");
+    talk.send("QUIT").await;
+    talk.until("+OK").await;
+
+    let tls = connect_tls(lab.host(), lab.pop3s_port, Some(&lab.ca_file), &timeouts())
+        .await
+        .unwrap();
+    let mut talk = Talk::new(tls);
+    talk.line().await;
+    talk.send(&format!("USER {}", user.email)).await;
+    talk.line().await;
+    talk.send("PASS wrong").await;
+    let err = talk.line().await;
+    assert!(err.starts_with("-ERR"), "wrong password refused: {err}");
+}
+
+#[tokio::test]
+async fn plain_ports_offer_starttls_and_refuse_login_before_it() {
+    let lab = lab();
+    let user = lab.new_user("smoke-starttls");
+
+    // IMAP on the plain port: STARTTLS, then LOGIN. (Dovecot counts a connection whose two
+    // ends share an address as secure, so on loopback it would also take LOGIN in the clear:
+    // clients must be tested for upgrading, not the lab for refusing.)
+    let tcp = connect_tcp(lab.host(), lab.imap_port, &timeouts())
+        .await
+        .unwrap();
+    let mut talk = Talk::new(tcp);
+    let greeting = talk.line().await;
+    assert!(greeting.contains("STARTTLS"), "{greeting}");
+    talk.send("s1 STARTTLS").await;
+    assert!(talk.until("s1 ").await.starts_with("s1 OK"));
+    let tls = handshake(
+        talk.into_inner(),
+        lab.host(),
+        lab.imap_port,
+        Some(&lab.ca_file),
+        &timeouts(),
+    )
+    .await
+    .expect("STARTTLS handshake");
+    let mut talk = Talk::new(tls);
+    let ok = imap_login(&mut talk, &user.email, user.password.expose()).await;
+    assert!(ok.starts_with("a1 OK"), "{ok}");
+
+    // POP3 on the plain port: STLS then USER/PASS.
+    let tcp = connect_tcp(lab.host(), lab.pop3_port, &timeouts())
+        .await
+        .unwrap();
+    let mut talk = Talk::new(tcp);
+    assert!(talk.line().await.starts_with("+OK"));
+    talk.send("STLS").await;
+    assert!(talk.line().await.starts_with("+OK"));
+    let tls = handshake(
+        talk.into_inner(),
+        lab.host(),
+        lab.pop3_port,
+        Some(&lab.ca_file),
+        &timeouts(),
+    )
+    .await
+    .expect("STLS handshake");
+    let mut talk = Talk::new(tls);
+    talk.send(&format!("USER {}", user.email)).await;
+    assert!(talk.line().await.starts_with("+OK"));
+    talk.send(&format!("PASS {}", user.password.expose())).await;
+    assert!(talk.line().await.starts_with("+OK"));
+
+    // SMTP submission: AUTH is not offered before STARTTLS.
+    let tcp = connect_tcp(lab.host(), lab.submission_port, &timeouts())
+        .await
+        .unwrap();
+    let mut talk = Talk::new(tcp);
+    assert!(talk.smtp_reply().await.starts_with("220"));
+    talk.send("EHLO client.test").await;
+    let mut ehlo = Vec::new();
+    loop {
+        let line = talk.line().await;
+        let last = line.as_bytes().get(3) != Some(&b'-');
+        ehlo.push(line);
+        if last {
+            break;
+        }
+    }
+    assert!(ehlo.iter().any(|l| l.contains("STARTTLS")), "{ehlo:?}");
+    assert!(!ehlo.iter().any(|l| l.contains("AUTH")), "{ehlo:?}");
+    talk.send("STARTTLS").await;
+    assert!(talk.smtp_reply().await.starts_with("220"));
+    let tls = handshake(
+        talk.into_inner(),
+        lab.host(),
+        lab.submission_port,
+        Some(&lab.ca_file),
+        &timeouts(),
+    )
+    .await
+    .expect("SMTP STARTTLS handshake");
+    let mut talk = Talk::new(tls);
+    talk.send("EHLO client.test").await;
+    assert!(talk.smtp_reply().await.starts_with("250"));
+    talk.send(&format!(
+        "AUTH PLAIN {}",
+        plain_auth(&user.email, user.password.expose())
+    ))
+    .await;
+    let auth = talk.smtp_reply().await;
+    assert!(auth.starts_with("235"), "{auth}");
+}
+
+async fn smtps_session(lab: &Lab) -> Talk<impl AsyncRead + AsyncWrite + Unpin> {
+    let tls = connect_tls(lab.host(), lab.smtps_port, Some(&lab.ca_file), &timeouts())
+        .await
+        .expect("SMTPS handshake");
+    let mut talk = Talk::new(tls);
+    assert!(talk.smtp_reply().await.starts_with("220"));
+    talk.send("EHLO client.test").await;
+    assert!(talk.smtp_reply().await.starts_with("250"));
+    talk
+}
+
+#[tokio::test]
+async fn smtps_delivers_to_the_recipients_maildir_and_refuses_wrong_password() {
+    let lab = lab();
+    let sender = lab.new_user("smoke-sender");
+    let recipient = lab.new_user_at("smoke-rcpt", "talk21.com");
+
+    let mut talk = smtps_session(lab).await;
+    talk.send(&format!(
+        "AUTH PLAIN {}",
+        plain_auth(&sender.email, "wrong")
+    ))
+    .await;
+    let refused = talk.smtp_reply().await;
+    assert!(
+        refused.starts_with("535"),
+        "wrong password refused: {refused}"
+    );
+    talk.send("MAIL FROM:<someone@btinternet.com>").await;
+    let unauth = talk.smtp_reply().await;
+    // Without AUTH there is no relaying, not even to the lab's own domains.
+    talk.send(&format!("RCPT TO:<{}>", recipient.email)).await;
+    let rcpt = talk.smtp_reply().await;
+    assert!(
+        unauth.starts_with('5') || rcpt.starts_with('5'),
+        "unauthenticated mail refused: {unauth} / {rcpt}"
+    );
+
+    let mut talk = smtps_session(lab).await;
+    talk.send(&format!(
+        "AUTH PLAIN {}",
+        plain_auth(&sender.email, sender.password.expose())
+    ))
+    .await;
+    let auth = talk.smtp_reply().await;
+    assert!(auth.starts_with("235"), "{auth}");
+    talk.send(&format!("MAIL FROM:<{}>", sender.email)).await;
+    assert!(talk.smtp_reply().await.starts_with("250"));
+    talk.send(&format!("RCPT TO:<{}>", recipient.email)).await;
+    assert!(talk.smtp_reply().await.starts_with("250"));
+    // Outside the lab's domains: accepted, then discarded on loopback.
+    talk.send("RCPT TO:<friend@example.org>").await;
+    assert!(talk.smtp_reply().await.starts_with("250"));
+    talk.send("DATA").await;
+    assert!(talk.smtp_reply().await.starts_with("354"));
+    let marker = format!("smoke-{}", std::process::id());
+    talk.send(&format!(
+        "From: <{}>\r\nTo: <{}>\r\nSubject: Cyfarchion {marker}\r\nMessage-ID: <{marker}@client.test>\r\n\r\nHelo o'r labordy.\r\n.",
+        sender.email, recipient.email
+    ))
+    .await;
+    let queued = talk.smtp_reply().await;
+    assert!(queued.starts_with("250"), "{queued}");
+    talk.send("QUIT").await;
+
+    let messages = lab.wait_for_messages(&recipient, "INBOX", 1, Duration::from_secs(20));
+    assert_eq!(messages.len(), 1);
+    let text = String::from_utf8_lossy(&messages[0]);
+    assert!(
+        text.contains(&format!("Message-ID: <{marker}@client.test>")),
+        "{text}"
+    );
+    assert!(text.contains("Helo o'r labordy."));
+}
+
+#[test]
+fn seeded_messages_appear_in_order_in_their_folders() {
+    let lab = lab();
+    let user = lab.new_user("smoke-seed");
+    let seeded = lab.seed_generated(&user, "Archive/2024", 25, 42);
+    assert_eq!(seeded.len(), 25);
+    let again = lab.new_user("smoke-seed-again");
+    let same = lab.seed_generated(&again, "Archive/2024", 25, 42);
+    let hashes = |s: &[crate::lab::Seeded]| s.iter().map(|m| m.sha256.clone()).collect::<Vec<_>>();
+    assert_eq!(hashes(&seeded), hashes(&same), "same seed, same bytes");
+
+    // Dovecot sees the folder, in Maildir++ layout, with every message.
+    assert_eq!(lab.message_count(&user, "Archive/2024"), 25);
+    assert!(lab
+        .server_maildir(&user, "Archive/2024")
+        .ends_with("Maildir/.Archive.2024"));
+    let on_server = lab.server_messages(&user, "Archive/2024");
+    assert_eq!(on_server.len(), 25);
+
+    // Explicit bytes, into a folder with a non-ASCII name.
+    lab.seed(
+        &user,
+        "Café",
+        &[b"Subject: a\r\n\r\na\r\n", b"Subject: b\r\n\r\nb\r\n"],
+    );
+    assert_eq!(lab.message_count(&user, "Café"), 2);
+    assert!(lab.server_maildir(&user, "Café").ends_with(".Caf&AOk-"));
+}
+
+#[test]
+fn modified_utf7_folder_names() {
+    assert_eq!(mutf7("INBOX"), "INBOX");
+    assert_eq!(mutf7("Café"), "Caf&AOk-");
+    assert_eq!(mutf7("A&B"), "A&-B");
+    assert_eq!(mutf7("日本語"), "&ZeVnLIqe-");
+}
+
+#[test]
+fn a_private_lab_survives_a_dovecot_restart() {
+    let lab = Lab::start_private();
+    let user = lab.new_user("smoke-private");
+    lab.seed(&user, "INBOX", &[b"Subject: kept\r\n\r\nkept\r\n"]);
+    lab.stop_dovecot();
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    let refused = rt.block_on(connect_tls(
+        lab.host(),
+        lab.imaps_port,
+        Some(&lab.ca_file),
+        &timeouts(),
+    ));
+    assert!(
+        matches!(refused, Err(NetError::Refused { .. })),
+        "{refused:?}"
+    );
+    lab.start_dovecot();
+    assert_eq!(lab.message_count(&user, "INBOX"), 1);
+    let dir = lab.dir.clone();
+    drop(lab);
+    assert!(!dir.exists(), "a dropped private lab removes its folder");
+}
+
+#[test]
+#[should_panic(expected = "use Lab::start_private()")]
+fn the_shared_lab_refuses_fault_injection() {
+    lab().stop_smtp();
+}

@@ -1,0 +1,11 @@
+//! The single integration-test binary: every area adds its module here.
+//! Tests talk to the real servers of the lab (`tests/lab/`), never to mocks.
+
+#[path = "../lab/mod.rs"]
+mod lab;
+
+mod architecture;
+mod cli;
+mod i18n_keys;
+mod imap;
+mod lab_smoke;
