@@ -81,10 +81,20 @@ pub fn run_move(args: MoveArgs, ctx: &Context) -> ExitCode {
 }
 
 pub fn run_delete(args: DeleteArgs, ctx: &Context) -> ExitCode {
-    apply(ctx, args.account.as_deref(), &args.id, &[LocalChange::Delete])
+    apply(
+        ctx,
+        args.account.as_deref(),
+        &args.id,
+        &[LocalChange::Delete],
+    )
 }
 
-fn apply(ctx: &Context, account: Option<&str>, id: &MessageRef, changes: &[LocalChange]) -> ExitCode {
+fn apply(
+    ctx: &Context,
+    account: Option<&str>,
+    id: &MessageRef,
+    changes: &[LocalChange],
+) -> ExitCode {
     let config = match ctx.load_config() {
         Ok(config) => config,
         Err(code) => return code,

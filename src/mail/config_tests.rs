@@ -299,7 +299,10 @@ mod save_account_tests {
         let saved =
             save_account(&paths, account.clone(), Some(&Password::new("pw1")), false).unwrap();
         assert!(!saved.replaced);
-        assert_eq!(Config::load(&paths).unwrap().accounts, std::slice::from_ref(&account));
+        assert_eq!(
+            Config::load(&paths).unwrap().accounts,
+            std::slice::from_ref(&account)
+        );
         assert_eq!(saved.config.accounts, std::slice::from_ref(&account));
         assert_eq!(password_for(&account).unwrap().expose(), "pw1");
     }

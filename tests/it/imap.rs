@@ -834,3 +834,73 @@ async fn the_engine_reconnects_when_the_server_returns() {
     .await
     .expect("engine stops");
 }
+
+fn pillarbox(home: &Path, args: &[&str]) -> (bool, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_pillarbox"))
+        .args(["--lang", "en-GB"])
+        .args(args)
+        .env("PILLARBOX_HOME", home)
+        .env_remove("RUST_LOG")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .unwrap();
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_cli_syncs_and_changes_messages() {
+    let lab = lab::lab();
+    let f = fixture(lab, "imap-cli");
+    lab.seed(&f.user, "INBOX", &[&message(1, "cli"), &message(2, "cli")]);
+    let mut conn = f.connect().await;
+    create(&mut conn, "Archive").await;
+    conn.logout().await;
+    let home = f._home.path();
+    let mut account = f.account.clone();
+    account.password_command = Some(format!("printf %s {}", f.user.password.expose()));
+    let config = pillarbox::mail::config::Config {
+        accounts: vec![account.clone()],
+        ..Default::default()
+    };
+    config.save(&f.paths).unwrap();
+
+    let (ok, out, err) = pillarbox(home, &["sync"]);
+    assert!(ok, "{out}\n{err}");
+    assert!(out.contains("INBOX: 2 messages, 2 new"), "{out}");
+    assert!(out.contains(": 2 new messages"), "{out}");
+    let (ok, out, _) = pillarbox(home, &["sync", "--folder", "INBOX"]);
+    assert!(ok && out.contains("INBOX: 2 messages, unchanged"), "{out}");
+
+    let (ok, out, err) = pillarbox(home, &["flag", "INBOX:1", "+seen", "+flagged"]);
+    assert!(ok && out.contains("Done"), "{out}\n{err}");
+    let (ok, out, err) = pillarbox(home, &["move", "INBOX:2", "Archive"]);
+    assert!(ok && out.contains("Done"), "{out}\n{err}");
+    let (ok, _, err) = pillarbox(home, &["flag", "INBOX:1", "+shiny"]);
+    assert!(!ok && err.contains("+shiny"), "{err}");
+    let mut conn = f.connect().await;
+    let server = server_state(&mut conn).await;
+    conn.logout().await;
+    assert_eq!(server["INBOX"][&1].0.as_str(), "FS");
+    assert_eq!(server["Archive"].len(), 1);
+    assert_in_sync(&f).await;
+
+    // Failures exit non-zero with the reason.
+    let (ok, _, err) = pillarbox(home, &["sync", "--account", "nobody@btinternet.com"]);
+    assert!(!ok && err.contains("nobody@btinternet.com"), "{err}");
+    account.password_command = Some("printf %s wrong-password".into());
+    let config = pillarbox::mail::config::Config {
+        accounts: vec![account],
+        ..Default::default()
+    };
+    config.save(&f.paths).unwrap();
+    let (ok, _, err) = pillarbox(home, &["sync"]);
+    assert!(!ok, "a wrong password must fail");
+    assert!(
+        err.contains(&f.account.incoming.endpoint()) && err.contains("app password"),
+        "{err}"
+    );
+}
