@@ -11,7 +11,7 @@ use crate::fl;
 use crate::mail::account::{Account, Protocol};
 use crate::mail::config::Config;
 use crate::mail::imap::conn::Conn;
-use crate::mail::imap::{sync_account, ImapError, SyncOptions, SyncSummary};
+use crate::mail::imap::{sync_account, ImapError, Progress, SyncOptions, SyncSummary};
 use crate::mail::secret;
 use crate::mail::tls::Timeouts;
 
@@ -86,7 +86,8 @@ pub fn run(args: SyncArgs, ctx: &Context) -> ExitCode {
         let started = Instant::now();
         let result = runtime.block_on(async {
             let mut conn = Conn::connect(&account, &password, &Timeouts::default()).await?;
-            let summary = sync_account(&mut conn, &ctx.paths, &account, &options, &|_| {}).await?;
+            let summary =
+                sync_account(&mut conn, &ctx.paths, &account, &options, &show_progress).await?;
             conn.logout().await;
             Ok::<_, ImapError>(summary)
         });
@@ -103,6 +104,33 @@ pub fn run(args: SyncArgs, ctx: &Context) -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// Progress on one updating line, only when someone is watching the terminal.
+fn show_progress(progress: Progress) {
+    use std::io::{IsTerminal, Write};
+    let mut stderr = std::io::stderr();
+    if !stderr.is_terminal() {
+        return;
+    }
+    match progress {
+        Progress::Fetching {
+            folder,
+            done,
+            total,
+            ..
+        } => {
+            let _ = write!(
+                stderr,
+                "\r{}\x1b[K",
+                fl!("sync-progress", folder = folder, done = done, total = total)
+            );
+        }
+        Progress::FolderDone(_) => {
+            let _ = write!(stderr, "\r\x1b[K");
+        }
+    }
+    let _ = stderr.flush();
 }
 
 pub fn human_bytes(bytes: u64) -> String {
