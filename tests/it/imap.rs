@@ -9,6 +9,7 @@ use std::time::Duration;
 use pillarbox::mail::account::{Account, Protocol};
 use pillarbox::mail::imap::conn::{quote, Conn};
 use pillarbox::mail::imap::engine::EngineSettings;
+use pillarbox::mail::imap::folders;
 use pillarbox::mail::imap::journal::{self, LocalChange, MessageRef};
 use pillarbox::mail::imap::state::AccountState;
 use pillarbox::mail::imap::{
@@ -141,7 +142,7 @@ fn local_state(paths: &Paths, account: &Account) -> FolderMap {
     let root = paths.mail_root(&account.id());
     let mut out = FolderMap::new();
     for folder in state.folders.values() {
-        let maildir = Maildir::open(root.join(&folder.local)).unwrap();
+        let maildir = Maildir::open(folders::maildir_path(&root, &folder.local)).unwrap();
         let mut messages = BTreeMap::new();
         for entry in maildir.list().unwrap() {
             let uid = entry.uid.unwrap_or_else(|| {
@@ -361,7 +362,7 @@ async fn resync_follows_every_server_change() {
         AccountState::load(&f.paths.state_dir(&f.account.id())).folders["Reset"].uidvalidity,
         reset_validity
     );
-    assert!(!f.paths.mail_root(&f.account.id()).join("Doomed").exists());
+    assert!(!folders::maildir_path(&f.paths.mail_root(&f.account.id()), "Doomed").exists());
     assert_in_sync(&f).await;
 }
 
@@ -426,7 +427,10 @@ async fn local_flag_move_and_delete_reach_the_server() {
     f.apply("INBOX", 3, LocalChange::Delete);
     // Applied to the cache at once.
     let root = f.paths.mail_root(&f.account.id());
-    let inbox = Maildir::open(root.join("INBOX")).unwrap().list().unwrap();
+    let inbox = Maildir::open(folders::maildir_path(&root, "INBOX"))
+        .unwrap()
+        .list()
+        .unwrap();
     assert_eq!(inbox.len(), 3);
     assert_eq!(
         inbox
@@ -437,10 +441,13 @@ async fn local_flag_move_and_delete_reach_the_server() {
             .as_str(),
         "FS"
     );
-    let archived = Maildir::open(root.join("Archive")).unwrap().list().unwrap();
+    let archived = Maildir::open(folders::maildir_path(&root, "Archive"))
+        .unwrap()
+        .list()
+        .unwrap();
     assert_eq!(archived.len(), 1);
     assert_eq!(
-        Maildir::open(root.join("Trash"))
+        Maildir::open(folders::maildir_path(&root, "Trash"))
             .unwrap()
             .list()
             .unwrap()

@@ -1,6 +1,8 @@
 //! Server folders: LIST with SPECIAL-USE (RFC 6154) and STATUS, roles, local names.
 
 use std::borrow::Cow;
+use std::io;
+use std::path::{Path, PathBuf};
 
 use async_imap::imap_proto::{MailboxDatum, NameAttribute, Response, StatusAttribute};
 use serde::{Deserialize, Serialize};
@@ -207,6 +209,49 @@ pub fn local_name(display: &str, delimiter: Option<char>) -> String {
         out.push_str("%00");
     }
     out
+}
+
+/// Where a folder's Maildir lives under the account's mail root.
+pub fn maildir_path(root: &Path, local: &str) -> PathBuf {
+    root.join(local)
+}
+
+/// Moves one folder's messages (its cur/new/tmp, not sub-folders that may live inside
+/// its directory) to another place, for a folder renamed on the server.
+pub fn move_cache(from: &Path, to: &Path) -> io::Result<()> {
+    if !from.exists() {
+        return Ok(());
+    }
+    std::fs::create_dir_all(to)?;
+    for sub in ["cur", "new", "tmp"] {
+        let (old, new) = (from.join(sub), to.join(sub));
+        if !old.exists() {
+            continue;
+        }
+        if new.exists() {
+            // Only an empty leftover can be in the way; never overwrite messages.
+            let _ = std::fs::remove_dir(&new);
+        }
+        std::fs::rename(&old, &new)?;
+    }
+    crate::mail::store::fsutil::sync_dir(to)?;
+    let _ = std::fs::remove_dir(from);
+    if let Some(parent) = from.parent() {
+        crate::mail::store::fsutil::sync_dir(parent)?;
+    }
+    Ok(())
+}
+
+/// Removes one folder's cached messages, keeping any sub-folders inside its directory.
+pub fn remove_cache(dir: &Path) -> io::Result<()> {
+    for sub in ["cur", "new", "tmp"] {
+        match std::fs::remove_dir_all(dir.join(sub)) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
+    }
+    let _ = std::fs::remove_dir(dir);
+    Ok(())
 }
 
 #[cfg(test)]

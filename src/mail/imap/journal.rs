@@ -18,7 +18,7 @@ use async_imap::imap_proto::{Response, ResponseCode};
 use serde::{Deserialize, Serialize};
 
 use super::conn::{quote, Conn};
-use super::folders::Role;
+use super::folders::{maildir_path, Role};
 use super::state::AccountState;
 use super::ImapError;
 use crate::mail::account::Account;
@@ -173,7 +173,8 @@ pub fn apply(
     let (raw, folder) = state
         .find(&message.folder)
         .ok_or_else(|| no_folder(&message.folder))?;
-    let maildir = Maildir::open(root.join(&folder.local)).map_err(ImapError::disk(&root))?;
+    let maildir =
+        Maildir::open(maildir_path(&root, &folder.local)).map_err(ImapError::disk(&root))?;
     let entry = find_entry(&maildir, message.uid)?
         .ok_or_else(|| ImapError::NoMessage(message.to_string()))?;
     let target = match change {
@@ -239,7 +240,8 @@ pub fn apply(
             key: key.clone(),
         },
     )?;
-    let target_dir = Maildir::open(root.join(&to_folder.local)).map_err(ImapError::disk(&root))?;
+    let target_dir =
+        Maildir::open(maildir_path(&root, &to_folder.local)).map_err(ImapError::disk(&root))?;
     let new_path = target_dir.root().join("cur").join(format!(
         "{key}{}{}",
         crate::mail::store::maildir::INFO_SEP,
@@ -366,8 +368,8 @@ async fn replay_one(
                 expunge(conn, *uid, step).await?;
             }
             if let Some(target) = state.folders.get(to) {
-                let maildir =
-                    Maildir::open(root.join(&target.local)).map_err(ImapError::disk(root))?;
+                let maildir = Maildir::open(maildir_path(root, &target.local))
+                    .map_err(ImapError::disk(root))?;
                 let local = maildir
                     .list()
                     .map_err(ImapError::disk(maildir.root()))?

@@ -231,14 +231,12 @@ fn reconcile_folders(
                 && old_state.uidvalidity != 0
                 && f.status.map(|s| s.uidvalidity) == Some(old_state.uidvalidity)
         });
-        let old_dir = root.join(&old_state.local);
+        let old_dir = folders::maildir_path(root, &old_state.local);
         match renamed_to {
             Some(new) => {
                 let local = folders::local_name(&new.display, new.delimiter);
-                let new_dir = root.join(&local);
-                if old_dir.exists() && !new_dir.exists() {
-                    std::fs::rename(&old_dir, &new_dir).map_err(ImapError::disk(&old_dir))?;
-                }
+                let new_dir = folders::maildir_path(root, &local);
+                folders::move_cache(&old_dir, &new_dir).map_err(ImapError::disk(&old_dir))?;
                 summary
                     .folders_renamed
                     .push((old_state.display.clone(), new.display.clone()));
@@ -254,9 +252,7 @@ fn reconcile_folders(
                 );
             }
             None => {
-                if old_dir.exists() {
-                    std::fs::remove_dir_all(&old_dir).map_err(ImapError::disk(&old_dir))?;
-                }
+                folders::remove_cache(&old_dir).map_err(ImapError::disk(&old_dir))?;
                 summary.folders_removed.push(old_state.display);
             }
         }
@@ -431,7 +427,7 @@ async fn sync_folder(
             return Ok(summary);
         }
     }
-    let dir = root.join(&fs.local);
+    let dir = folders::maildir_path(root, &fs.local);
     let maildir = Maildir::open(&dir).map_err(ImapError::disk(&dir))?;
     let selected = select(conn, &folder.name, condstore).await?;
     let save = |state: &mut AccountState, fs: &FolderState| {
