@@ -293,7 +293,7 @@ async fn resync_follows_every_server_change() {
     let lab = lab::lab();
     let f = fixture(lab, "imap-resync");
     let mut conn = f.connect().await;
-    for folder in ["Old name", "Doomed", "Reset"] {
+    for folder in ["Old name", "Doomed", "Reset", "Parent", "Parent/Child"] {
         create(&mut conn, folder).await;
         append(&mut conn, folder, &[], &message(1, folder)).await;
     }
@@ -323,6 +323,9 @@ async fn resync_follows_every_server_change() {
     conn.run("RENAME \"Old name\" \"New name\"", "rename", |_| {})
         .await
         .unwrap();
+    conn.run("RENAME \"Parent\" \"Moved\"", "rename", |_| {})
+        .await
+        .unwrap();
     conn.run("DELETE \"Doomed\"", "delete", |_| {})
         .await
         .unwrap();
@@ -339,10 +342,18 @@ async fn resync_follows_every_server_change() {
     conn.logout().await;
 
     let summary = f.sync().await;
+    let mut renamed = summary.folders_renamed.clone();
+    renamed.sort();
     assert_eq!(
-        summary.folders_renamed,
-        vec![("Old name".into(), "New name".into())]
+        renamed,
+        vec![
+            ("Old name".into(), "New name".into()),
+            ("Parent".into(), "Moved".into()),
+            ("Parent/Child".into(), "Moved/Child".into()),
+        ]
     );
+    let summary_folder = |name: &str| summary.folders.iter().find(|x| x.folder == name).cloned();
+    assert_eq!(summary_folder("Moved/Child").map(|x| x.added), Some(0));
     assert_eq!(summary.folders_removed, vec!["Doomed".to_string()]);
     assert_eq!(summary.folders_added, vec!["Brand new".to_string()]);
     let inbox = summary
