@@ -410,3 +410,51 @@ async fn expunge(conn: &mut Conn, uid: u32, step: &str) -> Result<(), ImapError>
     };
     conn.run(&command, step, |_| {}).await.map(|_| ())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn flags(uid: u32) -> Entry {
+        Entry::Flags {
+            folder: "INBOX".into(),
+            uid,
+            add: "S".into(),
+            remove: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_torn_line_is_ignored_and_replay_keeps_later_entries() {
+        let dir = tempfile::tempdir().unwrap();
+        append(dir.path(), &flags(1)).unwrap();
+        append(dir.path(), &flags(2)).unwrap();
+        // A crash in the middle of an append leaves half a line.
+        let mut file = OpenOptions::new()
+            .append(true)
+            .open(journal_file(dir.path()))
+            .unwrap();
+        file.write_all(b"{\"op\":\"flags\",\"fol").unwrap();
+        assert_eq!(pending(dir.path()), vec![flags(1), flags(2)]);
+        // Replay sent the first entry; one more was recorded meanwhile.
+        std::fs::write(
+            journal_file(dir.path()),
+            format!(
+                "{}\n{}\n{}\n",
+                serde_json::to_string(&flags(1)).unwrap(),
+                serde_json::to_string(&flags(2)).unwrap(),
+                serde_json::to_string(&flags(3)).unwrap()
+            ),
+        )
+        .unwrap();
+        forget_prefix(dir.path(), 1).unwrap();
+        assert_eq!(pending(dir.path()), vec![flags(2), flags(3)]);
+    }
+
+    #[test]
+    fn message_refs_round_trip() {
+        let id: MessageRef = "Gwaith ŵ:17".parse().unwrap();
+        assert_eq!(id.to_string(), "Gwaith ŵ:17");
+        assert!("INBOX:x".parse::<MessageRef>().is_err());
+    }
+}

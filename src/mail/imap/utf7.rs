@@ -108,7 +108,7 @@ mod tests {
             ("台北", "&U,BTFw-"),
             ("Gwybodaeth ŵ ŷ", "Gwybodaeth &AXU- &AXc-"),
             ("INBOX", "INBOX"),
-            ("📬 Post", "&2D3crA- Post"),
+            ("📬 Post", "&2D3c7A- Post"),
         ] {
             assert_eq!(encode(plain), wire, "{plain}");
             assert_eq!(decode(wire), plain, "{wire}");
