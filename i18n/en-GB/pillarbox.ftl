@@ -31,6 +31,8 @@ config-error-too-new = The settings file { $path } was written by a newer Pillar
 config-error-too-new-hint = Update Pillarbox to use these settings.
 config-error-overwrite = Not saving: { $path } could not be read, and saving would replace it.
 config-error-overwrite-hint = Correct the file or move it aside first; Pillarbox never overwrites settings it could not read.
+config-error-locked = The settings file { $path } is being changed by another Pillarbox window or command.
+config-error-locked-hint = Try again in a moment. If no other Pillarbox is running, delete { $lock }.
 config-error-duplicate = The account { $account } is already set up.
 config-error-duplicate-hint = Remove it first, or replace it (pillarbox account add --replace).
 config-error-no-account = There is no account { $account }.
@@ -87,3 +89,71 @@ cli-paths-data = Data folder: { $path }
 cli-paths-cache = Cache folder: { $path }
 cli-paths-mail = Mail for { $account }: { $path }
 cli-ui-unavailable = The Pillarbox window is not part of this build yet. Run “pillarbox --help” to see the commands.
+## Local mail store and the list/show/reindex commands (store-)
+store-error-no-message = There is no message with id { $id }.
+store-error-no-message-hint = “pillarbox list” shows each message’s id.
+store-error-index = The message index { $path } could not be opened: { $detail }
+store-error-index-sql = The message index failed: { $detail }
+store-error-index-hint = Your messages are safe in their Maildir folders. Run “pillarbox reindex” to rebuild the index from them.
+store-error-io = Could not read or write { $path }: { $detail }
+store-error-io-hint = Check that the disk is not full and that you may write to this folder.
+store-error = Error: { $message }
+store-hint = Hint: { $hint }
+store-no-accounts = There is no local mail yet.
+store-no-accounts-hint = Add an account and check for mail first, or name the account with --account.
+store-many-accounts = Several accounts have local mail: { $accounts }
+store-many-accounts-hint = Choose one with --account ADDRESS.
+store-no-such-account = There is no local mail for { $account }.
+store-no-such-account-hint = Check the address, or check for mail first. Accounts with local mail: { $accounts }
+store-empty-folder = No messages in { $folder }.
+store-no-results = Nothing matches “{ $query }”.
+store-col-id = ID
+store-col-date = Date
+store-col-flags = Flags
+store-col-from = From
+store-col-subject = Subject
+store-no-subject = (no subject)
+store-label-from = From
+store-label-to = To
+store-label-cc = Cc
+store-label-date = Date
+store-label-subject = Subject
+store-label-folder = Folder
+store-label-attachments = Has attachments
+store-page-info = Showing { $shown } of { $total } messages in { $folder } ({ $unread } unread).
+store-folder-line = { $folder }: { $count ->
+        [one] 1 message
+       *[other] { $count } messages
+    }, { $unread } unread
+store-reindexed = Index of { $account } updated: { $folders ->
+        [one] 1 folder
+       *[other] { $folders } folders
+    }; { $added } added, { $updated } changed, { $removed } removed, { $unchanged } unchanged.
+
+## Command-line help (cli-about-<command>, cli-arg-<command>-<option>)
+cli-help-usage = Usage:
+cli-help-commands = Commands
+cli-help-options = Options
+cli-help-arguments = Arguments
+cli-about = A fast, safe mail client for BT Email and any IMAP/POP3/SMTP provider. Run without a command to open the window.
+cli-about-help = Print this message or the help of the given command
+cli-arg-help = Print help
+cli-arg-version = Print version
+cli-arg-lang = Language for messages, such as cy or en-GB (default: the settings, then the system’s)
+cli-about-account = Add, list and remove accounts
+cli-about-account-add = Set up an account: servers from the provider list, the password in the keyring
+cli-arg-account-add-email = The account’s email address
+cli-arg-account-add-name = Your name as recipients see it (default: from the address)
+cli-arg-account-add-protocol = How mail comes in (default: IMAP, or POP3 when only --pop is given)
+cli-arg-account-add-imap = IMAP server instead of the provider’s
+cli-arg-account-add-pop = POP3 server instead of the provider’s
+cli-arg-account-add-smtp = SMTP server instead of the provider’s
+cli-arg-account-add-security = Connection security for every server of the account: tls (from the first byte) or starttls
+cli-arg-account-add-ca_file = Extra trusted CA certificates (PEM), for a private server
+cli-arg-account-add-password_stdin = Read the password from standard input (first line) and keep it in the system keyring
+cli-arg-account-add-password_command = A command that prints the password, run each time it is needed (e.g. "pass show bt")
+cli-arg-account-add-replace = Replace the account if the address is already set up
+cli-about-account-list = List the accounts that are set up
+cli-about-account-remove = Remove an account and its saved password (its mail stays on disk)
+cli-arg-account-remove-email = The address of the account to remove
+cli-about-paths = Show where Pillarbox keeps its settings and mail

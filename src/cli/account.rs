@@ -10,7 +10,7 @@ use super::{config_failure, report_error, report_warning, Context};
 use super::{EXIT_FAILURE, EXIT_USAGE};
 use crate::fl;
 use crate::mail::account::{is_valid_email, Account, AccountId, Protocol, Security, Server};
-use crate::mail::config::save_account;
+use crate::mail::config::{save_account, Config};
 use crate::mail::provider;
 use crate::mail::secret::{self, Password};
 
@@ -28,6 +28,7 @@ pub enum AccountCommand {
     List,
     /// Remove an account and its saved password (its mail stays on disk).
     Remove(RemoveArgs),
+    // `account check` comes from src/cli/check.rs: one variant here, one arm in `run`.
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -38,9 +39,7 @@ pub enum ProtocolArg {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum SecurityArg {
-    /// TLS from the first byte (ports 993, 995, 465).
     Tls,
-    /// Plain connection upgraded with STARTTLS (ports 143, 110, 587).
     Starttls,
 }
 
@@ -51,8 +50,8 @@ pub struct AddArgs {
     #[arg(long)]
     pub email: String,
     /// Your name as recipients see it (default: from the address).
-    #[arg(long, default_value = "")]
-    pub name: String,
+    #[arg(long)]
+    pub name: Option<String>,
     /// How mail comes in (default: IMAP, or POP3 when only --pop is given).
     #[arg(long, value_enum)]
     pub protocol: Option<ProtocolArg>,
@@ -65,7 +64,7 @@ pub struct AddArgs {
     /// SMTP server instead of the provider's.
     #[arg(long, value_name = "HOST:PORT")]
     pub smtp: Option<String>,
-    /// Connection security for every server of the account.
+    /// Connection security for every server of the account: tls (from the first byte) or starttls.
     #[arg(long, value_enum)]
     pub security: Option<SecurityArg>,
     /// Extra trusted CA certificates (PEM), for a private server.
@@ -154,7 +153,8 @@ fn account_from_args(args: &AddArgs) -> Result<Account, ExitCode> {
         ));
     }
 
-    let mut account = provider::account_for(email, &args.name, protocol);
+    let mut account =
+        provider::account_for(email, args.name.as_deref().unwrap_or_default(), protocol);
     let security = args.security.map(|s| match s {
         SecurityArg::Tls => Security::Tls,
         SecurityArg::Starttls => Security::Starttls,
@@ -336,18 +336,11 @@ fn list(ctx: &Context) -> ExitCode {
 }
 
 fn remove(args: RemoveArgs, ctx: &Context) -> ExitCode {
-    let mut config = match ctx.load_config() {
-        Ok(config) => config,
-        Err(code) => return code,
-    };
     let id = AccountId(args.email.trim().to_lowercase());
-    let account = match config.remove_account(&id) {
-        Ok(account) => account,
+    let account = match Config::update(&ctx.paths, |config| config.remove_account(&id)) {
+        Ok((_, account)) => account,
         Err(e) => return config_failure(&e),
     };
-    if let Err(e) = config.save(&ctx.paths) {
-        return config_failure(&e);
-    }
     println!(
         "{}",
         fl!(

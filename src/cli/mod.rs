@@ -2,32 +2,41 @@
 //!
 //! Each area owns one file, `src/cli/<area>.rs`, with a clap `Args` struct and
 //! `pub fn run(args, &Context) -> ExitCode`, and adds one variant to [`Command`] and one
-//! arm to [`dispatch`]. Everything a user reads goes through Fluent (`cli-` keys).
+//! arm to [`dispatch`]. Everything a user reads goes through Fluent (`cli-` keys); `--help`
+//! texts come from `cli-about-<command path>` and `cli-arg-<command path>-<arg id>` keys when
+//! present (see [`help`]), the doc comments otherwise.
+//!
+//! Environment: `PILLARBOX_HOME` (all files under one folder), `RUST_LOG` (log detail on
+//! stderr, default warnings), and `PILLARBOX_KEYRING=memory` for tests: passwords go to an
+//! in-memory store that is forgotten when the command ends (never to a file).
 
+use std::ffi::OsString;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::fl;
+use crate::mail::account::{Account, AccountId};
 use crate::mail::config::{Config, ConfigError};
 use crate::mail::paths::Paths;
 
 pub mod account;
+pub mod help;
 pub mod mailops;
 pub mod paths;
+pub mod store;
 pub mod sync;
 
 #[derive(Debug, Parser)]
 #[command(
     name = "pillarbox",
     version,
-    about = "A fast, safe mail client for BT Email and any IMAP/POP3/SMTP provider.",
-    long_about = "A fast, safe mail client for BT Email and any IMAP/POP3/SMTP provider.\n\n\
-                  Run without a command to open the window."
+    about = "A fast, safe mail client for BT Email and any IMAP/POP3/SMTP provider. \
+             Run without a command to open the window."
 )]
 pub struct Cli {
     /// Language for messages, such as cy or en-GB (default: the settings, then the system's).
-    #[arg(long, global = true, value_name = "LANG")]
+    #[arg(long, global = true, value_name = "LANG", overrides_with = "lang")]
     pub lang: Option<String>,
 
     #[command(subcommand)]
@@ -48,6 +57,12 @@ pub enum Command {
     Move(mailops::MoveArgs),
     /// Delete a message (to the Trash, or for good when already there).
     Delete(mailops::DeleteArgs),
+    /// List the messages of a folder (or search them, or list the folders).
+    List(store::ListArgs),
+    /// Show one message: its headers and text, or with --raw its exact bytes.
+    Show(store::ShowArgs),
+    /// Bring the message index in line with the Maildir folders on disk.
+    Reindex(store::ReindexArgs),
 }
 
 /// What every subcommand gets: where the files are.
@@ -60,6 +75,22 @@ impl Context {
     /// Loads the config, or prints why it can't be read and gives the exit code.
     pub fn load_config(&self) -> Result<Config, ExitCode> {
         Config::load(&self.paths).map_err(|e| config_failure(&e))
+    }
+
+    /// The accounts a command works on: the one named by `--account ADDR`, or all of them.
+    /// Prints why and gives the exit code when the address is not set up.
+    pub fn accounts(&self, only: Option<&str>) -> Result<Vec<Account>, ExitCode> {
+        let config = self.load_config()?;
+        match only {
+            None => Ok(config.accounts),
+            Some(email) => {
+                let id = AccountId(email.trim().to_lowercase());
+                match config.account(&id) {
+                    Some(account) => Ok(vec![account.clone()]),
+                    None => Err(config_failure(&ConfigError::NoSuchAccount(id))),
+                }
+            }
+        }
     }
 }
 
@@ -91,7 +122,21 @@ pub fn secret_failure(error: &crate::mail::secret::SecretError) -> ExitCode {
 }
 
 pub fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let args: Vec<OsString> = std::env::args_os().collect();
+    init_logging();
+
+    // The language is needed before parsing, to localise --help.
+    let paths = Paths::from_env();
+    let language = lang_from_args(&args).or_else(|| {
+        let paths = paths.as_ref().ok()?;
+        Config::load(paths).ok()?.settings.language
+    });
+    crate::i18n::init(language.as_deref());
+
+    let parsed = help::localize(Cli::command())
+        .try_get_matches_from(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(error) => {
             // --help and --version land here too, with exit code 0.
@@ -99,16 +144,6 @@ pub fn main() -> ExitCode {
             return ExitCode::from(u8::try_from(error.exit_code()).unwrap_or(EXIT_USAGE));
         }
     };
-    init_logging();
-
-    let paths = Paths::from_env();
-    let language = cli.lang.clone().or_else(|| {
-        let paths = paths.as_ref().ok()?;
-        Config::load(paths).ok()?.settings.language
-    });
-    crate::i18n::init(language.as_deref());
-    // Bidi isolation marks garble terminals and break copying paths out of the output.
-    crate::i18n::LANGUAGE_LOADER.set_use_isolating(false);
 
     if std::env::var("PILLARBOX_KEYRING").as_deref() == Ok("memory") {
         crate::mail::secret::use_mock_store();
@@ -117,6 +152,8 @@ pub fn main() -> ExitCode {
     let Some(command) = cli.command else {
         return crate::ui::run();
     };
+    // Bidi isolation marks garble terminals and break copying paths out of the output.
+    crate::i18n::LANGUAGE_LOADER.set_use_isolating(false);
     let paths = match paths {
         Ok(paths) => paths,
         Err(_) => {
@@ -135,7 +172,27 @@ pub fn dispatch(command: Command, ctx: &Context) -> ExitCode {
         Command::Flag(args) => mailops::run_flag(args, ctx),
         Command::Move(args) => mailops::run_move(args, ctx),
         Command::Delete(args) => mailops::run_delete(args, ctx),
+        Command::List(args) => store::run_list(args, &ctx.paths),
+        Command::Show(args) => store::run_show(args, &ctx.paths),
+        Command::Reindex(args) => store::run_reindex(args, &ctx.paths),
     }
+}
+
+/// The last `--lang X` or `--lang=X` before any `--` (clap, too, keeps the last one).
+fn lang_from_args(args: &[OsString]) -> Option<String> {
+    let mut found = None;
+    let mut iter = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(arg) = iter.next() {
+        if arg == "--" {
+            break;
+        }
+        if arg == "--lang" {
+            found = iter.next().map(|v| v.into_owned());
+        } else if let Some(value) = arg.strip_prefix("--lang=") {
+            found = Some(value.to_string());
+        }
+    }
+    found
 }
 
 /// Logs to stderr; `RUST_LOG` chooses the detail, warnings and errors by default.
@@ -153,7 +210,6 @@ fn init_logging() {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
 
     #[test]
     fn clap_definition_is_consistent() {
@@ -167,5 +223,48 @@ mod tests {
         let cli = Cli::try_parse_from(["pillarbox", "--lang", "cy"]).unwrap();
         assert!(cli.command.is_none());
         assert_eq!(cli.lang.as_deref(), Some("cy"));
+    }
+
+    #[test]
+    fn context_selects_accounts_by_address() {
+        let dir = tempfile::tempdir().unwrap();
+        let ctx = Context {
+            paths: Paths::under(dir.path()),
+        };
+        assert!(ctx.accounts(None).unwrap().is_empty());
+        let mut config = Config::default();
+        for email in ["ann@btinternet.com", "bob@talk21.com"] {
+            let account =
+                crate::mail::provider::account_for(email, "", crate::mail::account::Protocol::Imap);
+            config.add_account(account).unwrap();
+        }
+        config.save(&ctx.paths).unwrap();
+        assert_eq!(ctx.accounts(None).unwrap().len(), 2);
+        let only = ctx.accounts(Some(" BOB@talk21.com")).unwrap();
+        assert_eq!(only.len(), 1);
+        assert_eq!(only[0].email, "bob@talk21.com");
+        assert!(ctx.accounts(Some("carol@talk21.com")).is_err());
+    }
+
+    #[test]
+    fn lang_is_found_before_parsing() {
+        let args = |v: &[&str]| v.iter().map(OsString::from).collect::<Vec<_>>();
+        assert_eq!(
+            lang_from_args(&args(&["pillarbox", "account", "--lang", "cy", "list"])).as_deref(),
+            Some("cy")
+        );
+        assert_eq!(
+            lang_from_args(&args(&["pillarbox", "--lang=en-GB"])).as_deref(),
+            Some("en-GB")
+        );
+        assert_eq!(
+            lang_from_args(&args(&["pillarbox", "--", "--lang", "cy"])),
+            None
+        );
+        assert_eq!(
+            lang_from_args(&args(&["pillarbox", "--lang", "en-GB", "--lang=cy"])).as_deref(),
+            Some("cy")
+        );
+        assert_eq!(lang_from_args(&args(&["pillarbox"])), None);
     }
 }

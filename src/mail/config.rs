@@ -4,10 +4,10 @@
 //! older or newer Pillarbox can share the file. Writing is atomic, and a file we could not
 //! read is never replaced behind the user's back: it may hold their only copy of settings.
 
-use std::fs;
-use std::io;
+use std::fs::{self, OpenOptions};
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
@@ -19,7 +19,7 @@ use super::store::fsutil::write_atomic;
 /// The file format version this build reads and writes.
 pub const CONFIG_VERSION: u32 = 1;
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Theme {
     /// Follow the desktop's light or dark preference.
@@ -27,6 +27,18 @@ pub enum Theme {
     System,
     Light,
     Dark,
+}
+
+/// A theme this build doesn't know (added by a later 1.x) falls back to `System` rather
+/// than making the whole file unreadable.
+impl<'de> Deserialize<'de> for Theme {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Theme, D::Error> {
+        Ok(match String::deserialize(deserializer)?.as_str() {
+            "light" => Theme::Light,
+            "dark" => Theme::Dark,
+            _ => Theme::System,
+        })
+    }
 }
 
 /// Application-wide preferences.
@@ -106,6 +118,9 @@ pub enum ConfigError {
     /// `save` would overwrite a file that could not be read.
     #[error("not saving: {path} could not be read and would be lost; move it aside first")]
     WouldOverwriteUnreadable { path: PathBuf },
+    /// Another writer held the config for longer than we wait.
+    #[error("{path} is being changed by another Pillarbox; try again")]
+    Locked { path: PathBuf },
     #[error("the account {0} already exists")]
     DuplicateAccount(AccountId),
     #[error("there is no account {0}")]
@@ -146,6 +161,9 @@ impl ConfigError {
             ConfigError::WouldOverwriteUnreadable { path } => {
                 crate::fl!("config-error-overwrite", path = path.display().to_string())
             }
+            ConfigError::Locked { path } => {
+                crate::fl!("config-error-locked", path = path.display().to_string())
+            }
             ConfigError::DuplicateAccount(id) => {
                 crate::fl!("config-error-duplicate", account = id.0.clone())
             }
@@ -167,6 +185,10 @@ impl ConfigError {
             ConfigError::WouldOverwriteUnreadable { .. } => {
                 crate::fl!("config-error-overwrite-hint")
             }
+            ConfigError::Locked { path } => crate::fl!(
+                "config-error-locked-hint",
+                lock = format!("{}.lock", path.display())
+            ),
             ConfigError::DuplicateAccount(_) => crate::fl!("config-error-duplicate-hint"),
             ConfigError::NoSuchAccount(_) => crate::fl!("config-error-no-account-hint"),
             ConfigError::Serialize(_) => return None,
@@ -229,8 +251,14 @@ impl Config {
     }
 
     /// Writes the config atomically. Refuses when the file on disk cannot be read (damaged
-    /// or from a newer version): see [`Config::reset_corrupt`].
+    /// or from a newer version): see [`Config::reset_corrupt`]. To change one thing without
+    /// losing another writer's change, prefer [`Config::update`].
     pub fn save(&self, paths: &Paths) -> Result<(), ConfigError> {
+        let _lock = ConfigLock::acquire(paths, LOCK_WAIT)?;
+        self.save_locked(paths)
+    }
+
+    fn save_locked(&self, paths: &Paths) -> Result<(), ConfigError> {
         let path = paths.config_file();
         match Config::load(paths) {
             Ok(_) => {}
@@ -240,7 +268,26 @@ impl Config {
             Err(e) => return Err(e),
         }
         let text = self.to_toml()?;
+        #[cfg(test)]
+        if tests::FAIL_WRITES.get() {
+            let source = io::Error::other("injected write failure");
+            return Err(ConfigError::Io { path, source });
+        }
         write_atomic(&path, text.as_bytes()).map_err(|source| ConfigError::Io { path, source })
+    }
+
+    /// Reads the file afresh, applies `change` and writes the result, with the file locked
+    /// throughout: the window and a `pillarbox account add` running at once both keep their
+    /// change. Nothing is written when `change` fails.
+    pub fn update<T>(
+        paths: &Paths,
+        change: impl FnOnce(&mut Config) -> Result<T, ConfigError>,
+    ) -> Result<(Config, T), ConfigError> {
+        let _lock = ConfigLock::acquire(paths, LOCK_WAIT)?;
+        let mut config = Config::load(paths)?;
+        let out = change(&mut config)?;
+        config.save_locked(paths)?;
+        Ok((config, out))
     }
 
     /// Moves an unreadable config aside to `config.toml.corrupt-<UTC timestamp>` so that a
@@ -250,6 +297,7 @@ impl Config {
         if !path.exists() {
             return Ok(None);
         }
+        let _lock = ConfigLock::acquire(paths, LOCK_WAIT)?;
         let stamp = utc_stamp(SystemTime::now());
         let mut aside = path.with_file_name(format!("config.toml.corrupt-{stamp}"));
         let mut n = 1;
@@ -309,6 +357,60 @@ impl Config {
     }
 }
 
+/// How long a writer waits for another to finish with the config.
+const LOCK_WAIT: Duration = Duration::from_secs(10);
+/// A lock older than this was left by a process that died while saving.
+const LOCK_STALE: Duration = Duration::from_secs(30);
+
+/// `config.toml.lock`, held while the config is read, changed and written. A file created
+/// with `create_new` works the same on every platform and across processes.
+struct ConfigLock {
+    path: PathBuf,
+}
+
+impl ConfigLock {
+    fn acquire(paths: &Paths, wait: Duration) -> Result<ConfigLock, ConfigError> {
+        let path = paths.config_dir.join("config.toml.lock");
+        let io_error = |source| ConfigError::Io {
+            path: path.clone(),
+            source,
+        };
+        fs::create_dir_all(&paths.config_dir).map_err(io_error)?;
+        let started = Instant::now();
+        loop {
+            match OpenOptions::new().write(true).create_new(true).open(&path) {
+                Ok(mut file) => {
+                    let _ = writeln!(file, "{}", std::process::id());
+                    return Ok(ConfigLock { path });
+                }
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
+                    let age = fs::metadata(&path)
+                        .and_then(|m| m.modified())
+                        .ok()
+                        .and_then(|t| t.elapsed().ok());
+                    if age.is_some_and(|age| age > LOCK_STALE) {
+                        tracing::warn!(path = %path.display(), "removing a stale config lock");
+                        let _ = fs::remove_file(&path);
+                        continue;
+                    }
+                    if started.elapsed() >= wait {
+                        let path = paths.config_file();
+                        return Err(ConfigError::Locked { path });
+                    }
+                    std::thread::sleep(Duration::from_millis(5));
+                }
+                Err(source) => return Err(io_error(source)),
+            }
+        }
+    }
+}
+
+impl Drop for ConfigLock {
+    fn drop(&mut self) {
+        let _ = fs::remove_file(&self.path);
+    }
+}
+
 /// What [`save_account`] did.
 #[derive(Debug)]
 pub struct SavedAccount {
@@ -356,23 +458,20 @@ pub fn save_account(
     password: Option<&Password>,
     replace: bool,
 ) -> Result<SavedAccount, SaveAccountError> {
-    let mut config = Config::load(paths)?;
     let id = account.id();
-    let replaced = config.account(&id).is_some();
+    // Checked again under the lock below; this early look keeps the keyring untouched.
+    let replaced = Config::load(paths)?.account(&id).is_some();
     if replaced && !replace {
         return Err(ConfigError::DuplicateAccount(id).into());
     }
+    // The keyring may prompt and a password command may take a while: not under the lock.
     let previous = match password {
         Some(password) => {
-            let previous = if replaced {
-                secret::password_for(&Account {
-                    password_command: None,
-                    ..account.clone()
-                })
-                .ok()
-            } else {
-                None
+            let keyring_only = Account {
+                password_command: None,
+                ..account.clone()
             };
+            let previous = secret::password_for(&keyring_only).ok();
             secret::store_password(&account, password)?;
             Some(previous)
         }
@@ -381,24 +480,35 @@ pub fn save_account(
             None
         }
     };
-    config.upsert_account(account.clone());
-    if let Err(error) = config.save(paths) {
-        match previous {
-            Some(Some(old)) => {
-                let _ = secret::store_password(&account, &old);
-            }
-            Some(None) => {
+    let result = Config::update(paths, |config| {
+        let replaced = config.account(&id).is_some();
+        if replaced && !replace {
+            return Err(ConfigError::DuplicateAccount(id.clone()));
+        }
+        config.upsert_account(account.clone());
+        Ok(replaced)
+    });
+    match result {
+        Ok((config, replaced)) => {
+            if password.is_none() && account.password_command.is_some() {
+                // A keyring password from an earlier setup of this address would linger.
                 let _ = secret::delete_password(&account);
             }
-            None => {}
+            Ok(SavedAccount { config, replaced })
         }
-        return Err(error.into());
+        Err(error) => {
+            match previous {
+                Some(Some(old)) => {
+                    let _ = secret::store_password(&account, &old);
+                }
+                Some(None) => {
+                    let _ = secret::delete_password(&account);
+                }
+                None => {}
+            }
+            Err(error.into())
+        }
     }
-    if password.is_none() && account.password_command.is_some() {
-        // A keyring password from an earlier setup of this address would linger unused.
-        let _ = secret::delete_password(&account);
-    }
-    Ok(SavedAccount { config, replaced })
 }
 
 /// `20261125T201530Z`: sortable, and safe in a file name on every platform.

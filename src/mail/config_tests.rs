@@ -1,6 +1,12 @@
 use super::*;
 use crate::mail::account::{Protocol, Security, Server};
 
+thread_local! {
+    /// Makes this thread's next `Config::save` calls fail after the file was read, as a full
+    /// disk would.
+    pub(super) static FAIL_WRITES: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 pub(super) fn full() -> Config {
     let mut bt =
         crate::mail::provider::account_for("ann.smith@btinternet.com", "Ann Smith", Protocol::Imap);
@@ -165,12 +171,25 @@ fn corrupt_file_names_the_line_and_is_never_overwritten() {
 }
 
 #[test]
+fn unknown_theme_names_fall_back_to_system() {
+    let (_dir, paths) = home_with(Some(b"[settings]\ntheme = \"high-contrast\"\n"));
+    assert_eq!(Config::load(&paths).unwrap().settings.theme, Theme::System);
+}
+
+#[test]
 fn wrong_types_are_corrupt_not_defaulted() {
     let (_dir, paths) = home_with(Some(b"version = 1\n[settings]\ntheme = 7\n"));
     assert!(matches!(
         Config::load(&paths),
         Err(ConfigError::Corrupt { line: 3, .. })
     ));
+}
+
+#[test]
+fn a_file_saved_by_notepad_still_loads() {
+    let text = "\u{feff}version = 1\r\n[settings]\r\ntheme = \"dark\"\r\n";
+    let (_dir, paths) = home_with(Some(text.as_bytes()));
+    assert_eq!(Config::load(&paths).unwrap().settings.theme, Theme::Dark);
 }
 
 #[test]
@@ -282,13 +301,18 @@ mod save_account_tests {
         crate::mail::provider::account_for(email, "", Protocol::Imap)
     }
 
-    /// Makes the next atomic write of config.toml fail after loading succeeded.
-    fn block_writes(paths: &Paths) -> PathBuf {
-        let tmp = paths
-            .config_dir
-            .join(format!(".config.toml.tmp-{}", std::process::id()));
-        fs::create_dir_all(&tmp).unwrap();
-        tmp
+    /// Fails this thread's config writes until the guard is dropped.
+    struct BlockWrites;
+    impl BlockWrites {
+        fn start() -> BlockWrites {
+            FAIL_WRITES.set(true);
+            BlockWrites
+        }
+    }
+    impl Drop for BlockWrites {
+        fn drop(&mut self) {
+            FAIL_WRITES.set(false);
+        }
     }
 
     #[test]
@@ -330,7 +354,7 @@ mod save_account_tests {
     fn failed_config_write_takes_a_new_password_out_again() {
         use_mock_store();
         let (_dir, paths) = home_with(None);
-        let blocker = block_writes(&paths);
+        let blocker = BlockWrites::start();
         let account = bt("save-rollback@btinternet.com");
         let err =
             save_account(&paths, account.clone(), Some(&Password::new("pw")), false).unwrap_err();
@@ -342,7 +366,7 @@ mod save_account_tests {
             password_for(&account),
             Err(SecretError::NotFound { .. })
         ));
-        fs::remove_dir(blocker).unwrap();
+        drop(blocker);
         assert!(!paths.config_file().exists());
     }
 
@@ -353,14 +377,14 @@ mod save_account_tests {
         let account = bt("save-restore@btinternet.com");
         save_account(&paths, account.clone(), Some(&Password::new("old")), false).unwrap();
         let before = fs::read(paths.config_file()).unwrap();
-        let blocker = block_writes(&paths);
+        let blocker = BlockWrites::start();
         let mut changed = account.clone();
         changed.display_name = "Changed".into();
         let err = save_account(&paths, changed, Some(&Password::new("new")), true).unwrap_err();
         assert!(matches!(err, SaveAccountError::Config(_)));
         assert_eq!(password_for(&account).unwrap().expose(), "old");
         assert_eq!(fs::read(paths.config_file()).unwrap(), before);
-        fs::remove_dir(blocker).unwrap();
+        drop(blocker);
     }
 
     #[test]
@@ -392,4 +416,103 @@ mod save_account_tests {
             Err(SecretError::NotFound { .. })
         ));
     }
+}
+
+#[test]
+fn concurrent_saves_from_threads_never_mix_or_fail() {
+    let (_dir, paths) = home_with(None);
+    let configs: Vec<Config> = (0..6)
+        .map(|i| {
+            let mut c = full();
+            c.settings.check_interval_minutes = i;
+            c.accounts[0].display_name = "x".repeat(1000 * i as usize);
+            c
+        })
+        .collect();
+    std::thread::scope(|scope| {
+        for config in &configs {
+            let paths = &paths;
+            scope.spawn(move || {
+                for _ in 0..30 {
+                    config.save(paths).unwrap();
+                }
+            });
+        }
+    });
+    let saved = Config::load(&paths).unwrap();
+    assert!(configs.contains(&saved));
+}
+
+#[test]
+fn concurrent_updates_keep_every_change() {
+    let (_dir, paths) = home_with(None);
+    std::thread::scope(|scope| {
+        for t in 0..4 {
+            let paths = &paths;
+            scope.spawn(move || {
+                for i in 0..15 {
+                    let email = format!("t{t}-{i}@btinternet.com");
+                    let account = crate::mail::provider::account_for(&email, "", Protocol::Imap);
+                    Config::update(paths, |c| c.add_account(account)).unwrap();
+                }
+            });
+        }
+    });
+    assert_eq!(Config::load(&paths).unwrap().accounts.len(), 60);
+    assert!(!paths.config_dir.join("config.toml.lock").exists());
+}
+
+#[test]
+fn a_failed_update_writes_nothing() {
+    let (_dir, paths) = home_with(None);
+    full().save(&paths).unwrap();
+    let before = fs::read(paths.config_file()).unwrap();
+    let id = AccountId("nobody@btinternet.com".into());
+    let err = Config::update(&paths, |c| {
+        c.settings.theme = Theme::Light;
+        c.remove_account(&id)
+    })
+    .unwrap_err();
+    assert!(matches!(err, ConfigError::NoSuchAccount(_)));
+    assert_eq!(fs::read(paths.config_file()).unwrap(), before);
+}
+
+#[test]
+fn a_held_lock_makes_writers_wait_then_give_up_clearly() {
+    let (_dir, paths) = home_with(None);
+    let lock = ConfigLock::acquire(&paths, LOCK_WAIT).unwrap();
+    let started = Instant::now();
+    match ConfigLock::acquire(&paths, Duration::from_millis(200)) {
+        Err(ConfigError::Locked { path }) => assert_eq!(path, paths.config_file()),
+        other => panic!("expected Locked, got {:?}", other.map(|_| ())),
+    }
+    assert!(started.elapsed() >= Duration::from_millis(200));
+    drop(lock);
+    ConfigLock::acquire(&paths, Duration::from_millis(200)).unwrap();
+}
+
+#[test]
+fn a_stale_lock_from_a_dead_process_is_taken_over() {
+    let (_dir, paths) = home_with(None);
+    fs::create_dir_all(&paths.config_dir).unwrap();
+    let lock = paths.config_dir.join("config.toml.lock");
+    let file = fs::File::create(&lock).unwrap();
+    file.set_modified(SystemTime::now() - Duration::from_secs(120))
+        .unwrap();
+    drop(file);
+    Config::default().save(&paths).unwrap();
+    assert!(!lock.exists());
+}
+
+#[test]
+fn locked_error_is_localised_with_the_lock_file_in_the_hint() {
+    let err = ConfigError::Locked {
+        path: PathBuf::from("/home/ann/.config/pillarbox/config.toml"),
+    };
+    let hint = err.hint().unwrap();
+    assert!(
+        hint.contains("/home/ann/.config/pillarbox/config.toml.lock"),
+        "{hint}"
+    );
+    assert!(!hint.contains("$path"), "{hint}");
 }

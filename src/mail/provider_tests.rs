@@ -165,6 +165,19 @@ fn known_providers_public_endpoints() {
         ("a@gmx.de", "imap.gmx.net", "mail.gmx.net", 465),
         ("a@aol.com", "imap.aol.com", "smtp.aol.com", 465),
         ("a@zohomail.com", "imap.zoho.com", "smtp.zoho.com", 465),
+        (
+            "a@ntlworld.com",
+            "imap.virginmedia.com",
+            "smtp.virginmedia.com",
+            465,
+        ),
+        (
+            "a@blueyonder.co.uk",
+            "imap.virginmedia.com",
+            "smtp.virginmedia.com",
+            465,
+        ),
+        ("a@sky.com", "imap.tools.sky.com", "smtp.tools.sky.com", 465),
     ];
     for (email, imap, smtp, smtp_port) in cases {
         let s = lookup(email).unwrap();

@@ -326,8 +326,13 @@ pub fn run_password_command(
 fn shell(command: &str) -> Command {
     #[cfg(windows)]
     {
+        use std::os::windows::process::CommandExt;
+        // raw_arg: cmd.exe parses its own command line; Rust's quoting would garble it.
+        const CREATE_NO_WINDOW: u32 = 0x0800_0000;
         let mut cmd = Command::new("cmd");
-        cmd.arg("/C").arg(command);
+        cmd.arg("/C")
+            .raw_arg(command)
+            .creation_flags(CREATE_NO_WINDOW);
         cmd
     }
     #[cfg(not(windows))]
@@ -358,6 +363,16 @@ fn kill_tree(child: &mut std::process::Child) {
         let _ = Command::new("kill")
             .args(["-KILL", "--"])
             .arg(format!("-{}", child.id()))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .status();
+    }
+    #[cfg(windows)]
+    {
+        // /T takes the command's own children down with it.
+        let _ = Command::new("taskkill")
+            .args(["/T", "/F", "/PID"])
+            .arg(child.id().to_string())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .status();

@@ -387,6 +387,25 @@ fn cli_add_requires_a_password_source_and_a_valid_address() {
         .fails_with(2)
         .stderr();
     assert!(err.contains("h:99999"), "{err}");
+    let err = home
+        .run(&[
+            "account",
+            "add",
+            "--email",
+            "a@b.com",
+            "--protocol",
+            "pop3",
+            "--imap",
+            "h:993",
+            "--password-command",
+            "echo x",
+        ])
+        .fails_with(2)
+        .stderr();
+    assert!(
+        err.contains("--imap does not apply to a POP3 account"),
+        "{err}"
+    );
     assert!(!home.config_file().exists());
 }
 
@@ -453,4 +472,179 @@ fn cli_speaks_welsh() {
         text.starts_with("Does dim cyfrifon wedi’u gosod."),
         "{text}"
     );
+}
+
+#[test]
+fn cli_help_is_localised() {
+    let home = Home::new();
+    let mut cmd = home.command(&[]);
+    // `home.command` pins en-GB first; a later --lang wins, as clap takes the last one.
+    cmd.args(["--lang", "cy", "account", "add", "--help"]);
+    let out = cmd.output().unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Defnydd: pillarbox account add"), "{text}");
+    assert!(text.contains("Dewisiadau:"), "{text}");
+    assert!(text.contains("Cyfeiriad e-bost y cyfrif"), "{text}");
+    assert!(!text.contains("The account’s email address"), "{text}");
+
+    let en = home.run(&["--help"]).ok().stdout();
+    assert!(
+        en.contains("Run without a command to open the window."),
+        "{en}"
+    );
+    assert!(
+        en.contains("account  Add, list and remove accounts"),
+        "{en}"
+    );
+}
+
+#[test]
+fn cli_errors_speak_welsh_too() {
+    let home = Home::new();
+    let mut cmd = home.command(&[
+        "--lang",
+        "cy",
+        "account",
+        "add",
+        "--email",
+        "ann@btinternet.com",
+        "--password-stdin",
+    ]);
+    cmd.stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    child.stdin.take().unwrap().write_all(b"pw\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("Gwall: Does dim cylch allweddi (Secret Service) ar gael"),
+        "{err}"
+    );
+    assert!(err.contains("Awgrym: "), "{err}");
+
+    fs::create_dir_all(home.config_file().parent().unwrap()).unwrap();
+    fs::write(home.config_file(), "version = [\n").unwrap();
+    let out = home.run(&["--lang", "cy", "account", "list"]).fails_with(1);
+    assert!(
+        out.stderr().contains("wedi’i difrodi (llinell 1)"),
+        "{}",
+        out.stderr()
+    );
+}
+
+/// Reads one CRLF line from the server, within 10 s.
+async fn read_line<S: tokio::io::AsyncBufRead + Unpin>(stream: &mut S) -> String {
+    use tokio::io::AsyncBufReadExt;
+    let mut line = String::new();
+    let n = tokio::time::timeout(
+        std::time::Duration::from_secs(10),
+        stream.read_line(&mut line),
+    )
+    .await
+    .expect("the server answers within 10 s")
+    .expect("read");
+    assert!(n > 0, "the server hung up");
+    line
+}
+
+/// The account `account add` wrote (servers, CA file, user name, password command) logs in
+/// to the lab's real IMAP and POP3 servers.
+#[test]
+fn cli_added_accounts_log_in_to_the_lab() {
+    use pillarbox::mail::tls::{connect_tls, Timeouts};
+    use tokio::io::{AsyncWriteExt, BufReader};
+
+    let lab = crate::lab::lab();
+    let home = Home::new();
+    let outside = tempfile::tempdir().unwrap();
+    let pw_file = outside.path().join("lab-pw");
+    fs::write(&pw_file, format!("{}\n", lab.password().expose())).unwrap();
+    let command = format!("cat '{}'", pw_file.display());
+    let imap_user = lab.new_user("cli-imap");
+    let pop_user = lab.new_user("cli-pop");
+    let endpoint = |port: u16| format!("{}:{port}", lab.host());
+    let ca = lab.ca_file.to_str().unwrap();
+    home.run(&[
+        "account",
+        "add",
+        "--email",
+        &imap_user.email,
+        "--imap",
+        &endpoint(lab.imaps_port),
+        "--smtp",
+        &endpoint(lab.smtps_port),
+        "--ca-file",
+        ca,
+        "--password-command",
+        &command,
+    ])
+    .ok();
+    home.run(&[
+        "account",
+        "add",
+        "--email",
+        &pop_user.email,
+        "--pop",
+        &endpoint(lab.pop3s_port),
+        "--smtp",
+        &endpoint(lab.smtps_port),
+        "--ca-file",
+        ca,
+        "--password-command",
+        &command,
+    ])
+    .ok();
+
+    let config = home.load();
+    let imap = config.accounts[0].clone();
+    let pop = config.accounts[1].clone();
+    assert_eq!(pop.protocol, Protocol::Pop3);
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    runtime.block_on(async {
+        let timeouts = Timeouts::all(std::time::Duration::from_secs(10));
+
+        let password = pillarbox::mail::secret::password_for(&imap).unwrap();
+        let server = &imap.incoming;
+        let tls = connect_tls(
+            &server.host,
+            server.port,
+            imap.ca_file.as_deref(),
+            &timeouts,
+        )
+        .await
+        .unwrap();
+        let mut s = BufReader::new(tls);
+        assert!(read_line(&mut s).await.starts_with("* OK"));
+        let login = format!(
+            "a1 LOGIN \"{}\" \"{}\"\r\n",
+            server.username,
+            password.expose()
+        );
+        s.get_mut().write_all(login.as_bytes()).await.unwrap();
+        let reply = loop {
+            let line = read_line(&mut s).await;
+            if line.starts_with("a1 ") {
+                break line;
+            }
+        };
+        assert!(reply.starts_with("a1 OK"), "{reply}");
+
+        let password = pillarbox::mail::secret::password_for(&pop).unwrap();
+        let server = &pop.incoming;
+        let tls = connect_tls(&server.host, server.port, pop.ca_file.as_deref(), &timeouts)
+            .await
+            .unwrap();
+        let mut s = BufReader::new(tls);
+        assert!(read_line(&mut s).await.starts_with("+OK"));
+        let user = format!("USER {}\r\n", server.username);
+        s.get_mut().write_all(user.as_bytes()).await.unwrap();
+        assert!(read_line(&mut s).await.starts_with("+OK"));
+        let pass = format!("PASS {}\r\n", password.expose());
+        s.get_mut().write_all(pass.as_bytes()).await.unwrap();
+        let reply = read_line(&mut s).await;
+        assert!(reply.starts_with("+OK"), "{reply}");
+    });
 }

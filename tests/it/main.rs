@@ -9,3 +9,4 @@ mod cli;
 mod i18n_keys;
 mod imap;
 mod lab_smoke;
+mod store;
