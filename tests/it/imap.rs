@@ -16,6 +16,8 @@ use pillarbox::mail::imap::{
     sync_account, utf7, ImapError, Progress, SyncEngine, SyncEventKind, SyncOptions, SyncSummary,
 };
 use pillarbox::mail::paths::Paths;
+use pillarbox::mail::store::index::Index;
+use pillarbox::mail::store::local::INDEX_FILE;
 use pillarbox::mail::store::{Flags, Maildir};
 use pillarbox::mail::tls::Timeouts;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -160,8 +162,42 @@ fn local_state(paths: &Paths, account: &Account) -> FolderMap {
     out
 }
 
-/// Cache == server: same folders, same UIDs, same flags, byte-identical messages.
+/// The envelope index agrees with the cache: same UIDs and flags per folder. Opened
+/// without the store's refresh-on-open, so it shows what the sync itself recorded.
+fn assert_index_matches_cache(f: &Fixture) {
+    let state_dir = f.paths.state_dir(&f.account.id());
+    let state = AccountState::load(&state_dir);
+    let index = Index::open(&state_dir.join(INDEX_FILE)).unwrap();
+    let local = local_state(&f.paths, &f.account);
+    for folder in state.folders.values() {
+        let indexed: BTreeMap<u32, Flags> = index
+            .uid_map(&folder.local)
+            .unwrap()
+            .into_iter()
+            .map(|(uid, _, flags)| (uid, flags))
+            .collect();
+        let cached: BTreeMap<u32, Flags> = local[&folder.display]
+            .iter()
+            .map(|(uid, (flags, _))| (*uid, flags.clone()))
+            .collect();
+        assert_eq!(
+            indexed, cached,
+            "{}: index differs from the cache",
+            folder.display
+        );
+        assert_eq!(
+            index.count(&folder.local).unwrap() as usize,
+            cached.len(),
+            "{}: index has extra rows",
+            folder.display
+        );
+    }
+}
+
+/// Cache == server: same folders, same UIDs, same flags, byte-identical messages; and
+/// the index == cache.
 async fn assert_in_sync(f: &Fixture) {
+    assert_index_matches_cache(f);
     let mut conn = f.connect().await;
     let server = server_state(&mut conn).await;
     conn.logout().await;
@@ -469,6 +505,20 @@ async fn local_flag_move_and_delete_reach_the_server() {
         journal::pending(&f.paths.state_dir(&f.account.id())).len(),
         4
     );
+    let index = Index::open(&f.paths.state_dir(&f.account.id()).join(INDEX_FILE)).unwrap();
+    assert_eq!(index.count("INBOX").unwrap(), 3);
+    assert_eq!(index.count("Archive").unwrap(), 1);
+    assert_eq!(index.count("Trash").unwrap(), 1);
+    assert_eq!(
+        index
+            .find_uid("INBOX", 1)
+            .unwrap()
+            .unwrap()
+            .flags()
+            .as_str(),
+        "FS"
+    );
+    drop(index);
 
     let summary = f.sync().await;
     assert_eq!(summary.replayed, 4);

@@ -179,41 +179,15 @@ fn collect(
     }
 }
 
-/// The Maildir folder name for a server folder: the readable decoded name, its levels
-/// joined with '.', and the few characters that can't appear in a file name escaped.
+/// The local folder name for a server folder (the store's scheme: levels joined
+/// with '/', INBOX in capitals).
 pub fn local_name(display: &str, delimiter: Option<char>) -> String {
-    let mut out = String::with_capacity(display.len());
-    let levels: Vec<&str> = match delimiter {
-        Some(d) => display.split(d).collect(),
-        None => vec![display],
-    };
-    for (i, level) in levels.iter().enumerate() {
-        if i > 0 {
-            out.push('.');
-        }
-        for (j, c) in level.chars().enumerate() {
-            let escape = matches!(c, '%' | '/' | '\\' | '.' | ':' | '\0')
-                || c.is_control()
-                || (j == 0 && c == '~');
-            if escape {
-                let mut buf = [0u8; 4];
-                for b in c.encode_utf8(&mut buf).bytes() {
-                    out.push_str(&format!("%{b:02X}"));
-                }
-            } else {
-                out.push(c);
-            }
-        }
-    }
-    if out.is_empty() {
-        out.push_str("%00");
-    }
-    out
+    crate::mail::store::folder::local_name(display, delimiter)
 }
 
 /// Where a folder's Maildir lives under the account's mail root.
 pub fn maildir_path(root: &Path, local: &str) -> PathBuf {
-    root.join(local)
+    crate::mail::store::folder::maildir_path(root, local)
 }
 
 /// Moves one folder's messages (its cur/new/tmp, not sub-folders that may live inside
@@ -259,12 +233,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn local_names_are_safe_and_readable() {
+    fn local_names_and_paths() {
         assert_eq!(local_name("INBOX", Some('/')), "INBOX");
-        assert_eq!(local_name("Archive/2024", Some('/')), "Archive.2024");
-        assert_eq!(local_name("a.b/c", Some('/')), "a%2Eb.c");
-        assert_eq!(local_name("Entwürfe", Some('.')), "Entwürfe");
-        assert_eq!(local_name("../x", None), "%2E%2E%2Fx");
+        assert_eq!(local_name("Archive.2024", Some('.')), "Archive/2024");
+        let root = Path::new("/m");
+        assert_eq!(
+            maildir_path(root, "Archive/2024"),
+            Path::new("/m/Archive/2024")
+        );
+        assert!(maildir_path(root, "../x").starts_with(root));
         assert_eq!(role_from_name("Sent Items"), Some(Role::Sent));
         assert_eq!(role_from_name("INBOX/Junk"), Some(Role::Junk));
     }

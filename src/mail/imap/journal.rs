@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use super::conn::{quote, Conn};
 use super::folders::{maildir_path, Role};
+use super::indexer::Indexer;
 use super::state::AccountState;
 use super::ImapError;
 use crate::mail::account::Account;
@@ -197,9 +198,14 @@ pub fn apply(
                     remove,
                 },
             )?;
-            maildir
+            let renamed = maildir
                 .set_flags(&entry, &flags)
                 .map_err(ImapError::disk(maildir.root()))?;
+            Indexer::new(paths, &id).local_change(
+                &folder.local,
+                message.uid,
+                Some((&folder.local, &renamed)),
+            );
             return Ok(());
         }
         LocalChange::Move { to } => state.find(to).ok_or_else(|| no_folder(to))?,
@@ -213,9 +219,11 @@ pub fn apply(
                         uid: message.uid,
                     },
                 )?;
-                return maildir
+                maildir
                     .remove(&entry)
-                    .map_err(ImapError::disk(maildir.root()));
+                    .map_err(ImapError::disk(maildir.root()))?;
+                Indexer::new(paths, &id).local_change(&folder.local, message.uid, None);
+                return Ok(());
             }
         },
     };
@@ -253,6 +261,20 @@ pub fn apply(
     if let Some(parent) = old_path.parent() {
         sync_dir(parent).map_err(ImapError::disk(parent))?;
     }
+    let moved = MaildirEntry {
+        subdir: crate::mail::store::Subdir::Cur,
+        file_name: new_path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default(),
+        uid: None,
+        flags: entry.flags.clone(),
+    };
+    Indexer::new(paths, &id).local_change(
+        &folder.local,
+        message.uid,
+        Some((&to_folder.local, &moved)),
+    );
     Ok(())
 }
 
@@ -279,9 +301,10 @@ pub async fn replay(
     }
     let root = paths.mail_root(&id);
     let mut selected: Option<String> = None;
+    let mut indexer = Indexer::new(paths, &id);
     let mut done = 0;
     for entry in &entries {
-        let result = replay_one(conn, &root, state, entry, &mut selected).await;
+        let result = replay_one(conn, &root, state, entry, &mut selected, &mut indexer).await;
         match result {
             Ok(()) => {}
             // The server said no (message or folder gone): its state wins.
@@ -306,6 +329,7 @@ async fn replay_one(
     state: &AccountState,
     entry: &Entry,
     selected: &mut Option<String>,
+    indexer: &mut Indexer,
 ) -> Result<(), ImapError> {
     let folder = match entry {
         Entry::Flags { folder, .. }
@@ -385,15 +409,25 @@ async fn replay_one(
                                 local.flags.as_str()
                             );
                             let dir = maildir.root().join("cur");
-                            std::fs::rename(maildir.path_of(&local), dir.join(name))
+                            std::fs::rename(maildir.path_of(&local), dir.join(&name))
                                 .and_then(|_| sync_dir(&dir))
                                 .map_err(ImapError::disk(&dir))?;
+                            let entry = MaildirEntry {
+                                subdir: crate::mail::store::Subdir::Cur,
+                                file_name: name,
+                                uid: Some(new_uid),
+                                flags: local.flags.clone(),
+                            };
+                            indexer.replayed_move(&target.local, key, Some(&entry));
                         }
                         // Without COPYUID we can't tell which server message it became;
                         // the server has it, so the next sync fetches it under its UID.
-                        None => maildir
-                            .remove(&local)
-                            .map_err(ImapError::disk(maildir.root()))?,
+                        None => {
+                            maildir
+                                .remove(&local)
+                                .map_err(ImapError::disk(maildir.root()))?;
+                            indexer.replayed_move(&target.local, key, None);
+                        }
                     }
                 }
             }

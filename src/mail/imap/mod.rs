@@ -9,6 +9,7 @@
 pub mod conn;
 pub mod engine;
 pub mod folders;
+mod indexer;
 pub mod journal;
 pub mod state;
 pub mod sync;
@@ -63,6 +64,8 @@ pub enum ImapError {
     NoFolder { endpoint: String, folder: String },
     #[error("local mail store {path}: {source}")]
     Disk { path: PathBuf, source: io::Error },
+    #[error(transparent)]
+    Store(#[from] crate::mail::store::StoreError),
     #[error("no message {0} in the local cache")]
     NoMessage(String),
     #[error("the sync was stopped")]

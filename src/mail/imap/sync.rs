@@ -12,9 +12,10 @@ use async_imap::imap_proto::{AttributeValue, MailboxDatum, Response, ResponseCod
 
 use super::conn::{quote, Conn};
 use super::folders::{self, RemoteFolder};
+use super::indexer::{Changes, Indexer};
 use super::journal;
 use super::state::{AccountState, FolderState};
-use super::writer::Writer;
+use super::writer::{Writer, Written};
 use super::ImapError;
 use crate::mail::account::Account;
 use crate::mail::paths::Paths;
@@ -168,7 +169,8 @@ pub async fn sync_account(
         ..SyncSummary::default()
     };
     let remote = folders::list(conn).await?;
-    reconcile_folders(&root, &mut state, &remote, &mut summary)?;
+    let mut indexer = Indexer::new(paths, &id);
+    reconcile_folders(&root, &mut state, &remote, &mut summary, &mut indexer)?;
     state
         .save(&state_dir)
         .map_err(ImapError::disk(AccountState::file(&state_dir)))?;
@@ -186,7 +188,14 @@ pub async fn sync_account(
     }
     for folder in order {
         let result = sync_folder(
-            conn, &root, &state_dir, &mut state, folder, options, progress,
+            conn,
+            &root,
+            &state_dir,
+            &mut state,
+            folder,
+            options,
+            progress,
+            &mut indexer,
         )
         .await;
         let done = match result {
@@ -211,6 +220,7 @@ fn reconcile_folders(
     state: &mut AccountState,
     remote: &[RemoteFolder],
     summary: &mut SyncSummary,
+    indexer: &mut Indexer,
 ) -> Result<(), ImapError> {
     let names: HashSet<&str> = remote
         .iter()
@@ -237,6 +247,10 @@ fn reconcile_folders(
                 let local = folders::local_name(&new.display, new.delimiter);
                 let new_dir = folders::maildir_path(root, &local);
                 folders::move_cache(&old_dir, &new_dir).map_err(ImapError::disk(&old_dir))?;
+                let moved = Maildir::open(&new_dir)
+                    .and_then(|m| m.list())
+                    .map_err(ImapError::disk(&new_dir))?;
+                indexer.folder_renamed(&old_state.local, &local, &moved);
                 summary
                     .folders_renamed
                     .push((old_state.display.clone(), new.display.clone()));
@@ -253,6 +267,7 @@ fn reconcile_folders(
             }
             None => {
                 folders::remove_cache(&old_dir).map_err(ImapError::disk(&old_dir))?;
+                indexer.folder_removed(&old_state.local);
                 summary.folders_removed.push(old_state.display);
             }
         }
@@ -362,6 +377,7 @@ fn apply_flags(
     maildir: &Maildir,
     local: &mut HashMap<u32, MaildirEntry>,
     server: &HashMap<u32, (Flags, u32)>,
+    changes: &mut Changes,
 ) -> Result<usize, ImapError> {
     let mut changed = 0;
     for (uid, (flags, _)) in server {
@@ -370,6 +386,7 @@ fn apply_flags(
                 *entry = maildir
                     .set_flags(entry, flags)
                     .map_err(ImapError::disk(maildir.root()))?;
+                changes.flags.push(entry.clone());
                 changed += 1;
             }
         }
@@ -381,6 +398,7 @@ fn remove_missing(
     maildir: &Maildir,
     local: &mut HashMap<u32, MaildirEntry>,
     on_server: &HashSet<u32>,
+    changes: &mut Changes,
 ) -> Result<usize, ImapError> {
     let gone: Vec<u32> = local
         .keys()
@@ -392,11 +410,14 @@ fn remove_missing(
             maildir
                 .remove(&entry)
                 .map_err(ImapError::disk(maildir.root()))?;
+            changes.removed.push(*uid);
         }
     }
     Ok(gone.len())
 }
 
+/// Syncs one folder, then tells the index what changed (also what got written before
+/// a failure).
 #[allow(clippy::too_many_arguments)]
 async fn sync_folder(
     conn: &mut Conn,
@@ -406,6 +427,36 @@ async fn sync_folder(
     folder: &RemoteFolder,
     options: &SyncOptions,
     progress: Reporter<'_>,
+    indexer: &mut Indexer,
+) -> Result<FolderSummary, ImapError> {
+    let mut changes = Changes::default();
+    let result = sync_folder_inner(
+        conn,
+        root,
+        state_dir,
+        state,
+        folder,
+        options,
+        progress,
+        &mut changes,
+    )
+    .await;
+    if let Some(local) = state.folders.get(&folder.name).map(|f| f.local.clone()) {
+        indexer.apply(&local, &changes);
+    }
+    result
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn sync_folder_inner(
+    conn: &mut Conn,
+    root: &Path,
+    state_dir: &Path,
+    state: &mut AccountState,
+    folder: &RemoteFolder,
+    options: &SyncOptions,
+    progress: Reporter<'_>,
+    changes: &mut Changes,
 ) -> Result<FolderSummary, ImapError> {
     let condstore = conn.has("CONDSTORE");
     let mut fs = state.folders.get(&folder.name).cloned().unwrap_or_default();
@@ -440,6 +491,7 @@ async fn sync_folder(
         // RFC 4549: the old UIDs mean nothing now. Record the new UIDVALIDITY before any
         // message of it is written, so a resumed sync knows the files belong to it.
         summary.reset = fs.uidvalidity != 0;
+        changes.reset = true;
         for entry in maildir.list().map_err(ImapError::disk(&dir))? {
             maildir.remove(&entry).map_err(ImapError::disk(&dir))?;
         }
@@ -473,9 +525,9 @@ async fn sync_folder(
     }
     if !fs.complete {
         let on_server: HashSet<u32> = server.keys().copied().collect();
-        summary.removed += remove_missing(&maildir, &mut local, &on_server)?;
+        summary.removed += remove_missing(&maildir, &mut local, &on_server, changes)?;
     }
-    summary.flags_changed += apply_flags(&maildir, &mut local, &server)?;
+    summary.flags_changed += apply_flags(&maildir, &mut local, &server, changes)?;
 
     let mut missing: Vec<(u32, u32)> = server
         .iter()
@@ -484,7 +536,7 @@ async fn sync_folder(
         .collect();
     missing.sort_unstable_by_key(|m| std::cmp::Reverse(m.0));
     if !missing.is_empty() {
-        let written = fetch_bodies(
+        let (written, fetched) = fetch_bodies(
             conn,
             &maildir,
             &folder.display,
@@ -493,12 +545,14 @@ async fn sync_folder(
             options,
             progress,
         )
-        .await?;
+        .await;
         summary.added += written.len();
-        summary.bytes += written.iter().map(|(_, _, bytes)| bytes).sum::<u64>();
-        for (uid, entry, _) in written {
-            local.insert(uid, entry);
+        summary.bytes += written.iter().map(|w| w.size).sum::<u64>();
+        for w in &written {
+            local.insert(w.uid, w.entry.clone());
         }
+        changes.added.extend(written);
+        fetched?;
     }
 
     if fs.complete && from > 1 {
@@ -511,8 +565,8 @@ async fn sync_folder(
         if let Some(modifier) = changed_since {
             if !local.is_empty() {
                 let command = format!("UID FETCH 1:{} (UID FLAGS){modifier}", from - 1);
-                let changes = fetch_flags(conn, &command, &step_fetch, 1).await?;
-                summary.flags_changed += apply_flags(&maildir, &mut local, &changes)?;
+                let flag_changes = fetch_flags(conn, &command, &step_fetch, 1).await?;
+                summary.flags_changed += apply_flags(&maildir, &mut local, &flag_changes, changes)?;
             }
         }
         // Expunges: everything below `from` was cached, so any difference in count means
@@ -525,7 +579,7 @@ async fn sync_folder(
                 }
             })
             .await?;
-            summary.removed += remove_missing(&maildir, &mut local, &on_server)?;
+            summary.removed += remove_missing(&maildir, &mut local, &on_server, changes)?;
         }
     }
 
@@ -541,7 +595,7 @@ async fn sync_folder(
 }
 
 /// Fetches the given messages (newest first) in pipelined batches and writes each one
-/// durably. Returns (uid, entry, bytes) for every message written.
+/// durably. Returns every message written, and how the fetching ended.
 async fn fetch_bodies(
     conn: &mut Conn,
     maildir: &Maildir,
@@ -550,7 +604,7 @@ async fn fetch_bodies(
     server: &HashMap<u32, (Flags, u32)>,
     options: &SyncOptions,
     progress: Reporter<'_>,
-) -> Result<Vec<(u32, MaildirEntry, u64)>, ImapError> {
+) -> (Vec<Written>, Result<(), ImapError>) {
     // The server answers a batch in ascending UID order, so batches start small and
     // double: the newest mail lands first and quickly, later batches amortise round trips.
     let mut batches: VecDeque<Vec<u32>> = VecDeque::new();
@@ -575,7 +629,6 @@ async fn fetch_bodies(
     let total_bytes: u64 = missing.iter().map(|(_, s)| *s as u64).sum();
     let step = format!("fetch {display}");
     let mut writer = Writer::new(maildir.clone(), options.writers);
-    let mut sizes: HashMap<u32, u64> = HashMap::new();
     let mut in_flight: VecDeque<String> = VecDeque::new();
     let (mut done, mut bytes) = (0usize, 0u64);
     let result: Result<(), ImapError> = async {
@@ -634,7 +687,6 @@ async fn fetch_bodies(
                 if let Some((uid, flags, body)) = message {
                     done += 1;
                     bytes += body.len() as u64;
-                    sizes.insert(uid, body.len() as u64);
                     writer.submit(uid, flags, body).await?;
                     if done % 50 == 0 || done == total {
                         progress(Progress::Fetching {
@@ -652,15 +704,8 @@ async fn fetch_bodies(
     }
     .await;
     // Whatever happened on the network, let the writes already queued reach the disk.
-    let written = writer.finish().await;
-    result?;
-    Ok(written?
-        .into_iter()
-        .map(|(uid, entry)| {
-            let size = sizes.get(&uid).copied().unwrap_or(0);
-            (uid, entry, size)
-        })
-        .collect())
+    let (written, disk) = writer.finish().await;
+    (written, result.and(disk))
 }
 
 #[cfg(test)]

@@ -11,17 +11,27 @@ use tokio::sync::Semaphore;
 use tokio::task::JoinSet;
 
 use super::ImapError;
-use crate::mail::store::{Flags, Maildir, MaildirEntry, Subdir};
+use crate::mail::store::{envelope, Envelope, Flags, Maildir, MaildirEntry, Subdir};
 
 /// Kibibytes of message data allowed in flight between the network and the disk.
 const MAX_KIB_IN_FLIGHT: u32 = 64 * 1024;
 
 pub struct Writer {
     maildir: Maildir,
-    tasks: JoinSet<Result<(u32, MaildirEntry), ImapError>>,
+    tasks: JoinSet<Result<Written, ImapError>>,
     slots: Arc<Semaphore>,
     kib: Arc<Semaphore>,
-    written: Vec<(u32, MaildirEntry)>,
+    written: Vec<Written>,
+    error: Option<ImapError>,
+}
+
+/// A message on disk, with its envelope for the index (parsed on the writer thread,
+/// while the bytes are still in memory).
+pub struct Written {
+    pub uid: u32,
+    pub entry: MaildirEntry,
+    pub size: u64,
+    pub envelope: Envelope,
 }
 
 impl Writer {
@@ -32,6 +42,7 @@ impl Writer {
             slots: Arc::new(Semaphore::new(parallel.max(1))),
             kib: Arc::new(Semaphore::new(MAX_KIB_IN_FLIGHT as usize)),
             written: Vec::new(),
+            error: None,
         }
     }
 
@@ -60,24 +71,44 @@ impl Writer {
         let maildir = self.maildir.clone();
         self.tasks.spawn_blocking(move || {
             let _permits = (kib_permit, slot);
-            maildir
+            let entry = maildir
                 .deliver(&bytes, Subdir::Cur, Some(uid), &flags)
-                .map(|entry| (uid, entry))
-                .map_err(ImapError::disk(maildir.root()))
+                .map_err(ImapError::disk(maildir.root()))?;
+            let now = std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs() as i64);
+            Ok(Written {
+                uid,
+                entry,
+                size: bytes.len() as u64,
+                envelope: envelope::parse(&bytes, now),
+            })
         });
         Ok(())
     }
 
     fn reap(&mut self) -> Result<(), ImapError> {
         while let Some(done) = self.tasks.try_join_next() {
-            self.written.push(flatten(done)?);
+            match flatten(done) {
+                Ok(written) => self.written.push(written),
+                Err(error) => {
+                    // Reported now and again by finish(), which the caller always runs.
+                    let report = ImapError::Disk {
+                        path: self.maildir.root().to_path_buf(),
+                        source: std::io::Error::other(error.to_string()),
+                    };
+                    self.error.get_or_insert(error);
+                    return Err(report);
+                }
+            }
         }
         Ok(())
     }
 
-    /// Waits for every queued write; returns what was written since the last call.
-    pub async fn finish(&mut self) -> Result<Vec<(u32, MaildirEntry)>, ImapError> {
-        let mut first_error = None;
+    /// Waits for every queued write; returns what was written (even when one failed)
+    /// and the first failure.
+    pub async fn finish(&mut self) -> (Vec<Written>, Result<(), ImapError>) {
+        let mut first_error = self.error.take();
         while let Some(done) = self.tasks.join_next().await {
             match flatten(done) {
                 Ok(entry) => self.written.push(entry),
@@ -86,16 +117,17 @@ impl Writer {
                 }
             }
         }
+        let written = std::mem::take(&mut self.written);
         match first_error {
-            Some(error) => Err(error),
-            None => Ok(std::mem::take(&mut self.written)),
+            Some(error) => (written, Err(error)),
+            None => (written, Ok(())),
         }
     }
 }
 
 fn flatten(
-    done: Result<Result<(u32, MaildirEntry), ImapError>, tokio::task::JoinError>,
-) -> Result<(u32, MaildirEntry), ImapError> {
+    done: Result<Result<Written, ImapError>, tokio::task::JoinError>,
+) -> Result<Written, ImapError> {
     done.map_err(|e| ImapError::Disk {
         path: Default::default(),
         source: std::io::Error::other(e.to_string()),
