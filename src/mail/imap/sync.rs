@@ -439,6 +439,7 @@ async fn sync_folder(
         options,
         progress,
         &mut changes,
+        indexer,
     )
     .await;
     if let Some(local) = state.folders.get(&folder.name).map(|f| f.local.clone()) {
@@ -457,6 +458,7 @@ async fn sync_folder_inner(
     options: &SyncOptions,
     progress: Reporter<'_>,
     changes: &mut Changes,
+    indexer: &mut Indexer,
 ) -> Result<FolderSummary, ImapError> {
     let condstore = conn.has("CONDSTORE");
     let mut fs = state.folders.get(&folder.name).cloned().unwrap_or_default();
@@ -491,7 +493,8 @@ async fn sync_folder_inner(
         // RFC 4549: the old UIDs mean nothing now. Record the new UIDVALIDITY before any
         // message of it is written, so a resumed sync knows the files belong to it.
         summary.reset = fs.uidvalidity != 0;
-        changes.reset = true;
+        // Now, before the first message of the new UIDVALIDITY is indexed.
+        indexer.folder_removed(&fs.local);
         for entry in maildir.list().map_err(ImapError::disk(&dir))? {
             maildir.remove(&entry).map_err(ImapError::disk(&dir))?;
         }
@@ -536,7 +539,27 @@ async fn sync_folder_inner(
         .collect();
     missing.sort_unstable_by_key(|m| std::cmp::Reverse(m.0));
     if !missing.is_empty() {
-        let (written, fetched) = fetch_bodies(
+        // Written messages go into the cache map and the index batch by batch, so
+        // memory stays bounded however big the folder is.
+        let local_name = fs.local.clone();
+        let mut sink = |written: Vec<Written>| {
+            if written.is_empty() {
+                return;
+            }
+            summary.added += written.len();
+            summary.bytes += written.iter().map(|w| w.size).sum::<u64>();
+            for w in &written {
+                local.insert(w.uid, w.entry.clone());
+            }
+            indexer.apply(
+                &local_name,
+                &Changes {
+                    added: written,
+                    ..Changes::default()
+                },
+            );
+        };
+        fetch_bodies(
             conn,
             &maildir,
             &folder.display,
@@ -544,15 +567,9 @@ async fn sync_folder_inner(
             &server,
             options,
             progress,
+            &mut sink,
         )
-        .await;
-        summary.added += written.len();
-        summary.bytes += written.iter().map(|w| w.size).sum::<u64>();
-        for w in &written {
-            local.insert(w.uid, w.entry.clone());
-        }
-        changes.added.extend(written);
-        fetched?;
+        .await?;
     }
 
     if fs.complete && from > 1 {
@@ -595,7 +612,8 @@ async fn sync_folder_inner(
 }
 
 /// Fetches the given messages (newest first) in pipelined batches and writes each one
-/// durably. Returns every message written, and how the fetching ended.
+/// durably, handing what was written to `sink` after each batch (and after a failure).
+#[allow(clippy::too_many_arguments)]
 async fn fetch_bodies(
     conn: &mut Conn,
     maildir: &Maildir,
@@ -604,7 +622,8 @@ async fn fetch_bodies(
     server: &HashMap<u32, (Flags, u32)>,
     options: &SyncOptions,
     progress: Reporter<'_>,
-) -> (Vec<Written>, Result<(), ImapError>) {
+    sink: &mut (dyn FnMut(Vec<Written>) + Send),
+) -> Result<(), ImapError> {
     // The server answers a batch in ascending UID order, so batches start small and
     // double: the newest mail lands first and quickly, later batches amortise round trips.
     let mut batches: VecDeque<Vec<u32>> = VecDeque::new();
@@ -680,7 +699,10 @@ async fn fetch_bodies(
                     .await?;
                 let message = match event {
                     None => None,
-                    Some(Ok(None)) => break,
+                    Some(Ok(None)) => {
+                        sink(writer.take_done());
+                        break;
+                    }
                     Some(Ok(Some(message))) => Some(message),
                     Some(Err(error)) => return Err(error),
                 };
@@ -705,7 +727,8 @@ async fn fetch_bodies(
     .await;
     // Whatever happened on the network, let the writes already queued reach the disk.
     let (written, disk) = writer.finish().await;
-    (written, result.and(disk))
+    sink(written);
+    result.and(disk)
 }
 
 #[cfg(test)]

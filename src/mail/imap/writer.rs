@@ -105,6 +105,19 @@ impl Writer {
         Ok(())
     }
 
+    /// What has been written so far, without waiting (failures are kept for `finish`).
+    pub fn take_done(&mut self) -> Vec<Written> {
+        while let Some(done) = self.tasks.try_join_next() {
+            match flatten(done) {
+                Ok(written) => self.written.push(written),
+                Err(error) => {
+                    self.error.get_or_insert(error);
+                }
+            }
+        }
+        std::mem::take(&mut self.written)
+    }
+
     /// Waits for every queued write; returns what was written (even when one failed)
     /// and the first failure.
     pub async fn finish(&mut self) -> (Vec<Written>, Result<(), ImapError>) {
