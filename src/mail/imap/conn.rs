@@ -436,3 +436,60 @@ impl Conn {
         let _ = self.run("LOGOUT", "logout", |_| {}).await;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+    fn timed(
+        inner: tokio::io::DuplexStream,
+        ms: u64,
+    ) -> (TimedStream<tokio::io::DuplexStream>, Arc<AtomicU64>) {
+        let limit = Arc::new(AtomicU64::new(ms));
+        (
+            TimedStream {
+                inner,
+                limit_ms: limit.clone(),
+                read_sleep: None,
+                write_sleep: None,
+            },
+            limit,
+        )
+    }
+
+    #[tokio::test]
+    async fn silence_times_out_and_data_resets_the_clock() {
+        let (near, mut far) = tokio::io::duplex(64);
+        let (mut stream, limit) = timed(near, 300);
+        let mut buf = [0u8; 8];
+        // Data that keeps coming, each piece inside the limit, never times out.
+        let writer = tokio::spawn(async move {
+            for _ in 0..3 {
+                tokio::time::sleep(Duration::from_millis(200)).await;
+                far.write_all(b"x").await.unwrap();
+            }
+            far
+        });
+        for _ in 0..3 {
+            assert_eq!(stream.read(&mut buf).await.unwrap(), 1);
+        }
+        let _far = writer.await.unwrap();
+        let started = std::time::Instant::now();
+        let error = stream.read(&mut buf).await.unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::TimedOut);
+        assert!(started.elapsed() >= Duration::from_millis(250));
+        // A longer limit (IDLE) applies to the next wait at once.
+        limit.store(1000, Ordering::Relaxed);
+        let started = std::time::Instant::now();
+        let error = stream.read(&mut buf).await.unwrap_err();
+        assert_eq!(error.kind(), io::ErrorKind::TimedOut);
+        assert!(started.elapsed() >= Duration::from_millis(900));
+    }
+
+    #[test]
+    fn quoting() {
+        assert_eq!(quote("INBOX"), "\"INBOX\"");
+        assert_eq!(quote("a\"b\\c"), "\"a\\\"b\\\\c\"");
+    }
+}
