@@ -5,8 +5,11 @@
 mod lab;
 
 mod architecture;
+mod check;
 mod cli;
 mod i18n_keys;
 mod imap;
 mod lab_smoke;
+mod pop3;
 mod store;
+mod wizard;
