@@ -17,6 +17,8 @@ command -v mbsync >/dev/null || { echo "imap.sh: mbsync (package isync) is missi
 [ -x /usr/bin/time ] || { echo "imap.sh: /usr/bin/time (package time) is missing" >&2; exit 1; }
 
 WORK=$(mktemp -d /tmp/pillarbox-bench-imap.XXXXXX)
+# The servers' users (vmail, postfix) must reach into the lab below it.
+chmod 0755 "$WORK"
 LAB=$WORK/lab
 cleanup() {
   "$ROOT/tests/lab/lab.sh" stop "$LAB" >/dev/null 2>&1 || true
@@ -29,7 +31,8 @@ cargo build --release --quiet --manifest-path "$ROOT/Cargo.toml" --bin pillarbox
 PB=${CARGO_TARGET_DIR:-$ROOT/target}/release/pillarbox
 
 echo "== starting the lab"
-eval "$("$ROOT/tests/lab/lab.sh" start "$LAB" | grep -E '^[A-Z_]+=')"
+LAB_ENV=$("$ROOT/tests/lab/lab.sh" start "$LAB") || { echo "imap.sh: the lab did not start" >&2; exit 1; }
+eval "$(grep -E '^[A-Z_]+=' <<<"$LAB_ENV")"
 USER_ADDR=bench@btinternet.com
 HOME_DIR=$MAIL_ROOT/$USER_ADDR
 MAILDIR=$HOME_DIR/Maildir
