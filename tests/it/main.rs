@@ -8,6 +8,7 @@ mod architecture;
 mod check;
 mod cli;
 mod i18n_keys;
+mod imap;
 mod lab_smoke;
 mod pop3;
 mod smtp;
