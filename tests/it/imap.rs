@@ -667,9 +667,14 @@ async fn a_cut_first_sync_resumes_without_loss_or_duplicates() {
         cached > 0 && cached < 300,
         "{cached} messages cached before the cut"
     );
-    // Newest first: what we have are among the highest UIDs.
-    let lowest = *partial["INBOX"].keys().next().unwrap();
-    assert!(lowest > 200, "lowest cached UID {lowest}");
+    // Newest first: the newest message arrived before the cut, the oldest did not.
+    let uids: Vec<u32> = partial["INBOX"].keys().copied().collect();
+    assert_eq!(
+        uids.last(),
+        Some(&300),
+        "the newest message was not fetched first"
+    );
+    assert!(uids[0] > 1, "the oldest message came before the cut");
 
     let summary = f.sync().await;
     assert_eq!(summary.added() + cached, 300);
