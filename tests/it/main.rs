@@ -8,4 +8,5 @@ mod architecture;
 mod cli;
 mod i18n_keys;
 mod lab_smoke;
+mod mainwin;
 mod store;

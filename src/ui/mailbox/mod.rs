@@ -193,7 +193,8 @@ impl MainWindow {
                 self.reader.load(&self.store, id, self.list.threads);
                 let unread = self.reader.open.as_ref().is_some_and(|o| o.row.is_unread());
                 if unread {
-                    return Task::perform(tokio::time::sleep(MARK_READ_DELAY), move |_| {
+                    // Built inside the future: the timer needs the runtime only once it runs.
+                    return Task::perform(async { tokio::time::sleep(MARK_READ_DELAY).await }, move |_| {
                         Message::MarkReadDue(id)
                     });
                 }
