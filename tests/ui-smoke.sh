@@ -32,7 +32,16 @@ if [ "${colours:-0}" -le 50 ]; then
     echo "FAIL: the screenshot looks blank"
     exit 1
 fi
+# Select the newest message (j) so the reader shows in the picture too.
+if command -v xdotool >/dev/null; then
+    win=$(DISPLAY=$display xdotool search --pid "$app" 2>/dev/null | tail -1 || true)
+    if [ -n "$win" ]; then
+        DISPLAY=$display xdotool windowfocus --sync "$win" 2>/dev/null || true
+        DISPLAY=$display xdotool mousemove 700 300 key j 2>/dev/null || true
+    fi
+fi
 sleep 2
+kill -0 "$app" 2>/dev/null || { cat "$work/app.log"; echo "FAIL: pillarbox exited"; exit 1; }
 DISPLAY=$display import -window root -depth 8 "$work/shot.png"
 convert "$work/shot.png" -resize 1000x -colors 128 assets/screenshots/main-window.png
 echo "ok: assets/screenshots/main-window.png"

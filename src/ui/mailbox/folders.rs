@@ -106,12 +106,13 @@ impl State {
         for folder in &self.folders {
             let depth = folder.name.matches('/').count() as f32;
             let label = display_name(folder.name.rsplit('/').next().unwrap_or(&folder.name));
-            let count = if folder.unread > 0 {
-                text(folder.unread.to_string()).size(13).style(super::accent)
-            } else {
-                text("")
-            };
             let selected = folder.name == self.selected;
+            // On the highlighted folder the button's own text colour keeps it readable.
+            let count = match (folder.unread, selected) {
+                (0, _) => text(""),
+                (n, true) => text(n.to_string()).size(13),
+                (n, false) => text(n.to_string()).size(13).style(super::accent),
+            };
             list = list.push(
                 button(
                     row![
