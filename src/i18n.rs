@@ -48,6 +48,8 @@ pub fn init_for_tests(tag: &str) {
     LANGUAGE_LOADER.set_use_isolating(false);
     let lang = tag.parse().expect("a valid language tag");
     i18n_embed::select(&*LANGUAGE_LOADER, &Localizations, &[lang]).expect("language is embedded");
+    // Selecting a language builds fresh bundles, which isolate again by default.
+    LANGUAGE_LOADER.set_use_isolating(false);
 }
 
 /// Every language shipped in `i18n/`.

@@ -64,3 +64,29 @@ fn the_mail_engine_never_mentions_iced() {
         offenders.join("\n")
     );
 }
+
+#[test]
+fn the_mail_engine_never_reaches_into_the_ui() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/mail");
+    let mut files = Vec::new();
+    rust_files(&root, &mut files);
+    let offenders: Vec<String> = files
+        .iter()
+        .flat_map(|path| {
+            let text = fs::read_to_string(path).unwrap();
+            text.lines()
+                .enumerate()
+                .filter(|(_, line)| {
+                    let code = line.split("//").next().unwrap_or_default();
+                    code.contains("crate::ui") || code.contains("pillarbox::ui")
+                })
+                .map(|(n, line)| format!("{}:{}: {}", path.display(), n + 1, line.trim()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(
+        offenders.is_empty(),
+        "src/mail must not use the UI (the UI uses the engine, never the reverse):\n{}",
+        offenders.join("\n")
+    );
+}

@@ -10,3 +10,4 @@ mod i18n_keys;
 mod lab_smoke;
 mod mainwin;
 mod store;
+mod wizard;

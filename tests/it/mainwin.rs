@@ -382,3 +382,25 @@ fn mainwin_ui_reply_and_send_then_delete() {
     replay(w, messages);
     assert_eq!(w.list.total, inbox - 1);
 }
+
+#[test]
+fn mainwin_app_shell_opens_the_mailbox_and_add_account_goes_to_the_wizard() {
+    use pillarbox::ui::{App, Screen, Startup};
+    pillarbox::i18n::init(Some("en-GB"));
+    let dir = tempfile::tempdir().unwrap();
+    let paths = Paths::under(dir.path());
+    drop(pillarbox::demo::generate(&paths, 40).unwrap());
+    let mut app = App::new(Startup::Ready {
+        paths,
+        accounts: vec![pillarbox::demo::account()],
+    });
+    app.open_mailbox = true;
+    app.show_mailbox();
+    let Screen::Mail(window) = &app.screen else {
+        panic!("the main window opens for a set-up account");
+    };
+    assert_eq!(window.list.total, window.store.count("INBOX").unwrap());
+    assert!(app.title().contains("unread"));
+    let _ = app.update(pillarbox::ui::Message::Mail(Message::AddAccount));
+    assert!(matches!(app.screen, Screen::Wizard(_)));
+}

@@ -12,6 +12,7 @@
 #
 # Any address at btinternet.com, btopenworld.com or talk21.com logs in with the one lab password
 # ($LAB_PASSWORD, default "pillarbox-lab-pw"). Mail for other domains is discarded, never relayed.
+# SMTP refuses recipients named reject-*@ (550) and defers defer-*@ (450); senders reject-*@ (550).
 # Must run as root (the servers drop privileges themselves); the mail user is "vmail".
 set -euo pipefail
 
@@ -61,16 +62,18 @@ stop_pidfile() {
   rm -f "$file"
 }
 
-# Waits until every given port accepts a connection on 127.0.0.1.
+# Waits until every given [HOST:]PORT (host 127.0.0.1 by default) accepts a connection.
 wait_ports() {
-  local port i
-  for port in "$@"; do
+  local spec host port i
+  for spec in "$@"; do
+    host=127.0.0.1 port=$spec
+    case $spec in *:*) host=${spec%:*} port=${spec##*:} ;; esac
     for i in $(seq 1 200); do
-      if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then continue 2; fi
+      if (exec 3<>"/dev/tcp/$host/$port") 2>/dev/null; then continue 2; fi
       sleep 0.05
     done
     log_tail
-    die "nothing is listening on 127.0.0.1:$port after 10 s"
+    die "nothing is listening on $host:$port after 10 s"
   done
 }
 
@@ -103,7 +106,7 @@ make_tls() {
     >"$T/openssl.log" 2>&1 || { cat "$T/openssl.log" >&2; die "openssl could not make the lab CA"; }
   openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -subj "/CN=mail.btinternet.com" \
     -keyout "$T/server.key" -out "$T/server.csr" >>"$T/openssl.log" 2>&1
-  printf '%s\n' 'subjectAltName=DNS:mail.btinternet.com,DNS:localhost,IP:127.0.0.1,IP:::1' \
+  printf '%s\n' 'subjectAltName=DNS:mail.btinternet.com,DNS:localhost,IP:127.0.0.1,IP:127.0.0.2,IP:::1' \
     'basicConstraints=CA:FALSE' 'keyUsage=digitalSignature,keyEncipherment' \
     'extendedKeyUsage=serverAuth' >"$T/server.ext"
   openssl x509 -req -in "$T/server.csr" -CA "$T/ca.crt" -CAkey "$T/ca.key" -CAcreateserial \
@@ -114,10 +117,13 @@ make_tls() {
   chmod 0600 "$T/ca.key" "$T/server.key"
 }
 
+# Whether "localhost" resolves to ::1 here: then the servers listen there too, so that clients
+# that try ::1 first still connect.
+localhost_has_ipv6() { getent ahosts localhost | grep -q '^::1'; }
+
 write_dovecot_conf() {
   local listen=127.0.0.1
-  # Also listen on ::1 when "localhost" resolves to it, so clients that try ::1 first still connect.
-  if getent ahosts localhost | grep -q '^::1'; then listen="127.0.0.1, ::1"; fi
+  if localhost_has_ipv6; then listen="127.0.0.1, ::1"; fi
   # Passwords are looked up by the address's domain: every lab domain has the one lab password,
   # any other domain is an unknown user.
   : >"$DIR/passdb"
@@ -148,6 +154,9 @@ mail_location = maildir:~/Maildir
 mail_privileged_group = vmail
 pop3_uidl_format = %08Xu%08Xv
 mail_max_userip_connections = 200
+# IDLE hears of mail written straight into a Maildir (lab.seed) within a second even where
+# inotify is missing (some sandboxes); a real server would poll every 30 s.
+mailbox_idle_check_interval = 1 secs
 default_process_limit = 200
 passdb {
   driver = passwd-file
@@ -179,6 +188,7 @@ namespace inbox {
 }
 service imap-login {
   inet_listener imap {
+    address = $STARTTLS_HOST
     port = $IMAP_PORT
   }
   inet_listener imaps {
@@ -188,6 +198,7 @@ service imap-login {
 }
 service pop3-login {
   inet_listener pop3 {
+    address = $STARTTLS_HOST
     port = $POP3_PORT
   }
   inet_listener pop3s {
@@ -221,6 +232,14 @@ write_postfix_conf() {
   local dom_re
   dom_re=$(echo "$DOMAINS" | sed 's/\./\\./g; s/ /|/g')
   echo "/@($dom_re)\$/ OK" >"$P/vmailbox.regexp"
+  # Addresses that make the server refuse, for tests of SMTP error handling.
+  cat >"$P/recipient_access.regexp" <<'MAP'
+/^reject-[^@]*@/ REJECT 5.1.1 lab: no such mailbox
+/^defer-[^@]*@/ DEFER 4.2.0 lab: mailbox busy, try again later
+MAP
+  cat >"$P/sender_access.regexp" <<'MAP'
+/^reject-[^@]*@/ REJECT 5.7.1 lab: this sender is not allowed
+MAP
   cat >"$P/main.cf" <<CONF
 # Pillarbox test lab: a separate Postfix instance (postfix -c $P).
 compatibility_level = 3.6
@@ -241,7 +260,7 @@ myorigin = btinternet.com
 mydestination =
 mynetworks = 127.0.0.0/8 [::1]/128
 inet_interfaces = loopback-only
-inet_protocols = ipv4
+inet_protocols = $(localhost_has_ipv6 && echo all || echo ipv4)
 alias_maps =
 alias_database =
 local_recipient_maps =
@@ -264,7 +283,10 @@ smtpd_sasl_path = $DIR/run/dovecot-auth
 smtpd_sasl_auth_enable = yes
 smtpd_sasl_security_options = noanonymous
 smtpd_relay_restrictions = permit_sasl_authenticated, reject
-smtpd_recipient_restrictions = permit_sasl_authenticated, reject
+access_map_reject_code = 550
+smtpd_sender_restrictions = check_sender_access regexp:$P/sender_access.regexp
+smtpd_recipient_restrictions = check_recipient_access regexp:$P/recipient_access.regexp,
+  permit_sasl_authenticated, reject
 smtpd_client_connection_count_limit = 0
 smtpd_client_connection_rate_limit = 0
 smtpd_client_message_rate_limit = 0
@@ -278,13 +300,17 @@ CONF
     | awk 'BEGIN{OFS="  "} /^[a-z]/ && NF>=8 {$5="n"} {print}' >"$P/master.cf"
   grep -q '^postlog' "$P/master.cf" \
     || echo 'postlog   unix-dgram n  -       n       -       1       postlogd' >>"$P/master.cf"
-  cat >>"$P/master.cf" <<CONF
-127.0.0.1:$SMTPS_PORT inet n - n - - smtpd
+  local addr addrs=127.0.0.1
+  if localhost_has_ipv6; then addrs="127.0.0.1 [::1]"; fi
+  for addr in $addrs; do
+    cat >>"$P/master.cf" <<CONF
+$addr:$SMTPS_PORT inet n - n - - smtpd
   -o syslog_name=$INSTANCE-postfix/submissions
   -o smtpd_tls_wrappermode=yes
-127.0.0.1:$SUBMISSION_PORT inet n - n - - smtpd
+$addr:$SUBMISSION_PORT inet n - n - - smtpd
   -o syslog_name=$INSTANCE-postfix/submission
 CONF
+  done
 }
 
 start_dovecot() {
@@ -298,7 +324,7 @@ start_dovecot() {
   # this socket gone before the auth process first starts, Dovecot turns the penalty off; it
   # has no setting for that. (auth_failure_delay above still adds up to 0.5 s per failure.)
   rm -f "$DIR/run/dovecot/anvil-auth-penalty"
-  wait_ports "$IMAPS_PORT" "$POP3S_PORT" "$IMAP_PORT" "$POP3_PORT"
+  wait_ports "$IMAPS_PORT" "$POP3S_PORT" "$STARTTLS_HOST:$IMAP_PORT" "$STARTTLS_HOST:$POP3_PORT"
 }
 
 start_postfix() {
@@ -330,7 +356,8 @@ maildir_of() {
 seed() {
   [ $# -ge 4 ] || usage
   load_env
-  local user=$1 folder=$2 n=$3 seed=$4 maildir manifest
+  local user folder=$2 n=$3 seed=$4 maildir manifest
+  user=$(echo "$1" | tr 'A-Z' 'a-z')
   shift 4
   maildir=$(maildir_of "$user" "$folder")
   manifest="$DIR/manifests/$user-${folder//\//.}-$seed-$n.jsonl"
@@ -349,6 +376,18 @@ start)
   check_tools
   mkdir -p "$DIR"
   DIR=$(cd "$DIR" && pwd)
+  # Already running: new ports would not match the running servers; describe the lab as it is.
+  if pid_alive "$DIR/run/dovecot/master.pid" || pid_alive "$DIR/postfix-spool/pid/master.pid"; then
+    [ $# -eq 0 ] || die "a lab is already running in $DIR: stop it before choosing ports"
+    start_dovecot
+    start_postfix
+    cat "$DIR/lab.env"
+    echo "LAB_READY=1"
+    exit 0
+  fi
+  # A "stop" that comes while we start (the test process died meanwhile) waits for us.
+  echo $$ >"$DIR/start.pid"
+  trap 'rm -f "$DIR/start.pid"' EXIT
   # Dovecot's mail processes (vmail) and Postfix (postfix) must reach into DIR.
   chmod 0755 "$DIR"
   mkdir -p "$DIR"/{log,run,state,mail,postfix-data,postfix-spool,manifests}
@@ -356,6 +395,9 @@ start)
   chown postfix:postfix "$DIR/postfix-data"
   chown vmail:vmail "$DIR/mail"
   chmod 0770 "$DIR/mail"
+  if command -v runuser >/dev/null && ! runuser -u vmail -- test -x "$DIR/mail"; then
+    die "the mail user vmail cannot reach $DIR (a parent folder is private?): put the lab under /tmp (TMPDIR=/tmp)"
+  fi
   if [ $# -ge 6 ]; then
     IMAPS_PORT=$1 POP3S_PORT=$2 SMTPS_PORT=$3 IMAP_PORT=$4 POP3_PORT=$5 SUBMISSION_PORT=$6
   elif [ $# -eq 0 ]; then
@@ -364,6 +406,10 @@ start)
     usage
   fi
   LAB_PASSWORD=${LAB_PASSWORD:-pillarbox-lab-pw}
+  # Plain IMAP/POP3 listen on a second loopback address: Dovecot treats a connection whose two
+  # ends share an address as secure and would accept a login without STARTTLS; from
+  # 127.0.0.1 to 127.0.0.2 it refuses one, as a real server does.
+  STARTTLS_HOST=127.0.0.2
   # Unique per lab so that instances never collide in logs or process titles.
   INSTANCE=pblab$(printf '%s' "$DIR" | cksum | cut -d' ' -f1)
   cat >"$DIR/lab.env" <<ENV
@@ -373,6 +419,7 @@ LAB_PASSWORD=$LAB_PASSWORD
 IMAPS_PORT=$IMAPS_PORT
 POP3S_PORT=$POP3S_PORT
 SMTPS_PORT=$SMTPS_PORT
+STARTTLS_HOST=$STARTTLS_HOST
 IMAP_PORT=$IMAP_PORT
 POP3_PORT=$POP3_PORT
 SUBMISSION_PORT=$SUBMISSION_PORT
@@ -382,7 +429,9 @@ POSTFIX_CONF=$DIR/postfix
 MAIL_ROOT=$DIR/mail
 INSTANCE=$INSTANCE
 ENV
-  [ -s "$DIR/tls/server.crt" ] || make_tls
+  # Fresh keys at every start (they take milliseconds): an old folder may hold a certificate
+  # made before the lab's names changed.
+  make_tls
   write_dovecot_conf
   write_postfix_conf
   start_dovecot
@@ -392,6 +441,7 @@ ENV
   ;;
 stop)
   [ -d "$DIR" ] || exit 0
+  for _ in $(seq 1 600); do pid_alive "$DIR/start.pid" || break; sleep 0.05; done
   stop_postfix
   stop_dovecot
   ;;

@@ -15,17 +15,20 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::io::Write;
-use std::os::unix::fs::{chown, PermissionsExt};
 use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::OnceLock;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use pillarbox::mail::account::{Account, AuthMech, Protocol, Security, Server};
 use pillarbox::mail::secret::Password;
+
+mod mailbox;
+pub mod proxy;
+pub use mailbox::{mutf7, Seeded};
+pub use proxy::FaultProxy;
 
 /// The folder holding lab.sh and seed.py.
 pub fn lab_scripts() -> PathBuf {
@@ -34,8 +37,22 @@ pub fn lab_scripts() -> PathBuf {
 
 /// The lab shared by every test of this process, started on first use.
 pub fn lab() -> &'static Lab {
-    static LAB: OnceLock<Lab> = OnceLock::new();
-    LAB.get_or_init(|| Lab::start("shared"))
+    // A failed start is remembered: every later test fails at once with the same message
+    // instead of trying (and waiting) again.
+    static LAB: OnceLock<Result<Lab, String>> = OnceLock::new();
+    let started = LAB.get_or_init(|| {
+        std::panic::catch_unwind(|| Lab::start("shared")).map_err(|payload| {
+            payload
+                .downcast_ref::<String>()
+                .cloned()
+                .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
+                .unwrap_or_else(|| "unknown panic".into())
+        })
+    });
+    match started {
+        Ok(lab) => lab,
+        Err(message) => panic!("the shared lab failed to start earlier:{message}"),
+    }
 }
 
 static NEXT_USER: AtomicU32 = AtomicU32::new(1);
@@ -49,26 +66,17 @@ pub struct LabUser {
     pub password: Password,
 }
 
-/// One message written by `seed.py`, as listed in its manifest.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Seeded {
-    /// The file name in the server's Maildir (`new/` or `cur/`).
-    pub file: String,
-    pub sha256: String,
-    pub message_id: String,
-    pub size: u64,
-}
-
 /// A running lab. See the module documentation.
-#[derive(Debug)]
 pub struct Lab {
     pub dir: PathBuf,
     pub imaps_port: u16,
     pub pop3s_port: u16,
     pub smtps_port: u16,
-    /// Plain-text IMAP that offers STARTTLS (login only after it).
+    /// The address of the plain IMAP and POP3 ports (127.0.0.2; the certificate names it).
+    pub starttls_host: String,
+    /// Plain-text IMAP on `starttls_host`: offers STARTTLS, refuses a login before it.
     pub imap_port: u16,
-    /// Plain-text POP3 that offers STLS.
+    /// Plain-text POP3 on `starttls_host`: offers STLS, refuses USER/PASS before it.
     pub pop3_port: u16,
     /// SMTP submission that needs STARTTLS before AUTH.
     pub submission_port: u16,
@@ -77,6 +85,23 @@ pub struct Lab {
     env: BTreeMap<String, String>,
     private: bool,
     watchdog: Option<Child>,
+}
+
+// By hand, like every Debug near a password: the lab password stays out of test output.
+impl std::fmt::Debug for Lab {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lab")
+            .field("dir", &self.dir)
+            .field("imaps_port", &self.imaps_port)
+            .field("pop3s_port", &self.pop3s_port)
+            .field("smtps_port", &self.smtps_port)
+            .field("starttls_host", &self.starttls_host)
+            .field("imap_port", &self.imap_port)
+            .field("pop3_port", &self.pop3_port)
+            .field("submission_port", &self.submission_port)
+            .field("private", &self.private)
+            .finish_non_exhaustive()
+    }
 }
 
 fn fail(what: &str, detail: &str) -> ! {
@@ -107,88 +132,20 @@ fn free_ports(n: usize) -> Vec<u16> {
         .collect()
 }
 
-fn vmail_ids() -> (u32, u32) {
-    let out = Command::new("id").args(["-u", "vmail"]).output();
-    let uid = out
-        .ok()
-        .filter(|o| o.status.success())
-        .and_then(|o| String::from_utf8_lossy(&o.stdout).trim().parse().ok())
-        .unwrap_or_else(|| {
-            fail(
-                "the mail user `vmail` does not exist",
-                "Dovecot stores mail as `vmail`.",
-            )
-        });
-    let out = Command::new("id").args(["-g", "vmail"]).output();
-    let gid = out
-        .ok()
-        .filter(|o| o.status.success())
-        .and_then(|o| String::from_utf8_lossy(&o.stdout).trim().parse().ok())
-        .unwrap_or_else(|| fail("the group of `vmail` is unknown", ""));
-    (uid, gid)
-}
-
 fn run_checked(cmd: &mut Command, what: &str) -> String {
     let out = cmd
         .stdin(Stdio::null())
         .output()
         .unwrap_or_else(|e| fail(what, &format!("could not run {cmd:?}: {e}")));
-    if !out.status.success() {
-        fail(
-            what,
-            &format!(
-                "{cmd:?} exited with {}\n--- stdout\n{}\n--- stderr\n{}",
-                out.status,
-                String::from_utf8_lossy(&out.stdout),
-                String::from_utf8_lossy(&out.stderr)
-            ),
-        );
-    }
+    // Not `fail`: a lab tool refusing a test's arguments needs no install hint.
+    assert!(
+        out.status.success(),
+        "{what}: {cmd:?} exited with {}\n--- stdout\n{}\n--- stderr\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
     String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-/// Dovecot's on-disk folder name: IMAP's modified UTF-7 (RFC 3501 5.1.3), the form Dovecot 2.3
-/// keeps Maildir++ folder names in.
-pub fn mutf7(name: &str) -> String {
-    const B64: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+,";
-    let mut out = String::new();
-    let mut pending: Vec<u16> = Vec::new();
-    let flush = |pending: &mut Vec<u16>, out: &mut String| {
-        if pending.is_empty() {
-            return;
-        }
-        let bytes: Vec<u8> = pending.iter().flat_map(|u| u.to_be_bytes()).collect();
-        out.push('&');
-        for chunk in bytes.chunks(3) {
-            let b = [
-                chunk[0],
-                *chunk.get(1).unwrap_or(&0),
-                *chunk.get(2).unwrap_or(&0),
-            ];
-            let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-            let chars = [(n >> 18) & 63, (n >> 12) & 63, (n >> 6) & 63, n & 63];
-            for &c in &chars[..chunk.len() + 1] {
-                out.push(B64[c as usize] as char);
-            }
-        }
-        out.push('-');
-        pending.clear();
-    };
-    for c in name.chars() {
-        if (' '..='~').contains(&c) {
-            flush(&mut pending, &mut out);
-            if c == '&' {
-                out.push_str("&-");
-            } else {
-                out.push(c);
-            }
-        } else {
-            let mut buf = [0u16; 2];
-            pending.extend_from_slice(c.encode_utf16(&mut buf));
-        }
-    }
-    flush(&mut pending, &mut out);
-    out
 }
 
 impl Lab {
@@ -205,6 +162,9 @@ impl Lab {
             );
         }
         let n = NEXT_LAB.fetch_add(1, Ordering::Relaxed);
+        if n == 1 {
+            sweep_abandoned_labs();
+        }
         let dir =
             std::env::temp_dir().join(format!("pillarbox-lab-{}-{kind}-{n}", std::process::id()));
         let script = lab_scripts().join("lab.sh");
@@ -258,6 +218,7 @@ impl Lab {
             imaps_port: port("IMAPS_PORT"),
             pop3s_port: port("POP3S_PORT"),
             smtps_port: port("SMTPS_PORT"),
+            starttls_host: get("STARTTLS_HOST"),
             imap_port: port("IMAP_PORT"),
             pop3_port: port("POP3_PORT"),
             submission_port: port("SUBMISSION_PORT"),
@@ -325,19 +286,22 @@ impl Lab {
         )
     }
 
-    /// As [`Lab::account`] on the plain-text ports that upgrade with STARTTLS / STLS.
+    /// As [`Lab::account`] on the plain-text ports that upgrade with STARTTLS / STLS: IMAP or
+    /// POP3 on `starttls_host`, SMTP submission on `localhost`.
     pub fn account_starttls(&self, user: &LabUser, protocol: Protocol) -> Account {
         let incoming_port = match protocol {
             Protocol::Imap => self.imap_port,
             Protocol::Pop3 => self.pop3_port,
         };
-        self.account_with(
+        let mut account = self.account_with(
             user,
             protocol,
             Security::Starttls,
             incoming_port,
             self.submission_port,
-        )
+        );
+        account.incoming.host = self.starttls_host.clone();
+        account
     }
 
     fn account_with(
@@ -367,205 +331,6 @@ impl Lab {
         };
         account.pop3.leave_on_server = false;
         account
-    }
-
-    /// The user's home on the server (Dovecot creates it on first login or delivery).
-    pub fn server_home(&self, user: &LabUser) -> PathBuf {
-        self.dir.join("mail").join(user.email.to_lowercase())
-    }
-
-    /// The server-side Maildir of a folder: the Maildir root for INBOX, else the Maildir++
-    /// folder `.A.B` for `A/B` (names in modified UTF-7, as Dovecot writes them).
-    pub fn server_maildir(&self, user: &LabUser, folder: &str) -> PathBuf {
-        let root = self.server_home(user).join("Maildir");
-        if folder.eq_ignore_ascii_case("INBOX") {
-            return root;
-        }
-        let on_disk = folder.split('/').map(mutf7).collect::<Vec<_>>().join(".");
-        root.join(format!(".{on_disk}"))
-    }
-
-    /// Creates the folder's Maildir (and the user's home) owned by vmail, as Dovecot would.
-    fn ensure_maildir(&self, user: &LabUser, folder: &str) -> PathBuf {
-        let (uid, gid) = vmail_ids();
-        let maildir = self.server_maildir(user, folder);
-        let home = self.server_home(user);
-        let root = home.join("Maildir");
-        let mut dirs = vec![home, root.clone()];
-        if maildir != root {
-            dirs.push(maildir.clone());
-        }
-        for sub in ["cur", "new", "tmp"] {
-            dirs.push(maildir.join(sub));
-        }
-        for dir in dirs {
-            if !dir.exists() {
-                fs::create_dir(&dir).unwrap_or_else(|e| panic!("create {dir:?}: {e}"));
-                fs::set_permissions(&dir, fs::Permissions::from_mode(0o700))
-                    .unwrap_or_else(|e| panic!("chmod {dir:?}: {e}"));
-                chown(&dir, Some(uid), Some(gid)).unwrap_or_else(|e| panic!("chown {dir:?}: {e}"));
-            }
-        }
-        if maildir != root {
-            let marker = maildir.join("maildirfolder");
-            if !marker.exists() {
-                fs::File::create(&marker).unwrap_or_else(|e| panic!("create {marker:?}: {e}"));
-                chown(&marker, Some(uid), Some(gid)).unwrap_or_else(|e| panic!("chown: {e}"));
-            }
-        }
-        maildir
-    }
-
-    /// Writes messages straight into the server's Maildir (`new/`, owned by vmail), in order,
-    /// so Dovecot gives them ascending UIDs. Returns their file paths.
-    pub fn seed(&self, user: &LabUser, folder: &str, messages: &[&[u8]]) -> Vec<PathBuf> {
-        let (uid, gid) = vmail_ids();
-        let maildir = self.ensure_maildir(user, folder);
-        let base = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .expect("clock after 1970")
-            .as_secs();
-        let seq = NEXT_USER.fetch_add(1, Ordering::Relaxed);
-        messages
-            .iter()
-            .enumerate()
-            .map(|(i, bytes)| {
-                let name = format!(
-                    "{}.M{seq}{i:06}P{}.pillarbox-lab,S={}",
-                    base + i as u64,
-                    std::process::id(),
-                    bytes.len()
-                );
-                let tmp = maildir.join("tmp").join(&name);
-                let mut file = fs::File::create(&tmp).unwrap_or_else(|e| panic!("{tmp:?}: {e}"));
-                file.write_all(bytes).expect("write seeded message");
-                file.sync_all().expect("fsync seeded message");
-                chown(&tmp, Some(uid), Some(gid)).expect("chown seeded message");
-                let dest = maildir.join("new").join(&name);
-                fs::rename(&tmp, &dest).expect("move seeded message into new/");
-                dest
-            })
-            .collect()
-    }
-
-    /// Writes `n` realistic generated messages (tests/lab/seed.py; the same `seed` and `n` give
-    /// the same bytes) and has Dovecot index them. Returns seed.py's manifest.
-    pub fn seed_generated(&self, user: &LabUser, folder: &str, n: usize, seed: u64) -> Vec<Seeded> {
-        self.seed_generated_with(user, folder, n, seed, &[])
-    }
-
-    /// As [`Lab::seed_generated`] with extra seed.py options, e.g. `["--flags-random"]` or
-    /// `["--huge-mb", "40"]`.
-    pub fn seed_generated_with(
-        &self,
-        user: &LabUser,
-        folder: &str,
-        n: usize,
-        seed: u64,
-        extra: &[&str],
-    ) -> Vec<Seeded> {
-        let maildir = self.ensure_maildir(user, folder);
-        let k = NEXT_USER.fetch_add(1, Ordering::Relaxed);
-        let manifest = self.dir.join("manifests").join(format!("seed-{k}.jsonl"));
-        run_checked(
-            Command::new("python3")
-                .arg(lab_scripts().join("seed.py"))
-                .arg("--maildir")
-                .arg(&maildir)
-                .args(["--n", &n.to_string(), "--seed", &seed.to_string()])
-                .arg("--manifest")
-                .arg(&manifest)
-                .args(["--owner", "vmail"])
-                .args(extra),
-            "seed.py failed",
-        );
-        self.doveadm(&["index", "-u", &user.email, folder]);
-        read_manifest(&manifest)
-    }
-
-    /// Runs `doveadm -c <lab config> ARGS...` and returns its output; panics on failure.
-    pub fn doveadm(&self, args: &[&str]) -> String {
-        run_checked(
-            Command::new("doveadm")
-                .arg("-c")
-                .arg(self.dir.join("dovecot.conf"))
-                .args(args),
-            "doveadm failed",
-        )
-    }
-
-    /// How many messages Dovecot counts in a server folder (it syncs with the Maildir first).
-    pub fn message_count(&self, user: &LabUser, folder: &str) -> usize {
-        let out = self.doveadm(&[
-            "-f",
-            "tab",
-            "mailbox",
-            "status",
-            "-u",
-            &user.email,
-            "messages",
-            folder,
-        ]);
-        // Tab format: a header line, then "<mailbox>\t<messages>".
-        out.lines()
-            .last()
-            .and_then(|line| line.rsplit('\t').next())
-            .and_then(|v| v.trim().parse().ok())
-            .unwrap_or_else(|| panic!("doveadm mailbox status printed {out:?}"))
-    }
-
-    /// The message files of a server folder (`new/` and `cur/`), sorted by name.
-    pub fn server_files(&self, user: &LabUser, folder: &str) -> Vec<PathBuf> {
-        let maildir = self.server_maildir(user, folder);
-        let mut files = Vec::new();
-        for sub in ["new", "cur"] {
-            if let Ok(entries) = fs::read_dir(maildir.join(sub)) {
-                for entry in entries.flatten() {
-                    if entry.file_type().map(|t| t.is_file()).unwrap_or(false) {
-                        files.push(entry.path());
-                    }
-                }
-            }
-        }
-        files.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
-        files
-    }
-
-    /// The bytes of every message in a server folder, sorted by file name.
-    pub fn server_messages(&self, user: &LabUser, folder: &str) -> Vec<Vec<u8>> {
-        self.server_files(user, folder)
-            .iter()
-            .filter_map(|path| fs::read(path).ok())
-            .collect()
-    }
-
-    /// Waits until a server folder holds at least `n` messages (SMTP delivery is asynchronous)
-    /// and returns them; panics after `limit` with what it saw.
-    pub fn wait_for_messages(
-        &self,
-        user: &LabUser,
-        folder: &str,
-        n: usize,
-        limit: Duration,
-    ) -> Vec<Vec<u8>> {
-        let start = Instant::now();
-        loop {
-            let messages = self.server_messages(user, folder);
-            if messages.len() >= n {
-                return messages;
-            }
-            if start.elapsed() > limit {
-                let log = fs::read_to_string(self.dir.join("log/postfix.log")).unwrap_or_default();
-                let tail: Vec<_> = log.lines().rev().take(15).collect();
-                panic!(
-                    "{} has {} of {n} expected messages in {folder} after {limit:?}; postfix log tail:\n{}",
-                    user.email,
-                    messages.len(),
-                    tail.into_iter().rev().collect::<Vec<_>>().join("\n")
-                );
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
     }
 
     fn lab_sh(&self, command: &str) {
@@ -620,6 +385,41 @@ impl Drop for Lab {
     }
 }
 
+/// Stops and removes labs left behind by test processes that died with their watchdog (a
+/// killed container, a reboot of the session), so they don't pile up in the temp folder.
+fn sweep_abandoned_labs() {
+    let Ok(entries) = fs::read_dir(std::env::temp_dir()) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = name
+            .strip_prefix("pillarbox-lab-")
+            .and_then(|rest| rest.split('-').next())
+            .and_then(|pid| pid.parse::<i32>().ok())
+        else {
+            continue;
+        };
+        // SAFETY: kill with signal 0 only checks that the process exists.
+        let owner_alive = unsafe { libc::kill(pid, 0) } == 0;
+        // A young folder may belong to a watchdog that is cleaning up right now.
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > Duration::from_secs(120));
+        if !owner_alive && old {
+            let _ = Command::new(lab_scripts().join("lab.sh"))
+                .arg("stop")
+                .arg(entry.path())
+                .stdin(Stdio::null())
+                .output();
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
 fn parse_env(text: &str) -> BTreeMap<String, String> {
     text.lines()
         .filter_map(|line| line.split_once('='))
@@ -667,22 +467,4 @@ fn spawn_watchdog(script: &Path, dir: &Path) -> Child {
     }
     cmd.spawn()
         .unwrap_or_else(|e| fail("cannot start the lab watchdog", &e.to_string()))
-}
-
-fn read_manifest(path: &Path) -> Vec<Seeded> {
-    let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("manifest {path:?}: {e}"));
-    text.lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|line| {
-            let v: serde_json::Value =
-                serde_json::from_str(line).unwrap_or_else(|e| panic!("manifest line {line}: {e}"));
-            let s = |k: &str| v[k].as_str().unwrap_or_default().to_string();
-            Seeded {
-                file: s("file"),
-                sha256: s("sha256"),
-                message_id: s("message_id"),
-                size: v["size"].as_u64().unwrap_or_default(),
-            }
-        })
-        .collect()
 }

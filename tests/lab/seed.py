@@ -16,6 +16,7 @@ the hash of what a client downloads. The manifest has one JSON object per line:
 
 import argparse
 import base64
+import binascii
 import datetime
 import hashlib
 import json
@@ -119,25 +120,8 @@ def address(name, local, domain):
 
 def quoted_printable(text):
     """Quoted-printable body (RFC 2045 6.7) with CRLF lines and soft breaks under 76 chars."""
-    out_lines = []
-    for line in text.split("\n"):
-        encoded = []
-        for byte in line.encode("utf-8"):
-            c = chr(byte)
-            if (33 <= byte <= 126 and c != "=") or c == " ":
-                encoded.append(c)
-            else:
-                encoded.append(f"={byte:02X}")
-        if encoded and encoded[-1] == " ":
-            encoded[-1] = "=20"
-        current = ""
-        for piece in encoded:
-            if len(current) + len(piece) > 75:
-                out_lines.append(current + "=")
-                current = ""
-            current += piece
-        out_lines.append(current)
-    return CRLF.join(out_lines)
+    encoded = binascii.b2a_qp(text.encode("utf-8"), quotetabs=False, istext=True)
+    return encoded.decode("ascii").replace("\n", CRLF)
 
 
 def base64_lines(data):
@@ -146,10 +130,7 @@ def base64_lines(data):
 
 
 def paragraph(rng, words):
-    out = []
-    for _ in range(words):
-        out.append(rng.choice(WORDS))
-    sentence = " ".join(out)
+    sentence = " ".join(rng.choices(WORDS, k=words))
     return sentence[0].upper() + sentence[1:] + "."
 
 
@@ -352,8 +333,6 @@ def main():
             )
     if manifest:
         manifest.close()
-    # One sync at the end rather than per message: a seed of 10,000 would otherwise take minutes.
-    os.sync()
     return 0
 
 

@@ -61,6 +61,8 @@ pub enum Message {
     Delete,
     ToggleRead,
     ToggleFlag,
+    /// Handled by the app shell: opens the setup wizard.
+    AddAccount,
 }
 
 impl MainWindow {
@@ -184,6 +186,7 @@ impl MainWindow {
                 }
                 Task::none()
             }
+            Message::AddAccount => Task::none(),
         }
     }
 
@@ -451,6 +454,9 @@ impl MainWindow {
                 .style(button::secondary)
                 .on_press(Message::ToggleFlag),
             self.search.view().map(Message::Search),
+            button(text(crate::fl!("mailbox-add-account")))
+                .style(button::text)
+                .on_press(Message::AddAccount),
             button(text("?")).style(button::text).on_press(Message::ToggleHelp),
         ]
         .spacing(8)
@@ -627,6 +633,7 @@ pub fn run_window(account: Account, store: MailStore, offline_demo: bool) -> std
     let result = iced::application(boot, MainWindow::update, MainWindow::view)
         .title(MainWindow::title)
         .subscription(MainWindow::subscription)
+        .theme(|_: &MainWindow| crate::ui::theme::for_mode(iced::theme::Mode::None))
         .window_size(iced::Size::new(1280.0, 800.0))
         .run();
     match result {
