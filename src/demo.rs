@@ -249,12 +249,15 @@ fn message(
     out.push_str(&format!("Date: {}\r\n", rfc2822(date)));
     out.push_str(&format!("Message-ID: {message_id}\r\n"));
     if let Some((parent, _)) = reply_to {
-        out.push_str(&format!("In-Reply-To: {parent}\r\nReferences: {parent}\r\n"));
+        out.push_str(&format!(
+            "In-Reply-To: {parent}\r\nReferences: {parent}\r\n"
+        ));
     }
     out.push_str("MIME-Version: 1.0\r\n");
     let mut body = String::new();
     for _ in 0..(2 + rng.below(5)) {
-        body.push_str(*rng.pick(LINES));
+        let line: &&str = rng.pick(LINES);
+        body.push_str(line);
         body.push_str("\r\n");
     }
     body.push_str(&format!("\r\n{from_name}\r\n"));
@@ -374,12 +377,12 @@ mod tests {
         let total: u64 = folders.iter().map(|f| f.count).sum();
         assert_eq!(total, 400);
         assert!(folders.iter().any(|f| f.name == "Sent" && f.count > 0));
-        let inbox = store
-            .list("INBOX", Default::default(), 0, 400)
-            .unwrap();
+        let inbox = store.list("INBOX", Default::default(), 0, 400).unwrap();
         assert!(inbox.iter().any(|r| r.has_attachments));
         assert!(inbox.iter().any(|r| r.from.name == "王伟"));
-        assert!(inbox.iter().any(|r| store.index().thread(r.thread_id).unwrap().len() > 1));
+        assert!(inbox
+            .iter()
+            .any(|r| store.index().thread(r.thread_id).unwrap().len() > 1));
         assert!(inbox.iter().any(|r| r.is_unread()));
     }
 }

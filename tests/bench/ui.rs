@@ -63,7 +63,9 @@ fn viewport_at(window: &MainWindow, y: f32) -> Option<Message> {
 
 fn main() {
     pillarbox::i18n::init(Some("en-GB"));
-    let count: usize = arg("--count").and_then(|c| c.parse().ok()).unwrap_or(100_000);
+    let count: usize = arg("--count")
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(100_000);
     let dir = std::path::PathBuf::from(
         arg("--dir").unwrap_or_else(|| "/tmp/pillarbox-ui-bench".to_string()),
     );
@@ -81,7 +83,12 @@ fn main() {
     frame(&window);
     let first_frame = started.elapsed();
     println!("inbox messages\t{}", window.list.total);
-    report("first frame (open + list + draw)", ms(first_frame), 300.0, "ms");
+    report(
+        "first frame (open + list + draw)",
+        ms(first_frame),
+        300.0,
+        "ms",
+    );
     report("RSS after first frame", rss_mb(), 150.0, "MB");
     eprintln!("(RSS before opening the window: {rss_before:.1} MB)");
 
@@ -105,8 +112,16 @@ fn main() {
     }
     let n = scrolls.len() as f64;
     report("scroll: update + view", ms(update_view) / n, 4.0, "ms");
-    report("scroll: layout + draw of the result", ms(with_frame) / n, 16.0, "ms");
-    eprintln!("rows in memory while scrolled deep: {}", window.list.rows_in_memory());
+    report(
+        "scroll: layout + draw of the result",
+        ms(with_frame) / n,
+        16.0,
+        "ms",
+    );
+    eprintln!(
+        "rows in memory while scrolled deep: {}",
+        window.list.rows_in_memory()
+    );
 
     // Selecting: click rows in view (reads the file, fills the reader).
     let mut update_view = Duration::ZERO;
@@ -124,7 +139,12 @@ fn main() {
         frame(&window);
         with_frame += t.elapsed();
     }
-    report("select: update + view", ms(update_view) / picks as f64, 4.0, "ms");
+    report(
+        "select: update + view",
+        ms(update_view) / picks as f64,
+        4.0,
+        "ms",
+    );
     report(
         "select: layout + draw of the result",
         ms(with_frame) / picks as f64,
@@ -138,13 +158,20 @@ fn main() {
     let mut sum = Duration::ZERO;
     for end in 1..=word.len() {
         let t = Instant::now();
-        let _ = window.update(Message::Search(search::Message::Changed(word[..end].to_string())));
+        let _ = window.update(Message::Search(search::Message::Changed(
+            word[..end].to_string(),
+        )));
         let _element = window.view();
         let took = t.elapsed();
         worst = worst.max(took);
         sum += took;
     }
-    report("search keystroke (mean)", ms(sum) / word.len() as f64, 50.0, "ms");
+    report(
+        "search keystroke (mean)",
+        ms(sum) / word.len() as f64,
+        50.0,
+        "ms",
+    );
     report("search keystroke (worst)", ms(worst), 50.0, "ms");
     report("RSS at the end", rss_mb(), 150.0, "MB");
 }

@@ -4,9 +4,7 @@
 use iced::keyboard::{key::Named, Key, Modifiers};
 use pillarbox::mail::paths::Paths;
 use pillarbox::mail::store::{Flags, Sort, SortKey};
-use pillarbox::ui::mailbox::{
-    composer, engine, list, reader, search, MainWindow, Message,
-};
+use pillarbox::ui::mailbox::{composer, engine, list, reader, search, MainWindow, Message};
 
 struct Fixture {
     _dir: tempfile::TempDir,
@@ -40,11 +38,17 @@ fn mainwin_opens_on_the_inbox_with_only_a_window_of_rows() {
     // The folder pane lists special folders first, Inbox at the top, with counts.
     let names: Vec<&str> = w.folders.folders.iter().map(|f| f.name.as_str()).collect();
     assert_eq!(&names[..3], &["INBOX", "Drafts", "Sent"]);
-    assert_eq!(w.folders.unread("INBOX"), w.store.unread_count("INBOX").unwrap());
+    assert_eq!(
+        w.folders.unread("INBOX"),
+        w.store.unread_count("INBOX").unwrap()
+    );
     assert!(w.title().contains("unread"));
     // A row deep in the list is fetched by offset when needed.
     let deep = w.list.row_at(inbox - 1, &w.store).unwrap().clone();
-    let oldest = w.store.list("INBOX", Sort::default(), inbox - 1, 1).unwrap();
+    let oldest = w
+        .store
+        .list("INBOX", Sort::default(), inbox - 1, 1)
+        .unwrap();
     assert_eq!(deep.id, oldest[0].id);
     assert!(w.list.rows_in_memory() < 150);
 }
@@ -61,7 +65,10 @@ fn mainwin_selection_click_shift_and_ctrl() {
         .map(|r| r.id)
         .collect();
     list_msg(w, list::Message::Clicked(0));
-    assert_eq!(w.list.selected.iter().copied().collect::<Vec<_>>(), vec![first[0]]);
+    assert_eq!(
+        w.list.selected.iter().copied().collect::<Vec<_>>(),
+        vec![first[0]]
+    );
     assert_eq!(w.reader.shown(), Some(first[0]));
 
     w.list.modifiers = Modifiers::SHIFT;
@@ -95,7 +102,14 @@ fn mainwin_sort_by_sender_and_subject_follows_the_index() {
     assert_eq!(w.list.sort.key, SortKey::From);
     assert!(!w.list.sort.descending, "senders sort A to Z first");
     let names: Vec<String> = (0..20)
-        .map(|p| w.list.row_at(p, &w.store).unwrap().from.display().to_lowercase())
+        .map(|p| {
+            w.list
+                .row_at(p, &w.store)
+                .unwrap()
+                .from
+                .display()
+                .to_lowercase()
+        })
         .collect();
     let mut sorted = names.clone();
     sorted.sort();
@@ -105,7 +119,15 @@ fn mainwin_sort_by_sender_and_subject_follows_the_index() {
     list_msg(w, list::Message::Sort(SortKey::Subject));
     let expected = w
         .store
-        .list("INBOX", Sort { key: SortKey::Subject, descending: false }, 0, 1)
+        .list(
+            "INBOX",
+            Sort {
+                key: SortKey::Subject,
+                descending: false,
+            },
+            0,
+            1,
+        )
         .unwrap();
     assert_eq!(w.list.row_at(0, &w.store).unwrap().id, expected[0].id);
 }
@@ -147,14 +169,29 @@ fn mainwin_mark_read_after_delay_and_stale_timer_dropped() {
     let _ = w.update(Message::MarkReadDue(second));
     let row = w.store.get(second).unwrap();
     assert!(!row.is_unread());
-    assert!(w.store.path_of(&row).to_string_lossy().ends_with('S'), "the Maildir file carries the flag");
+    assert!(
+        w.store.path_of(&row).to_string_lossy().ends_with('S'),
+        "the Maildir file carries the flag"
+    );
     assert_eq!(w.folders.unread("INBOX"), before - 1);
     // u toggles it back at once, s flags.
     let _ = w.shortcut(Key::Character("u".into()), Modifiers::default());
     assert!(w.store.get(second).unwrap().is_unread());
     let _ = w.shortcut(Key::Character("s".into()), Modifiers::default());
-    assert!(w.store.get(second).unwrap().flags().contains(Flags::FLAGGED));
-    assert!(w.reader.open.as_ref().unwrap().row.flags().contains(Flags::FLAGGED));
+    assert!(w
+        .store
+        .get(second)
+        .unwrap()
+        .flags()
+        .contains(Flags::FLAGGED));
+    assert!(w
+        .reader
+        .open
+        .as_ref()
+        .unwrap()
+        .row
+        .flags()
+        .contains(Flags::FLAGGED));
 }
 
 #[test]
@@ -185,18 +222,26 @@ fn mainwin_reply_then_send_puts_it_in_the_outbox() {
     let composer = w.composer.as_ref().expect("reply opens the composer");
     assert!(composer.to.contains(&original.from.address));
     assert!(composer.subject.starts_with("Re: "));
-    assert!(composer.body.text().contains("> "), "the original is quoted");
+    assert!(
+        composer.body.text().contains("> "),
+        "the original is quoted"
+    );
     assert_eq!(composer.in_reply_to, original.message_id);
 
     // Closing an edited message asks first.
-    let _ = w.update(Message::Composer(composer::Message::Subject("Re: changed".into())));
+    let _ = w.update(Message::Composer(composer::Message::Subject(
+        "Re: changed".into(),
+    )));
     let _ = w.update(Message::Composer(composer::Message::Close));
     assert!(w.composer.as_ref().unwrap().confirm_close);
     let _ = w.update(Message::Composer(composer::Message::KeepEditing));
 
     let _ = w.update(Message::Composer(composer::Message::Send));
     assert!(w.composer.is_none(), "sent messages close the composer");
-    let queued = w.store.list(engine::OUTBOX, Sort::default(), 0, 10).unwrap();
+    let queued = w
+        .store
+        .list(engine::OUTBOX, Sort::default(), 0, 10)
+        .unwrap();
     assert_eq!(queued.len(), 1);
     assert_eq!(queued[0].subject, "Re: changed");
     let raw = String::from_utf8(w.store.read_raw(queued[0].id).unwrap()).unwrap();
@@ -272,13 +317,19 @@ fn mainwin_stale_engine_reports_are_dropped() {
         Some(&pillarbox::ui::mailbox::status::Connection::Online)
     );
     w.restart_connection();
-    assert!(!w.engine_report(status(0)), "the old connection's report is stale");
+    assert!(
+        !w.engine_report(status(0)),
+        "the old connection's report is stale"
+    );
     assert!(w.engine_report(status(1)));
     let other = engine::Report::StoreChanged {
         account: pillarbox::mail::account::AccountId("someone@else.com".into()),
         generation: 1,
     };
-    assert!(!w.engine_report(other), "another account's report is not ours");
+    assert!(
+        !w.engine_report(other),
+        "another account's report is not ours"
+    );
 }
 
 #[test]
@@ -320,14 +371,18 @@ fn mainwin_ui_click_a_message_and_read_it() {
     let row = w.list.row_at(0, &w.store).unwrap().clone();
     let messages: Vec<Message> = {
         let mut ui = iced_test::simulator(w.view());
-        ui.click(row.subject.as_str()).expect("the first row's subject");
+        ui.click(row.subject.as_str())
+            .expect("the first row's subject");
         ui.into_messages().collect()
     };
     replay(w, messages);
     assert_eq!(w.reader.shown(), Some(row.id));
     let mut ui = iced_test::simulator(w.view());
     assert!(ui.find("Reply all").is_ok());
-    assert!(ui.find(row.from.to_string().as_str()).is_ok(), "From header shown");
+    assert!(
+        ui.find(row.from.to_string().as_str()).is_ok(),
+        "From header shown"
+    );
 }
 
 #[test]

@@ -106,7 +106,11 @@ impl State {
         }
         let date = super::list::format_date(row.date);
         let quoted: String = original.lines().map(|l| format!("> {l}\n")).collect();
-        let intro = crate::fl!("composer-quote-intro", date = date, sender = row.from.display().to_string());
+        let intro = crate::fl!(
+            "composer-quote-intro",
+            date = date,
+            sender = row.from.display().to_string()
+        );
         state.body = text_editor::Content::with_text(&format!("\n\n{intro}\n{quoted}"));
         state
     }
@@ -122,7 +126,11 @@ impl State {
         state
     }
 
-    pub fn update(&mut self, message: Message, account: &Account) -> (Task<Message>, Option<Event>) {
+    pub fn update(
+        &mut self,
+        message: Message,
+        account: &Account,
+    ) -> (Task<Message>, Option<Event>) {
         self.error = None;
         match message {
             Message::Address(field, value) => {
@@ -145,7 +153,9 @@ impl State {
                     Field::Cc => &mut self.cc,
                     Field::Bcc => &mut self.bcc,
                 };
-                let kept = field.rsplit_once(',').map(|(head, _)| head.trim_end().to_string());
+                let kept = field
+                    .rsplit_once(',')
+                    .map(|(head, _)| head.trim_end().to_string());
                 *field = match kept {
                     Some(head) => format!("{head}, {address}, "),
                     None => format!("{address}, "),
@@ -228,7 +238,10 @@ impl State {
                 .rsplit_once('<')
                 .map_or(address, |(_, a)| a.trim_end_matches('>'));
             if !crate::mail::account::is_valid_email(bare) {
-                return Err(crate::fl!("composer-bad-address", address = address.to_string()));
+                return Err(crate::fl!(
+                    "composer-bad-address",
+                    address = address.to_string()
+                ));
             }
         }
         let now = std::time::SystemTime::now()
@@ -248,8 +261,12 @@ impl State {
         }
         out.push_str(&format!("Subject: {}\r\n", encode_word(&self.subject)));
         out.push_str(&format!("Date: {}\r\n", crate::demo::rfc2822(now as i64)));
-        let domain = crate::mail::account::domain_of(&account.email).unwrap_or_else(|| "localhost".into());
-        out.push_str(&format!("Message-ID: <{now}.{}@{domain}>\r\n", std::process::id()));
+        let domain =
+            crate::mail::account::domain_of(&account.email).unwrap_or_else(|| "localhost".into());
+        out.push_str(&format!(
+            "Message-ID: <{now}.{}@{domain}>\r\n",
+            std::process::id()
+        ));
         if let Some(parent) = &self.in_reply_to {
             out.push_str(&format!("In-Reply-To: {parent}\r\n"));
             out.push_str(&format!("References: {}\r\n", self.references.join(" ")));
@@ -268,7 +285,11 @@ impl State {
         ));
         for path in &self.attachments {
             let bytes = std::fs::read(path).map_err(|e| {
-                crate::fl!("composer-attach-failed", path = path.display().to_string(), error = e.to_string())
+                crate::fl!(
+                    "composer-attach-failed",
+                    path = path.display().to_string(),
+                    error = e.to_string()
+                )
             })?;
             let name = path
                 .file_name()
@@ -367,11 +388,14 @@ impl State {
                 .padding(8),
         );
         let mut attachments = Row::new().spacing(6).push(
-            text_input(&crate::fl!("composer-attach-placeholder"), &self.attach_path)
-                .on_input(Message::AttachPath)
-                .on_submit(Message::Attach)
-                .padding(6)
-                .width(Length::FillPortion(2)),
+            text_input(
+                &crate::fl!("composer-attach-placeholder"),
+                &self.attach_path,
+            )
+            .on_input(Message::AttachPath)
+            .on_submit(Message::Attach)
+            .padding(6)
+            .width(Length::FillPortion(2)),
         );
         attachments = attachments.push(
             button(text(crate::fl!("composer-attach")))

@@ -40,10 +40,7 @@ pub enum Report {
         connection: Connection,
     },
     /// New or changed mail in the local store: the window re-reads its views.
-    StoreChanged {
-        account: AccountId,
-        generation: u64,
-    },
+    StoreChanged { account: AccountId, generation: u64 },
 }
 
 impl Report {

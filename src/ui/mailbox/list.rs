@@ -82,10 +82,7 @@ impl State {
         self.cursor = None;
         self.scroll_y = 0.0;
         self.reload(store);
-        iced::widget::operation::scroll_to(
-            SCROLL_ID,
-            scrollable::AbsoluteOffset { x: 0.0, y: 0.0 },
-        )
+        iced::widget::operation::scroll_to(SCROLL_ID, scrollable::AbsoluteOffset { x: 0.0, y: 0.0 })
     }
 
     /// Re-reads the count and the rows in view (after a change in the store).
@@ -138,7 +135,9 @@ impl State {
         let limit = (end - first.min(end)) + 2 * MARGIN;
         self.window_start = start;
         self.rows = match &self.source {
-            Source::Folder(name) => store.list(name, self.sort, start, limit).unwrap_or_default(),
+            Source::Folder(name) => store
+                .list(name, self.sort, start, limit)
+                .unwrap_or_default(),
             Source::Search(_, hits) => hits
                 .iter()
                 .skip(start as usize)
@@ -153,8 +152,8 @@ impl State {
         if position >= self.total {
             return None;
         }
-        let in_window = position >= self.window_start
-            && position < self.window_start + self.rows.len() as u64;
+        let in_window =
+            position >= self.window_start && position < self.window_start + self.rows.len() as u64;
         if !in_window {
             self.window_start = position.saturating_sub(MARGIN);
             self.rows = match &self.source {
@@ -190,7 +189,11 @@ impl State {
             .flatten()
     }
 
-    pub fn update(&mut self, message: Message, store: &MailStore) -> (Task<Message>, Option<Event>) {
+    pub fn update(
+        &mut self,
+        message: Message,
+        store: &MailStore,
+    ) -> (Task<Message>, Option<Event>) {
         match message {
             Message::Scrolled(viewport) => {
                 self.scroll_y = viewport.absolute_offset().y;
@@ -251,7 +254,12 @@ impl State {
     }
 
     /// Moves the cursor by `delta` rows (arrows, j/k); with `extend` the selection grows.
-    pub fn step(&mut self, delta: i64, extend: bool, store: &MailStore) -> (Task<Message>, Option<Event>) {
+    pub fn step(
+        &mut self,
+        delta: i64,
+        extend: bool,
+        store: &MailStore,
+    ) -> (Task<Message>, Option<Event>) {
         if self.total == 0 {
             return (Task::none(), None);
         }

@@ -197,9 +197,10 @@ impl MainWindow {
                 let unread = self.reader.open.as_ref().is_some_and(|o| o.row.is_unread());
                 if unread {
                     // Built inside the future: the timer needs the runtime only once it runs.
-                    return Task::perform(async { tokio::time::sleep(MARK_READ_DELAY).await }, move |_| {
-                        Message::MarkReadDue(id)
-                    });
+                    return Task::perform(
+                        async { tokio::time::sleep(MARK_READ_DELAY).await },
+                        move |_| Message::MarkReadDue(id),
+                    );
                 }
                 Task::none()
             }
@@ -323,7 +324,8 @@ impl MainWindow {
                 }
                 self.folders.refresh(&self.store);
             }
-            Some(composer::Event::Send(bytes)) => match engine::queue_send(&mut self.store, &bytes) {
+            Some(composer::Event::Send(bytes)) => match engine::queue_send(&mut self.store, &bytes)
+            {
                 Ok(_) => {
                     self.composer = None;
                     self.status.note = Some(crate::fl!("composer-queued"));
@@ -457,7 +459,9 @@ impl MainWindow {
             button(text(crate::fl!("mailbox-add-account")))
                 .style(button::text)
                 .on_press(Message::AddAccount),
-            button(text("?")).style(button::text).on_press(Message::ToggleHelp),
+            button(text("?"))
+                .style(button::text)
+                .on_press(Message::ToggleHelp),
         ]
         .spacing(8)
         .padding(8)
@@ -514,9 +518,7 @@ fn help_overlay<'a>() -> Element<'a, Message> {
     for (key, what) in keys {
         list = list.push(row![text(key).width(80), text(what)].spacing(12));
     }
-    list = list.push(
-        button(text(crate::fl!("mailbox-help-close"))).on_press(Message::ToggleHelp),
-    );
+    list = list.push(button(text(crate::fl!("mailbox-help-close"))).on_press(Message::ToggleHelp));
     container(container(list).padding(24).style(card))
         .center(Length::Fill)
         .style(|_| container::Style {
@@ -552,7 +554,14 @@ pub fn address_completions(store: &MailStore, prefix: &str) -> Vec<String> {
 
 pub fn muted(theme: &Theme) -> text::Style {
     text::Style {
-        color: Some(theme.extended_palette().background.strong.text.scale_alpha(0.7)),
+        color: Some(
+            theme
+                .extended_palette()
+                .background
+                .strong
+                .text
+                .scale_alpha(0.7),
+        ),
     }
 }
 
@@ -605,7 +614,10 @@ pub fn run_demo(count: usize) -> std::process::ExitCode {
     let home = match crate::demo::temp_home() {
         Ok(home) => home,
         Err(error) => {
-            eprintln!("{}", crate::fl!("mailbox-demo-failed", error = error.to_string()));
+            eprintln!(
+                "{}",
+                crate::fl!("mailbox-demo-failed", error = error.to_string())
+            );
             return std::process::ExitCode::FAILURE;
         }
     };
@@ -614,7 +626,10 @@ pub fn run_demo(count: usize) -> std::process::ExitCode {
         Ok(store) => store,
         Err(error) => {
             let _ = std::fs::remove_dir_all(&home);
-            eprintln!("{}", crate::fl!("mailbox-demo-failed", error = error.user_message()));
+            eprintln!(
+                "{}",
+                crate::fl!("mailbox-demo-failed", error = error.user_message())
+            );
             return std::process::ExitCode::FAILURE;
         }
     };
@@ -624,7 +639,11 @@ pub fn run_demo(count: usize) -> std::process::ExitCode {
 }
 
 /// Opens the main window on one account's store.
-pub fn run_window(account: Account, store: MailStore, offline_demo: bool) -> std::process::ExitCode {
+pub fn run_window(
+    account: Account,
+    store: MailStore,
+    offline_demo: bool,
+) -> std::process::ExitCode {
     let cell = std::cell::RefCell::new(Some(MainWindow::new(account, store, offline_demo)));
     let boot = move || {
         let window = cell.borrow_mut().take().expect("the window boots once");
@@ -639,7 +658,10 @@ pub fn run_window(account: Account, store: MailStore, offline_demo: bool) -> std
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("{}", crate::fl!("mailbox-window-failed", error = error.to_string()));
+            eprintln!(
+                "{}",
+                crate::fl!("mailbox-window-failed", error = error.to_string())
+            );
             std::process::ExitCode::FAILURE
         }
     }

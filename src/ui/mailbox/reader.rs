@@ -175,15 +175,21 @@ impl State {
             body = body.push(text(notice.clone()).size(13).style(super::accent));
         }
         if !open.attachments.is_empty() {
-            let mut list = Column::new()
-                .spacing(4)
-                .push(text(crate::fl!("reader-attachments")).size(13).style(super::muted));
+            let mut list = Column::new().spacing(4).push(
+                text(crate::fl!("reader-attachments"))
+                    .size(13)
+                    .style(super::muted),
+            );
             for attachment in &open.attachments {
                 list = list.push(
                     row![
-                        text(format!("{} ({})", attachment.name, human_size(attachment.size)))
-                            .size(13)
-                            .width(Length::Fill),
+                        text(format!(
+                            "{} ({})",
+                            attachment.name,
+                            human_size(attachment.size)
+                        ))
+                        .size(13)
+                        .width(Length::Fill),
                         action(crate::fl!("reader-save"), Message::Save(attachment.index)),
                     ]
                     .spacing(8),
@@ -193,9 +199,11 @@ impl State {
         }
         body = body.push(text(open.text.clone()).size(14));
         if !open.links.is_empty() {
-            let mut list = Column::new()
-                .spacing(2)
-                .push(text(crate::fl!("reader-links")).size(13).style(super::muted));
+            let mut list = Column::new().spacing(2).push(
+                text(crate::fl!("reader-links"))
+                    .size(13)
+                    .style(super::muted),
+            );
             for (label, target) in &open.links {
                 list = list.push(
                     text(format!("{label} → {target}"))
@@ -207,9 +215,12 @@ impl State {
         }
         if !open.thread.is_empty() {
             body = body.push(
-                text(crate::fl!("reader-thread", count = ((open.thread.len() + 1) as u64)))
-                    .size(13)
-                    .style(super::muted),
+                text(crate::fl!(
+                    "reader-thread",
+                    count = ((open.thread.len() + 1) as u64)
+                ))
+                .size(13)
+                .style(super::muted),
             );
             for other in &open.thread {
                 body = body.push(
@@ -370,7 +381,10 @@ mod tests {
         assert_eq!(
             html_links(html),
             vec![
-                ("Your bank".to_string(), "https://evil.example/x?a=1&b=2".to_string()),
+                (
+                    "Your bank".to_string(),
+                    "https://evil.example/x?a=1&b=2".to_string()
+                ),
                 ("r".to_string(), "/rel".to_string()),
             ]
         );

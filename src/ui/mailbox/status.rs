@@ -11,8 +11,14 @@ pub enum Connection {
     /// The demo, or before the account's connection has reported.
     Offline,
     Online,
-    Syncing { done: u64, total: u64 },
-    Error { message: String, hint: String },
+    Syncing {
+        done: u64,
+        total: u64,
+    },
+    Error {
+        message: String,
+        hint: String,
+    },
 }
 
 #[derive(Debug)]
@@ -74,7 +80,12 @@ impl State {
                 Connection::Offline => text(crate::fl!("status-offline")).size(12).into(),
                 Connection::Online => text(crate::fl!("status-online")).size(12).into(),
                 Connection::Syncing { done, total } => row![
-                    text(crate::fl!("status-syncing", done = done.to_string(), total = total.to_string())).size(12),
+                    text(crate::fl!(
+                        "status-syncing",
+                        done = done.to_string(),
+                        total = total.to_string()
+                    ))
+                    .size(12),
                     progress_bar(0.0..=(*total).max(1) as f32, *done as f32)
                         .length(120)
                         .girth(6),
