@@ -199,11 +199,9 @@ impl App {
         };
         match crate::mail::store::MailStore::open_for(paths, &account.id(), account.protocol) {
             Ok(store) => {
-                self.screen = Screen::Mail(Box::new(mailbox::MainWindow::new(
-                    account.clone(),
-                    store,
-                    false,
-                )));
+                let mut window = mailbox::MainWindow::new(account.clone(), store, false);
+                window.paths = Some(paths.clone());
+                self.screen = Screen::Mail(Box::new(window));
             }
             Err(error) => tracing::warn!("cannot open the mail store: {error}"),
         }

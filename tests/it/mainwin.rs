@@ -459,3 +459,43 @@ fn mainwin_app_shell_opens_the_mailbox_and_add_account_goes_to_the_wizard() {
     let _ = app.update(pillarbox::ui::Message::Mail(Message::AddAccount));
     assert!(matches!(app.screen, Screen::Wizard(_)));
 }
+
+#[test]
+fn mainwin_settings_save_to_the_config_and_reject_a_bad_interval() {
+    use pillarbox::mail::config::{Config, Theme};
+    use pillarbox::ui::mailbox::settings;
+    let mut f = window(20);
+    let dir = tempfile::tempdir().unwrap();
+    let paths = Paths::under(dir.path());
+    let mut config = Config::default();
+    config.add_account(pillarbox::demo::account()).unwrap();
+    config.save(&paths).unwrap();
+    let w = &mut f.window;
+    w.paths = Some(paths.clone());
+    let _ = w.update(Message::OpenSettings);
+    let send = |w: &mut MainWindow, m: settings::Message| {
+        let _ = w.update(Message::Settings(m));
+    };
+    send(w, settings::Message::Interval("0".into()));
+    send(w, settings::Message::Save);
+    assert!(w.settings.as_ref().unwrap().error.is_some());
+    assert_eq!(
+        Config::load(&paths).unwrap().accounts[0].check_interval_minutes,
+        5
+    );
+    send(w, settings::Message::Interval("15".into()));
+    send(w, settings::Message::DisplayName("Dafydd".into()));
+    send(
+        w,
+        settings::Message::Theme(settings::ThemeChoice(Theme::Dark)),
+    );
+    send(w, settings::Message::Notifications(false));
+    send(w, settings::Message::Save);
+    assert!(w.settings.is_none(), "saved settings close");
+    let saved = Config::load(&paths).unwrap();
+    assert_eq!(saved.accounts[0].check_interval_minutes, 15);
+    assert_eq!(saved.accounts[0].display_name, "Dafydd");
+    assert_eq!(saved.settings.theme, Theme::Dark);
+    assert!(!saved.settings.notifications);
+    assert_eq!(w.account.display_name, "Dafydd");
+}

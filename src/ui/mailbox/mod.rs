@@ -11,6 +11,7 @@ pub mod folders;
 pub mod list;
 pub mod reader;
 pub mod search;
+pub mod settings;
 pub mod status;
 
 use std::time::Duration;
@@ -38,6 +39,9 @@ pub struct MainWindow {
     pub search: search::State,
     pub status: status::State,
     pub composer: Option<composer::State>,
+    pub settings: Option<settings::State>,
+    /// Where the config lives (settings are saved there); `None` in bare tests.
+    pub paths: Option<crate::mail::paths::Paths>,
     pub help: bool,
     /// Demo mode: no connection is started.
     pub offline_demo: bool,
@@ -53,6 +57,8 @@ pub enum Message {
     Search(search::Message),
     Status(status::Message),
     Composer(composer::Message),
+    Settings(settings::Message),
+    OpenSettings,
     Key(keyboard::Event),
     MarkReadDue(MessageId),
     Engine(engine::Report),
@@ -75,6 +81,8 @@ impl MainWindow {
             reader: reader::State::default(),
             search: search::State::default(),
             composer: None,
+            settings: None,
+            paths: None,
             help: false,
             offline_demo,
             generation: 0,
@@ -150,6 +158,36 @@ impl MainWindow {
                 task.map(Message::Status)
             }
             Message::Composer(message) => self.composer_update(message),
+            Message::OpenSettings => {
+                let current = self
+                    .paths
+                    .as_ref()
+                    .and_then(|p| crate::mail::config::Config::load(p).ok())
+                    .map(|c| c.settings)
+                    .unwrap_or_default();
+                self.settings = Some(settings::State::new(&self.account, current));
+                Task::none()
+            }
+            Message::Settings(message) => {
+                let Some(state) = &mut self.settings else {
+                    return Task::none();
+                };
+                let (task, event) = state.update(message, self.paths.as_ref(), &self.account);
+                match event {
+                    Some(settings::Event::Saved(account, saved)) => {
+                        self.account = *account;
+                        self.folders.account_label =
+                            format!("{} <{}>", self.account.display_name, self.account.email);
+                        crate::i18n::init(saved.language.as_deref());
+                        self.settings = None;
+                        self.status.note = Some(crate::fl!("settings-saved"));
+                        self.command(engine::Command::ConfigChanged);
+                    }
+                    Some(settings::Event::Closed) => self.settings = None,
+                    None => {}
+                }
+                task.map(Message::Settings)
+            }
             Message::Key(event) => self.key(event),
             Message::MarkReadDue(id) => {
                 // Stale when the reader moved on before the delay ran out.
@@ -456,6 +494,9 @@ impl MainWindow {
                 .style(button::secondary)
                 .on_press(Message::ToggleFlag),
             self.search.view().map(Message::Search),
+            button(text(crate::fl!("mailbox-settings")))
+                .style(button::text)
+                .on_press(Message::OpenSettings),
             button(text(crate::fl!("mailbox-add-account")))
                 .style(button::text)
                 .on_press(Message::AddAccount),
@@ -466,9 +507,10 @@ impl MainWindow {
         .spacing(8)
         .padding(8)
         .align_y(iced::Alignment::Center);
-        let right: Element<'_, Message> = match &self.composer {
-            Some(composer) => composer.view().map(Message::Composer),
-            None => self.reader.view().map(Message::Reader),
+        let right: Element<'_, Message> = match (&self.settings, &self.composer) {
+            (Some(settings), _) => settings.view().map(Message::Settings),
+            (None, Some(composer)) => composer.view().map(Message::Composer),
+            (None, None) => self.reader.view().map(Message::Reader),
         };
         let panes = row![
             container(self.folders.view().map(Message::Folders))
@@ -633,7 +675,7 @@ pub fn run_demo(count: usize) -> std::process::ExitCode {
             return std::process::ExitCode::FAILURE;
         }
     };
-    let result = run_window(crate::demo::account(), store, true);
+    let result = run_window(crate::demo::account(), store, Some(paths), true);
     let _ = std::fs::remove_dir_all(&home);
     result
 }
@@ -642,9 +684,12 @@ pub fn run_demo(count: usize) -> std::process::ExitCode {
 pub fn run_window(
     account: Account,
     store: MailStore,
+    paths: Option<crate::mail::paths::Paths>,
     offline_demo: bool,
 ) -> std::process::ExitCode {
-    let cell = std::cell::RefCell::new(Some(MainWindow::new(account, store, offline_demo)));
+    let mut window = MainWindow::new(account, store, offline_demo);
+    window.paths = paths;
+    let cell = std::cell::RefCell::new(Some(window));
     let boot = move || {
         let window = cell.borrow_mut().take().expect("the window boots once");
         (window, Task::none())
