@@ -200,6 +200,10 @@ impl App {
         match crate::mail::store::MailStore::open_for(paths, &account.id(), account.protocol) {
             Ok(store) => {
                 let mut window = mailbox::MainWindow::new(account.clone(), store, false);
+                if let Ok(config) = crate::mail::config::Config::load(paths) {
+                    window.mark_read_delay =
+                        std::time::Duration::from_secs(config.settings.mark_read_delay_secs.into());
+                }
                 window.paths = Some(paths.clone());
                 self.screen = Screen::Mail(Box::new(window));
             }

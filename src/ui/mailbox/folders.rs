@@ -81,6 +81,13 @@ impl State {
         self.folders = folders;
     }
 
+    /// Changes a folder's unread count after a read/unread toggle.
+    pub fn adjust_unread(&mut self, name: &str, delta: i64) {
+        if let Some(folder) = self.folders.iter_mut().find(|f| f.name == name) {
+            folder.unread = folder.unread.saturating_add_signed(delta);
+        }
+    }
+
     pub fn unread(&self, name: &str) -> u64 {
         self.folders
             .iter()
