@@ -1,8 +1,8 @@
 //! The main window's door to the engine: one long-lived worker per account, started
 //! with `Subscription::run_with(account id, ..)`. Its first report hands the UI a
 //! command sender; every later report carries the account id and the generation of
-//! the worker, so reports from a worker that was replaced (config changed, account
-//! removed) are dropped by the window.
+//! the worker, so reports from a worker that was replaced (settings saved: a new
+//! generation starts a new worker with the new account) are dropped by the window.
 //!
 //! Local work (flags, moves, deletes, drafts, queueing a message to send) is done on
 //! the local store at once by the window; the worker only carries it to the server.
@@ -12,6 +12,7 @@ use futures::{SinkExt, StreamExt};
 use iced::Subscription;
 
 use crate::mail::account::{Account, AccountId};
+use crate::mail::paths::Paths;
 use crate::mail::store::{MailStore, MessageId, StoreError};
 
 use super::status::Connection;
@@ -19,8 +20,6 @@ use super::status::Connection;
 #[derive(Clone, Debug)]
 pub enum Command {
     SyncNow,
-    /// Settings were saved: reread what the connection depends on.
-    ConfigChanged,
     /// A flag, move or delete already done locally, to repeat on the server.
     Changed(MessageId),
     /// A message is waiting in the outbox.
@@ -61,19 +60,36 @@ impl Report {
     }
 }
 
-/// What identifies one worker: a new generation replaces the old worker.
-#[derive(Clone, Debug, Hash, PartialEq, Eq)]
+/// What a worker needs; only the account id and the generation identify it, so a
+/// new generation (settings saved) replaces the old worker and nothing else does.
+#[derive(Clone, Debug)]
 pub struct Key {
     pub account: AccountId,
     pub generation: u64,
+    /// The whole account and where its store is, for the sync engine to run with.
+    pub config: Box<Account>,
+    pub paths: Option<Paths>,
+}
+
+impl std::hash::Hash for Key {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.account.hash(state);
+        self.generation.hash(state);
+    }
 }
 
 /// The account's background connection.
-pub fn connection(account: &Account, generation: u64) -> Subscription<Report> {
+pub fn connection(
+    account: &Account,
+    paths: Option<&Paths>,
+    generation: u64,
+) -> Subscription<Report> {
     Subscription::run_with(
         Key {
             account: account.id(),
             generation,
+            config: Box::new(account.clone()),
+            paths: paths.cloned(),
         },
         worker,
     )
@@ -94,12 +110,10 @@ fn worker(key: &Key) -> impl futures::Stream<Item = Report> + use<> {
             // The IMAP/POP3 sync and the SMTP outbox are not wired in yet (they land
             // in main after this window): say so honestly instead of pretending.
             let connection = match command {
-                Command::SyncNow | Command::ConfigChanged | Command::Changed(_) | Command::Send => {
-                    Connection::Error {
-                        message: crate::fl!("status-no-engine"),
-                        hint: crate::fl!("status-no-engine-hint"),
-                    }
-                }
+                Command::SyncNow | Command::Changed(_) | Command::Send => Connection::Error {
+                    message: crate::fl!("status-no-engine"),
+                    hint: crate::fl!("status-no-engine-hint"),
+                },
             };
             let _ = out
                 .send(Report::Status {

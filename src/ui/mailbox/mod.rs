@@ -187,7 +187,8 @@ impl MainWindow {
                             Duration::from_secs(saved.mark_read_delay_secs.into());
                         self.settings = None;
                         self.status.note = Some(crate::fl!("settings-saved"));
-                        self.command(engine::Command::ConfigChanged);
+                        // A new worker with the new account settings replaces the old.
+                        self.restart_connection();
                     }
                     Some(settings::Event::Closed) => self.settings = None,
                     None => {}
@@ -488,7 +489,8 @@ impl MainWindow {
         }
         Subscription::batch([
             keys,
-            engine::connection(&self.account, self.generation).map(Message::Engine),
+            engine::connection(&self.account, self.paths.as_ref(), self.generation)
+                .map(Message::Engine),
         ])
     }
 
