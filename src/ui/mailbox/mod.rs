@@ -407,9 +407,8 @@ impl MainWindow {
         }
         match report {
             engine::Report::Ready { commands, .. } => {
+                // The worker is up; "online" waits for the server to say so.
                 self.commands = Some(commands);
-                self.status
-                    .set(&self.account.id(), status::Connection::Online);
             }
             engine::Report::Status { connection, .. } => {
                 self.status.set(&self.account.id(), connection);
