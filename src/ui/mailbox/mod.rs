@@ -509,9 +509,10 @@ impl MainWindow {
             button(text(crate::fl!("mailbox-settings")))
                 .style(button::text)
                 .on_press(Message::OpenSettings),
+            // The demo has no wizard to go to.
             button(text(crate::fl!("mailbox-add-account")))
                 .style(button::text)
-                .on_press(Message::AddAccount),
+                .on_press_maybe((!self.offline_demo).then_some(Message::AddAccount)),
             button(text("?"))
                 .style(button::text)
                 .on_press(Message::ToggleHelp),
