@@ -5,7 +5,8 @@
 //! The store is generated once into `--dir` and reused. Measured in process, with the
 //! real widgets laid out and drawn by iced's headless renderer (tiny-skia, the same
 //! one the window uses without a GPU):
-//! - first frame: open the store, build the window, lay out and draw the Inbox;
+//! - first frame: open the store, build the window, lay out, draw and rasterise the
+//!   Inbox at 1280x800 (renderer start and font loading included; window creation not);
 //! - RSS after that;
 //! - one update + view + layout cycle when scrolling deep into the list and when
 //!   selecting a message (which reads and shows it in the reader);
@@ -17,6 +18,8 @@ use std::time::{Duration, Instant};
 
 use iced::mouse::{self, ScrollDelta};
 use iced::{Event, Theme};
+use iced_test::core::renderer::Headless;
+use iced_test::runtime::user_interface::{self, UserInterface};
 use pillarbox::mail::store::MailStore;
 use pillarbox::ui::mailbox::{list, search, MainWindow, Message};
 
@@ -43,10 +46,53 @@ fn report(metric: &str, value: f64, target: f64, unit: &str) {
     );
 }
 
-/// Lays out and draws one frame of the window, as the app does after each update.
-fn frame(window: &MainWindow) {
-    let mut ui = iced_test::simulator(window.view());
-    let _ = ui.snapshot(&Theme::Light).expect("headless draw");
+/// Draws frames as the app does after each update: one long-lived renderer and layout
+/// cache, the view built, laid out, drawn, and rasterised at scale 1 (1280x800).
+struct Frames {
+    renderer: iced::Renderer,
+    cache: Option<user_interface::Cache>,
+    theme: Theme,
+}
+
+impl Frames {
+    fn new() -> Frames {
+        let renderer = futures::executor::block_on(<iced::Renderer as Headless>::new(
+            iced::Font::with_name("Fira Sans"),
+            iced::Pixels(16.0),
+            Some("tiny-skia"),
+        ))
+        .expect("headless renderer");
+        Frames {
+            renderer,
+            cache: Some(user_interface::Cache::default()),
+            theme: pillarbox::ui::theme::for_mode(iced::theme::Mode::Light),
+        }
+    }
+
+    fn draw(&mut self, window: &MainWindow) {
+        let size = iced::Size::new(1280.0, 800.0);
+        let mut ui = UserInterface::build(
+            window.view(),
+            size,
+            self.cache.take().unwrap_or_default(),
+            &mut self.renderer,
+        );
+        let style = iced::advanced::renderer::Style {
+            text_color: self.theme.palette().text,
+        };
+        ui.draw(
+            &mut self.renderer,
+            &self.theme,
+            &style,
+            mouse::Cursor::Unavailable,
+        );
+        self.cache = Some(ui.into_cache());
+        let _pixels = self.renderer.screenshot(
+            iced::Size::new(1280, 800),
+            1.0,
+            self.theme.palette().background,
+        );
+    }
 }
 
 /// The list's scroll report for an offset, produced by the real scrollable.
@@ -80,7 +126,8 @@ fn main() {
     let paths = pillarbox::mail::paths::Paths::under(&dir);
     let store = MailStore::open(&paths, &pillarbox::demo::account().id()).unwrap();
     let mut window = MainWindow::new(pillarbox::demo::account(), store, true);
-    frame(&window);
+    let mut frames = Frames::new();
+    frames.draw(&window);
     let first_frame = started.elapsed();
     println!("inbox messages\t{}", window.list.total);
     report(
@@ -107,7 +154,7 @@ fn main() {
         update_view += t.elapsed();
         drop(_element);
         let t = Instant::now();
-        frame(&window);
+        frames.draw(&window);
         with_frame += t.elapsed();
     }
     let n = scrolls.len() as f64;
@@ -136,7 +183,7 @@ fn main() {
         update_view += t.elapsed();
         drop(_element);
         let t = Instant::now();
-        frame(&window);
+        frames.draw(&window);
         with_frame += t.elapsed();
     }
     report(
@@ -146,7 +193,7 @@ fn main() {
         "ms",
     );
     report(
-        "select: layout + draw of the result",
+        "select: frame (layout + draw + raster)",
         ms(with_frame) / picks as f64,
         16.0,
         "ms",
