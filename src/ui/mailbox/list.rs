@@ -66,7 +66,8 @@ impl State {
             window_start: 0,
             rows: Vec::new(),
             scroll_y: 0.0,
-            viewport_height: 800.0,
+            // Until the scrollable reports its size: tall enough for a large screen.
+            viewport_height: 1600.0,
             selected: BTreeSet::new(),
             anchor: None,
             cursor: None,

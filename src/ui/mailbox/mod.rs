@@ -322,7 +322,6 @@ impl MainWindow {
         // Select what is now at the cursor, as mail clients do after a delete.
         if let Some(position) = cursor.filter(|_| self.list.total > 0) {
             let position = position.min(self.list.total - 1);
-            let _ = self.list.step(0, false, &self.store);
             self.list.cursor = Some(position);
             if let Some(row) = self.list.row_at(position, &self.store) {
                 let id = row.id;
