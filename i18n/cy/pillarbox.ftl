@@ -56,19 +56,17 @@ wizard-check-server = { $kind } — { $endpoint }
 wizard-step-running = { $step }…
 wizard-step-passed = { $step }: wedi'i wneud
 wizard-step-failed = { $step }: wedi methu
-wizard-step-secure = Cysylltiad diogel
-wizard-hint-generic = Gwiriwch enw'r gweinydd a'r porth, a'ch cysylltiad â'r rhyngrwyd.
 wizard-check-failed = Ni lwyddodd y gwiriad. Gallwch gywiro'r gosodiadau, neu gadw beth bynnag (er enghraifft, pan fyddwch all-lein).
 wizard-check-failed-server = Methodd { $kind } — { $endpoint }
 wizard-save-anyway = Cadw beth bynnag
 wizard-back-to-edit = Yn ôl i olygu
 wizard-saving = Yn cadw…
 wizard-saved = Wedi'i gadw.
-wizard-save-unavailable = Nid yw cadw cyfrifon ar gael yn y fersiwn hon eto.
 wizard-password-command-label = Gorchymyn cyfrinair
 wizard-password-command-placeholder = pass show email/btinternet
 wizard-password-command-help = Gorchymyn sy'n argraffu eich cyfrinair, a redir bob tro mae ar Pillarbox ei angen. Nid yw Pillarbox byth yn ysgrifennu eich cyfrinair i'r ddisg.
 wizard-save-with-command = Cadw gyda'r gorchymyn hwn
+wizard-close = Yn ôl i'm cyfrifon
 
 ## Settings file errors (config-)
 config-error-io = Methu darllen neu ysgrifennu { $path }: { $detail }
@@ -198,6 +196,9 @@ cli-arg-account-add-replace = Disodli’r cyfrif os yw’r cyfeiriad wedi’i os
 cli-about-account-list = Rhestru’r cyfrifon sydd wedi’u gosod
 cli-about-account-remove = Tynnu cyfrif a’i gyfrinair sydd wedi’i gadw (mae ei bost yn aros ar y ddisg)
 cli-arg-account-remove-email = Cyfeiriad y cyfrif i’w dynnu
+cli-about-account-check = Gwirio bod modd cyrraedd gweinyddion cyfrif a'u bod yn derbyn y cyfrinair, gam wrth gam
+cli-arg-account-check-address = Cyfeiriad y cyfrif i'w wirio
+cli-arg-account-check-timeout = Sawl eiliad i aros am bob cam (rhagosodiad: 10 i chwilio, 15 i gysylltu, 30 ar gyfer pob gorchymyn)
 cli-about-paths = Dangos ble mae Pillarbox yn cadw ei osodiadau a’i bost
 
 ## Main window (mailbox-, reader-, composer-, status-)
@@ -307,3 +308,103 @@ settings-close = Cau
 settings-saved = Cadwyd y gosodiadau.
 settings-bad-interval = Rhaid i’r cyfnod gwirio fod yn nifer o funudau rhwng 1 a 1440.
 settings-no-home = Nid oes ffolder gosodiadau i gadw ynddo.
+## Gwirio'r cysylltiad (y dewin a `pillarbox account check`) a gwallau rhwydwaith gydag awgrymiadau
+
+check-step-resolve = Chwilio am y gweinydd
+check-step-connect = Cysylltu
+check-step-tls = Cysylltiad diogel a thystysgrif
+check-step-greeting = Cyfarchiad y gweinydd
+check-step-starttls = Newid i amgryptio (STARTTLS)
+check-step-authenticate = Mewngofnodi
+check-step-connection = Cysylltiad
+
+check-server-imap = Post i mewn (IMAP)
+check-server-pop3 = Post i mewn (POP3)
+check-server-smtp = Post allan (SMTP)
+
+check-security-tls = SSL/TLS
+check-security-starttls = STARTTLS
+
+check-outcome-passed = llwyddodd
+check-outcome-failed = methodd
+check-outcome-skipped = heb ei redeg
+
+check-error-resolve = Nid oedd modd dod o hyd i enw'r gweinydd { $host } (cam: { $step }).
+check-hint-resolve = Gwiriwch enw'r gweinydd am gamgymeriadau teipio, a gwiriwch fod y cyfrifiadur hwn wedi'i gysylltu â'r rhyngrwyd.
+
+check-error-refused = Gwrthododd { $endpoint } y cysylltiad (cam: { $step }).
+check-hint-refused = Gwiriwch enw'r gweinydd a rhif y porth. Efallai hefyd fod mur gwarchod neu raglen ddiogelwch yn rhwystro'r cysylltiad.
+
+check-error-connect = Nid oedd modd cysylltu â { $endpoint } (cam: { $step }): { $detail }
+check-hint-connect = Gwiriwch fod y cyfrifiadur hwn wedi'i gysylltu â'r rhyngrwyd, ac yna gwiriwch enw'r gweinydd a rhif y porth. Efallai fod mur gwarchod yn rhwystro'r cysylltiad.
+
+check-error-timeout = Ni atebodd { $endpoint } o fewn { $secs } eiliad (cam: { $step }).
+check-hint-timeout = Gwiriwch enw'r gweinydd a rhif y porth, ac nad oes mur gwarchod yn rhwystro'r cysylltiad. Os yw eich cysylltiad â'r rhyngrwyd yn araf, rhowch gynnig arall arni.
+check-hint-timeout-greeting = Derbyniodd y gweinydd y cysylltiad ond ni ddywedodd ddim. Gwiriwch fod y porth yn perthyn i'r math hwn o weinydd a bod y gosodiad diogelwch yn cyfateb iddo: SSL/TLS ar gyfer pyrth 993, 995 a 465, STARTTLS ar gyfer pyrth 143, 110 a 587.
+
+check-error-cert-untrusted = Gwrthodwyd tystysgrif { $endpoint } (cam: { $step }): cyhoeddwyd “{ $subject }” gan awdurdod nad oes modd ymddiried ynddo.
+check-hint-cert-untrusted = Os gweinydd preifat yw hwn, ychwanegwch ffeil tystysgrif CA y gweinydd yn y gosodiadau uwch. Fel arall, efallai fod rhywun yn rhyng-gipio'r cysylltiad: peidiwch â pharhau ar y rhwydwaith hwn.
+check-error-cert-name = Gwrthodwyd tystysgrif { $endpoint } (cam: { $step }): mae “{ $subject }” yn ddilys ar gyfer { $names } yn unig, nid ar gyfer { $host }.
+check-hint-cert-name = Defnyddiwch enw gweinydd y mae'r dystysgrif yn ddilys ar ei gyfer, er enghraifft { $first }.
+check-hint-cert-name-none = Nid yw'r dystysgrif yn enwi unrhyw weinydd. Gwiriwch enw'r gweinydd, neu cysylltwch â'ch darparwr.
+check-error-cert-expired = Gwrthodwyd tystysgrif { $endpoint } (cam: { $step }): mae “{ $subject }” wedi dod i ben.
+check-error-cert-not-yet-valid = Gwrthodwyd tystysgrif { $endpoint } (cam: { $step }): nid yw “{ $subject }” yn ddilys eto.
+check-hint-cert-dates = Gwiriwch fod dyddiad ac amser y cyfrifiadur hwn yn gywir. Os ydynt, mae angen adnewyddu tystysgrif y gweinydd: cysylltwch â'ch darparwr.
+check-error-cert-revoked = Gwrthodwyd tystysgrif { $endpoint } (cam: { $step }): mae “{ $subject }” wedi cael ei dirymu.
+check-hint-cert-revoked = Peidiwch â pharhau: cysylltwch â'ch darparwr.
+check-error-cert-other = Gwrthodwyd tystysgrif { $endpoint } (cam: { $step }): “{ $subject }”: { $detail }
+check-hint-cert-other = Gwiriwch enw'r gweinydd, neu cysylltwch â'ch darparwr.
+
+check-error-handshake = Methodd y cysylltiad diogel â { $endpoint } (cam: { $step }): { $detail }
+check-hint-handshake = Gwiriwch fod y gosodiad diogelwch yn cyfateb i'r porth: SSL/TLS ar gyfer pyrth 993, 995 a 465, STARTTLS ar gyfer pyrth 143, 110 a 587.
+
+check-hint-handshake-plain = Atebodd y gweinydd heb amgryptio, felly mae'n debyg bod y porth hwn yn defnyddio STARTTLS. Dewiswch ddiogelwch STARTTLS, neu borth SSL/TLS y gweinydd (993 ar gyfer IMAP, 995 ar gyfer POP3, 465 ar gyfer SMTP).
+check-error-no-starttls = Nid yw { $endpoint } yn cynnig STARTTLS, felly ni fydd Pillarbox yn anfon eich cyfrinair dros gysylltiad heb ei amgryptio (cam: { $step }).
+check-hint-no-starttls = Dewiswch ddiogelwch SSL/TLS gyda phorth SSL/TLS y gweinydd (993 ar gyfer IMAP, 995 ar gyfer POP3, 465 ar gyfer SMTP), neu gofynnwch i'ch darparwr pa osodiadau i'w defnyddio.
+
+check-error-protocol = Rhoddodd { $endpoint } ateb annisgwyl (cam: { $step }): { $detail }
+check-hint-protocol = Gwiriwch fod y porth yn perthyn i'r math cywir o weinydd (IMAP, POP3 neu SMTP) a bod y gosodiad diogelwch yn gywir.
+
+check-error-io = Collwyd y cysylltiad â { $endpoint } (cam: { $step }): { $detail }
+check-hint-io = Gwiriwch eich cysylltiad â'r rhyngrwyd a rhowch gynnig arall arni. Os yw hyn yn digwydd bob tro, gwiriwch y porth a'r gosodiad diogelwch.
+
+check-error-ca-file = Nid oedd modd defnyddio ffeil tystysgrif CA { $path }: { $detail }
+check-hint-ca-file = Yn y gosodiadau uwch, dewiswch ffeil PEM sy'n cynnwys tystysgrif CA y gweinydd, neu cliriwch y maes.
+
+check-error-auth = Gwrthododd { $endpoint } yr enw defnyddiwr neu'r cyfrinair (cam: { $step }). Dywedodd y gweinydd: { $detail }
+check-hint-auth = Gwiriwch y cyfrinair (ydy Caps Lock ymlaen?) a gwnewch yn siŵr mai eich cyfeiriad e-bost llawn yw'r enw defnyddiwr. Mae angen cyfrinair ap ar gyfrifon BT sy'n defnyddio dilysu dau gam ar gyfer rhaglenni e-bost: crëwch un yng ngosodiadau diogelwch eich cyfrif BT a'i ddefnyddio yma yn lle eich cyfrinair arferol.
+
+check-error-no-auth-mechanism = Nid yw { $endpoint } yn cynnig unrhyw ffordd o fewngofnodi y mae Pillarbox yn ei chefnogi (cam: { $step }; mae'r gweinydd yn cynnig: { $offered }).
+check-hint-no-auth-mechanism = Rhowch gynnig ar y dull mewngofnodi arall yn y gosodiadau uwch. Mae rhai gweinyddion yn caniatáu mewngofnodi ar eu porth SSL/TLS yn unig, neu ar ôl STARTTLS.
+
+check-cli-checking = Yn gwirio { $email }…
+check-cli-server = { $server }: { $endpoint } ({ $security })
+check-cli-step = { $mark } { $step }: { $outcome } ({ $ms } ms)
+check-cli-step-skipped = { $mark } { $step }: { $outcome }
+check-cli-all-passed = Llwyddodd pob gweinydd: mae { $email } yn barod i'w ddefnyddio.
+check-cli-some-failed = { $count ->
+    [one] Methodd un gweinydd y gwiriad.
+   *[other] Methodd { $count } o weinyddion y gwiriad.
+}
+check-cli-no-account = Nid oes cyfrif { $email }. Gwelwch y rhestr gyda: pillarbox account list
+## POP3 download (pop-)
+pop-error-network = Methu cyrraedd y gweinydd POP3: { $detail }
+pop-error-timeout = Ni atebodd { $endpoint } o fewn { $secs } eiliad ({ $step }).
+pop-error-auth = Ni dderbyniodd { $endpoint } y cyfeiriad e-bost a'r cyfrinair: { $reply }
+pop-error-refused = Gwrthododd { $endpoint } { $step }: { $reply }
+pop-error-protocol = Anfonodd { $endpoint } ateb nad oedd Pillarbox yn ei ddeall ({ $step }): { $detail }
+pop-error-connection = Collwyd y cysylltiad â { $endpoint } ({ $step }): { $detail }
+pop-error-starttls = { $endpoint }: nid yw POP3 gyda STARTTLS yn cael ei gefnogi.
+pop-error-no-uidl-leave = Ni all { $endpoint } wahaniaethu rhwng ei negeseuon (dim UIDL), felly ni ellir gadael negeseuon ar y gweinydd.
+pop-error-disk = Methu cadw post yn { $path }: { $detail }
+pop-error-busy = Mae post { $account } eisoes yn cael ei lwytho i lawr.
+pop-hint-auth = Gwiriwch eich cyfrinair. Mae angen cyfrinair ap ar gyfrifon BT Email sydd â dilysu dau gam.
+pop-hint-retry = Ni ddilëwyd dim o'r gweinydd. Gwiriwch eich cysylltiad â'r rhyngrwyd a rhowch gynnig arall arni.
+pop-hint-starttls = Dewiswch SSL/TLS ar borth 995 yng ngosodiadau'r cyfrif.
+pop-hint-no-uidl-leave = Diffoddwch "Gadael negeseuon ar y gweinydd" ar gyfer y cyfrif hwn.
+pop-hint-disk = Ni ddilëwyd dim o'r gweinydd. Rhyddhewch le ar y ddisg neu gwiriwch ganiatâd y ffolder, yna rhowch gynnig arall arni.
+pop-hint-busy = Arhoswch i'r llwytho arall orffen.
+pop-summary = { $account }: { $downloaded } wedi'u llwytho i lawr, { $deleted } wedi'u dileu o'r gweinydd, { $kept } wedi'u gadael ar y gweinydd.
+pop-progress = Yn llwytho { $done } o { $total } i lawr
+pop-no-uidl-note = Ni all y gweinydd hwn wahaniaethu rhwng ei negeseuon (dim UIDL): caiff pob neges ei llwytho i lawr, yna ei dileu o'r gweinydd.
+pop-no-password = Dim cyfrinair ar y mewnbwn safonol.

@@ -56,19 +56,17 @@ wizard-check-server = { $kind } — { $endpoint }
 wizard-step-running = { $step }…
 wizard-step-passed = { $step }: done
 wizard-step-failed = { $step }: failed
-wizard-step-secure = Secure connection
-wizard-hint-generic = Check the server name and port, and your internet connection.
 wizard-check-failed = The check did not pass. You can correct the settings, or save anyway (for example, when you are offline).
 wizard-check-failed-server = { $kind } — { $endpoint } failed
 wizard-save-anyway = Save anyway
 wizard-back-to-edit = Back to edit
 wizard-saving = Saving…
 wizard-saved = Saved.
-wizard-save-unavailable = Saving accounts is not available in this build yet.
 wizard-password-command-label = Password command
 wizard-password-command-placeholder = pass show email/btinternet
 wizard-password-command-help = A command that prints your password, run each time Pillarbox needs it. Your password is never written to disk by Pillarbox.
 wizard-save-with-command = Save with this command
+wizard-close = Back to my accounts
 
 ## Settings file errors (config-)
 config-error-io = Could not read or write { $path }: { $detail }
@@ -204,6 +202,9 @@ cli-arg-account-add-replace = Replace the account if the address is already set 
 cli-about-account-list = List the accounts that are set up
 cli-about-account-remove = Remove an account and its saved password (its mail stays on disk)
 cli-arg-account-remove-email = The address of the account to remove
+cli-about-account-check = Check that an account's servers can be reached and accept the password, step by step
+cli-arg-account-check-address = The address of the account to check
+cli-arg-account-check-timeout = Seconds to wait for each step (default: 10 to look up, 15 to connect, 30 per command)
 cli-about-paths = Show where Pillarbox keeps its settings and mail
 
 ## Main window (mailbox-, reader-, composer-, status-)
@@ -313,3 +314,103 @@ settings-close = Close
 settings-saved = Settings saved.
 settings-bad-interval = The check interval must be a number of minutes from 1 to 1440.
 settings-no-home = There is no settings folder to save into.
+## Connection check (wizard and `pillarbox account check`) and network errors with hints
+
+check-step-resolve = Looking up the server
+check-step-connect = Connecting
+check-step-tls = Secure connection and certificate
+check-step-greeting = Server greeting
+check-step-starttls = Switching to encryption (STARTTLS)
+check-step-authenticate = Logging in
+check-step-connection = Connection
+
+check-server-imap = Incoming mail (IMAP)
+check-server-pop3 = Incoming mail (POP3)
+check-server-smtp = Outgoing mail (SMTP)
+
+check-security-tls = SSL/TLS
+check-security-starttls = STARTTLS
+
+check-outcome-passed = passed
+check-outcome-failed = failed
+check-outcome-skipped = not run
+
+check-error-resolve = The server name { $host } could not be found (step: { $step }).
+check-hint-resolve = Check the server name for typing mistakes, and check that this computer is connected to the internet.
+
+check-error-refused = { $endpoint } refused the connection (step: { $step }).
+check-hint-refused = Check the server name and the port number. A firewall or security program may also be blocking the connection.
+
+check-error-connect = Could not connect to { $endpoint } (step: { $step }): { $detail }
+check-hint-connect = Check that this computer is connected to the internet, then check the server name and the port number. A firewall may be blocking the connection.
+
+check-error-timeout = { $endpoint } did not answer within { $secs } seconds (step: { $step }).
+check-hint-timeout = Check the server name and the port number, and that no firewall is blocking the connection. If your internet connection is slow, try again.
+check-hint-timeout-greeting = The server accepted the connection but said nothing. Check that the port belongs to this kind of server and that the security setting matches it: SSL/TLS for ports 993, 995 and 465, STARTTLS for ports 143, 110 and 587.
+
+check-error-cert-untrusted = The certificate of { $endpoint } was refused (step: { $step }): “{ $subject }” was issued by an authority that is not trusted.
+check-hint-cert-untrusted = If this is a private server, add its CA certificate file in the advanced settings. Otherwise someone may be intercepting the connection: do not continue on this network.
+check-error-cert-name = The certificate of { $endpoint } was refused (step: { $step }): “{ $subject }” is valid only for { $names }, not for { $host }.
+check-hint-cert-name = Use a server name that the certificate is valid for, such as { $first }.
+check-hint-cert-name-none = The certificate names no server. Check the server name, or contact your provider.
+check-error-cert-expired = The certificate of { $endpoint } was refused (step: { $step }): “{ $subject }” has expired.
+check-error-cert-not-yet-valid = The certificate of { $endpoint } was refused (step: { $step }): “{ $subject }” is not valid yet.
+check-hint-cert-dates = Check that this computer's date and time are correct. If they are, the server's certificate needs renewing: contact your provider.
+check-error-cert-revoked = The certificate of { $endpoint } was refused (step: { $step }): “{ $subject }” has been revoked.
+check-hint-cert-revoked = Do not continue: contact your provider.
+check-error-cert-other = The certificate of { $endpoint } was refused (step: { $step }): “{ $subject }”: { $detail }
+check-hint-cert-other = Check the server name, or contact your provider.
+
+check-error-handshake = The secure connection to { $endpoint } failed (step: { $step }): { $detail }
+check-hint-handshake = Check that the security setting matches the port: SSL/TLS for ports 993, 995 and 465, STARTTLS for ports 143, 110 and 587.
+
+check-hint-handshake-plain = The server answered without encryption, so this port probably uses STARTTLS. Choose STARTTLS security, or the server's SSL/TLS port (993 for IMAP, 995 for POP3, 465 for SMTP).
+check-error-no-starttls = { $endpoint } does not offer STARTTLS, so Pillarbox will not send your password over an unencrypted connection (step: { $step }).
+check-hint-no-starttls = Choose SSL/TLS security with the server's SSL/TLS port (993 for IMAP, 995 for POP3, 465 for SMTP), or ask your provider which settings to use.
+
+check-error-protocol = { $endpoint } gave an unexpected answer (step: { $step }): { $detail }
+check-hint-protocol = Check that the port belongs to the right kind of server (IMAP, POP3 or SMTP) and that the security setting is right.
+
+check-error-io = The connection to { $endpoint } was lost (step: { $step }): { $detail }
+check-hint-io = Check your internet connection and try again. If this happens every time, check the port and the security setting.
+
+check-error-ca-file = The CA certificate file { $path } could not be used: { $detail }
+check-hint-ca-file = In the advanced settings, choose a PEM file that holds the server's CA certificate, or clear the field.
+
+check-error-auth = { $endpoint } refused the user name or password (step: { $step }). The server said: { $detail }
+check-hint-auth = Check the password (is Caps Lock on?) and that the user name is your full email address. BT accounts with two-step verification need an app password for mail programs: create one in your BT account's security settings and use it here instead of your usual password.
+
+check-error-no-auth-mechanism = { $endpoint } offers no way to log in that Pillarbox supports (step: { $step }; the server offers: { $offered }).
+check-hint-no-auth-mechanism = Try the other login method in the advanced settings. Some servers only allow logging in on their SSL/TLS port, or after STARTTLS.
+
+check-cli-checking = Checking { $email }…
+check-cli-server = { $server }: { $endpoint } ({ $security })
+check-cli-step = { $mark } { $step }: { $outcome } ({ $ms } ms)
+check-cli-step-skipped = { $mark } { $step }: { $outcome }
+check-cli-all-passed = Every server passed: { $email } is ready to use.
+check-cli-some-failed = { $count ->
+    [one] One server failed the check.
+   *[other] { $count } servers failed the check.
+}
+check-cli-no-account = There is no account { $email }. See the list with: pillarbox account list
+## POP3 download (pop-)
+pop-error-network = Could not reach the POP3 server: { $detail }
+pop-error-timeout = { $endpoint } did not answer within { $secs } seconds ({ $step }).
+pop-error-auth = { $endpoint } did not accept the email address and password: { $reply }
+pop-error-refused = { $endpoint } refused { $step }: { $reply }
+pop-error-protocol = { $endpoint } sent a reply Pillarbox did not understand ({ $step }): { $detail }
+pop-error-connection = The connection to { $endpoint } was lost ({ $step }): { $detail }
+pop-error-starttls = { $endpoint }: POP3 with STARTTLS is not supported.
+pop-error-no-uidl-leave = { $endpoint } cannot tell its messages apart (no UIDL), so messages cannot be left on the server.
+pop-error-disk = Could not save mail to { $path }: { $detail }
+pop-error-busy = Mail for { $account } is already being downloaded.
+pop-hint-auth = Check your password. BT Email accounts with two-step verification need an app password.
+pop-hint-retry = Nothing was deleted from the server. Check your internet connection and try again.
+pop-hint-starttls = Choose SSL/TLS on port 995 in the account settings.
+pop-hint-no-uidl-leave = Turn off "Leave messages on the server" for this account.
+pop-hint-disk = Nothing was deleted from the server. Free some disk space or check the folder's permissions, then try again.
+pop-hint-busy = Wait for the other download to finish.
+pop-summary = { $account }: { $downloaded } downloaded, { $deleted } deleted from the server, { $kept } left on the server.
+pop-progress = Downloading { $done } of { $total }
+pop-no-uidl-note = This server cannot tell its messages apart (no UIDL): each message is downloaded, then deleted from the server.
+pop-no-password = No password on standard input.

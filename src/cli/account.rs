@@ -28,7 +28,8 @@ pub enum AccountCommand {
     List,
     /// Remove an account and its saved password (its mail stays on disk).
     Remove(RemoveArgs),
-    // `account check` comes from src/cli/check.rs: one variant here, one arm in `run`.
+    /// Check that the account's servers can be reached and accept the password, step by step.
+    Check(super::check::CheckArgs),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -92,6 +93,7 @@ pub fn run(args: AccountArgs, ctx: &Context) -> ExitCode {
         AccountCommand::Add(add_args) => add(add_args, ctx),
         AccountCommand::List => list(ctx),
         AccountCommand::Remove(remove_args) => remove(remove_args, ctx),
+        AccountCommand::Check(check_args) => super::check::run(check_args, ctx),
     }
 }
 

@@ -21,8 +21,10 @@ use crate::mail::config::{Config, ConfigError};
 use crate::mail::paths::Paths;
 
 pub mod account;
+pub mod check;
 pub mod help;
 pub mod paths;
+pub mod pop3;
 pub mod store;
 
 #[derive(Debug, Parser)]
@@ -57,6 +59,9 @@ pub enum Command {
     Show(store::ShowArgs),
     /// Bring the message index in line with the Maildir folders on disk.
     Reindex(store::ReindexArgs),
+    /// Download one POP3 mailbox described on the command line (for fault-injection tests).
+    #[command(name = "pop3-sync", hide = true)]
+    Pop3Sync(pop3::Pop3SyncArgs),
 }
 
 /// What every subcommand gets: where the files are.
@@ -168,6 +173,7 @@ pub fn dispatch(command: Command, ctx: &Context) -> ExitCode {
         Command::List(args) => store::run_list(args, &ctx.paths),
         Command::Show(args) => store::run_show(args, &ctx.paths),
         Command::Reindex(args) => store::run_reindex(args, &ctx.paths),
+        Command::Pop3Sync(args) => pop3::run(args, ctx),
     }
 }
 

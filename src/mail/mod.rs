@@ -4,9 +4,13 @@
 //! functions and event streams (a test enforces the border).
 
 pub mod account;
+pub mod check;
 pub mod config;
+pub mod errors_l10n;
 pub mod paths;
+pub mod pop3;
 pub mod provider;
 pub mod secret;
+pub mod starttls;
 pub mod store;
 pub mod tls;

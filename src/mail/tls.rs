@@ -5,6 +5,7 @@
 //! certificate's subject so the user is told *which* certificate was refused and why.
 
 use std::io;
+use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
@@ -120,6 +121,14 @@ pub enum NetError {
     },
     #[error("{host}:{port}: the server does not offer STARTTLS; refusing to continue without encryption")]
     NoStarttls { host: String, port: u16 },
+    /// The server answered, but not as the protocol says (a refusal, a malformed reply).
+    #[error("{host}:{port}: unexpected answer during {step}: {message}")]
+    Protocol {
+        host: String,
+        port: u16,
+        step: &'static str,
+        message: String,
+    },
     #[error("the CA file {path} could not be used: {message}")]
     CaFile { path: PathBuf, message: String },
     #[error("{host}:{port}: connection lost: {source}")]
@@ -290,22 +299,21 @@ fn describe_certificate(cert: &CertificateDer<'_>) -> (String, Vec<String>) {
     (subject, names)
 }
 
-/// Resolves and connects, with a time limit on each step, trying every address in turn.
-pub async fn connect_tcp(
+/// Looks the host name up, within `timeouts.resolve`.
+pub async fn resolve(
     host: &str,
     port: u16,
     timeouts: &Timeouts,
-) -> Result<TcpStream, NetError> {
-    let timeout = |step: &'static str, limit: Duration| NetError::Timeout {
-        host: host.to_string(),
-        port,
-        step,
-        secs: limit.as_secs().max(1),
-    };
+) -> Result<Vec<SocketAddr>, NetError> {
     let addrs: Vec<_> =
         tokio::time::timeout(timeouts.resolve, tokio::net::lookup_host((host, port)))
             .await
-            .map_err(|_| timeout("resolve", timeouts.resolve))?
+            .map_err(|_| NetError::Timeout {
+                host: host.to_string(),
+                port,
+                step: "resolve",
+                secs: timeouts.resolve.as_secs().max(1),
+            })?
             .map_err(|source| NetError::Resolve {
                 host: host.to_string(),
                 source,
@@ -317,10 +325,27 @@ pub async fn connect_tcp(
             source: io::Error::new(io::ErrorKind::NotFound, "no address"),
         });
     }
+    Ok(addrs)
+}
+
+/// Connects to the first of `addrs` that answers, each within `timeouts.connect`.
+pub async fn connect_addrs(
+    host: &str,
+    port: u16,
+    addrs: &[SocketAddr],
+    timeouts: &Timeouts,
+) -> Result<TcpStream, NetError> {
     let mut last_error = None;
     for addr in addrs {
         match tokio::time::timeout(timeouts.connect, TcpStream::connect(addr)).await {
-            Err(_) => last_error = Some(timeout("connect", timeouts.connect)),
+            Err(_) => {
+                last_error = Some(NetError::Timeout {
+                    host: host.to_string(),
+                    port,
+                    step: "connect",
+                    secs: timeouts.connect.as_secs().max(1),
+                })
+            }
             Ok(Ok(stream)) => {
                 let _ = stream.set_nodelay(true);
                 return Ok(stream);
@@ -340,7 +365,20 @@ pub async fn connect_tcp(
             }
         }
     }
-    Err(last_error.expect("at least one address was tried"))
+    Err(last_error.unwrap_or_else(|| NetError::Resolve {
+        host: host.to_string(),
+        source: io::Error::new(io::ErrorKind::NotFound, "no address"),
+    }))
+}
+
+/// Resolves and connects, with a time limit on each step, trying every address in turn.
+pub async fn connect_tcp(
+    host: &str,
+    port: u16,
+    timeouts: &Timeouts,
+) -> Result<TcpStream, NetError> {
+    let addrs = resolve(host, port, timeouts).await?;
+    connect_addrs(host, port, &addrs, timeouts).await
 }
 
 /// Runs the TLS handshake over an open stream (implicit TLS, or after STARTTLS).

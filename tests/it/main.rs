@@ -5,9 +5,11 @@
 mod lab;
 
 mod architecture;
+mod check;
 mod cli;
 mod i18n_keys;
 mod lab_smoke;
 mod mainwin;
+mod pop3;
 mod store;
 mod wizard;

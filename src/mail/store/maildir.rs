@@ -166,12 +166,50 @@ impl Delivery {
         uid: Option<u32>,
         flags: &Flags,
     ) -> io::Result<MaildirEntry> {
-        self.file.sync_all()?;
+        self.commit_tagged(subdir, uid, None, flags)
+    }
+
+    /// As [`Delivery::commit`], with `tag` (no '/', ',' or ':') added to the name as
+    /// `,<tag>`: the rename then records atomically where the message came from
+    /// (POP3 keeps its UIDL there, so a crash can't make it download a message twice).
+    pub fn commit_tagged(
+        mut self,
+        subdir: Subdir,
+        uid: Option<u32>,
+        tag: Option<&str>,
+        flags: &Flags,
+    ) -> io::Result<MaildirEntry> {
+        self.sync()?;
+        let maildir = self.maildir.clone();
+        let entry = self.publish(subdir, uid, tag, flags)?;
+        maildir.sync_subdir(subdir)?;
+        Ok(entry)
+    }
+
+    /// Flushes the bytes written so far to disk (fsync); the message stays invisible.
+    /// Split from [`Delivery::publish`] so a batch of messages can be synced in parallel.
+    pub fn sync(&mut self) -> io::Result<()> {
+        self.file.sync_all()
+    }
+
+    /// Renames the message into `subdir` WITHOUT syncing the folder: call
+    /// [`Delivery::sync`] before and [`Maildir::sync_subdir`] after (once per batch)
+    /// before relying on it. `tag` as in [`Delivery::commit_tagged`].
+    pub fn publish(
+        self,
+        subdir: Subdir,
+        uid: Option<u32>,
+        tag: Option<&str>,
+        flags: &Flags,
+    ) -> io::Result<MaildirEntry> {
         drop(self.file);
-        let base = match uid {
+        let mut base = match uid {
             Some(uid) => format!("{},U={uid}", self.base),
             None => self.base,
         };
+        if let Some(tag) = tag {
+            base = format!("{base},{tag}");
+        }
         let file_name = match subdir {
             // Messages in new/ carry no info part, per the Maildir spec.
             Subdir::New => base,
@@ -179,7 +217,6 @@ impl Delivery {
         };
         let target_dir = self.maildir.root.join(subdir.name());
         fs::rename(&self.tmp_path, target_dir.join(&file_name))?;
-        sync_dir(&target_dir)?;
         Ok(parse_name(&file_name, subdir))
     }
 
@@ -202,6 +239,11 @@ impl Maildir {
 
     pub fn root(&self) -> &Path {
         &self.root
+    }
+
+    /// Makes renames into `subdir` durable (fsync of the folder).
+    pub fn sync_subdir(&self, subdir: Subdir) -> io::Result<()> {
+        sync_dir(&self.root.join(subdir.name()))
     }
 
     /// Starts writing a message into `tmp/`.
