@@ -125,10 +125,20 @@ fn main() {
     let started = Instant::now();
     let paths = pillarbox::mail::paths::Paths::under(&dir);
     let store = MailStore::open(&paths, &pillarbox::demo::account().id()).unwrap();
+    let opened = started.elapsed();
     let mut window = MainWindow::new(pillarbox::demo::account(), store, true);
+    let built = started.elapsed();
     let mut frames = Frames::new();
+    let renderer = started.elapsed();
     frames.draw(&window);
     let first_frame = started.elapsed();
+    eprintln!(
+        "(first frame: store open {:.1} ms, window state {:.1} ms, renderer start {:.1} ms, frame {:.1} ms)",
+        ms(opened),
+        ms(built - opened),
+        ms(renderer - built),
+        ms(first_frame - renderer)
+    );
     println!("inbox messages\t{}", window.list.total);
     report(
         "first frame (open + list + draw)",
