@@ -170,7 +170,7 @@ fn main() {
     let n = scrolls.len() as f64;
     report("scroll: update + view", ms(update_view) / n, 4.0, "ms");
     report(
-        "scroll: layout + draw of the result",
+        "scroll: frame (layout + draw + raster)",
         ms(with_frame) / n,
         16.0,
         "ms",
