@@ -4,6 +4,7 @@
 //! scriptable front end over the same engine.
 
 pub mod cli;
+pub mod demo;
 pub mod i18n;
 pub mod mail;
 pub mod ui;

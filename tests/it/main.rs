@@ -10,6 +10,7 @@ mod cli;
 mod i18n_keys;
 mod imap;
 mod lab_smoke;
+mod mainwin;
 mod pop3;
 mod smtp;
 mod store;
