@@ -780,4 +780,35 @@ mod wired {
         );
         worker.stop().await;
     }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn mainwin_worker_imap_sync_now_syncs_again() {
+        pillarbox::i18n::init(Some("en-GB"));
+        let lab = lab::lab();
+        let user = lab.new_user("wire-now");
+        lab.seed_generated(&user, "INBOX", 5, 31);
+        let account = lab.account(&user, Protocol::Imap);
+        let dir = tempfile::tempdir().unwrap();
+        let paths = Paths::under(dir.path());
+        let mut worker = start(&account, &paths, 0);
+        worker.until(&account, 0, online).await;
+        // Drain the reports of the first sync (up to its IDLE), then ask for another.
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        while let Ok(Some(_)) =
+            tokio::time::timeout(Duration::from_millis(200), worker.reports.next()).await
+        {}
+        worker
+            .commands
+            .send(engine::Command::SyncNow)
+            .await
+            .unwrap();
+        let reports = worker.until(&account, 0, online).await;
+        assert!(
+            reports
+                .iter()
+                .any(|r| matches!(r, engine::Report::StoreChanged { .. })),
+            "sync now runs a sync that re-reads the views: {reports:#?}"
+        );
+        worker.stop().await;
+    }
 }
