@@ -489,3 +489,21 @@ cli-arg-outbox-account = Y cyfrif y mae ei Flwch Allan i'w ddefnyddio (ei gyfeir
 cli-about-outbox-flush = Anfon popeth sy'n barod, dros un cysylltiad
 cli-arg-outbox-flush-now = Anfon hefyd negeseuon sy'n aros am eu hamser i geisio eto
 cli-about-outbox-retry = Rhoi negeseuon a fethodd yn ôl yn y ciw
+
+## Command-line help for fetching and changing mail
+cli-arg-outbox-flush-account = Y cyfrif y mae ei Flwch Allan i'w anfon (ei gyfeiriad e-bost); pob cyfrif os na roddir un
+cli-arg-outbox-retry-account = Y cyfrif y dylid ceisio ei negeseuon a fethodd eto (ei gyfeiriad e-bost)
+cli-about-sync = Nôl post newydd: cysoni cyfrifon IMAP â'r storfa leol, llwytho cyfrifon POP3 i lawr
+cli-arg-sync-account = Nôl ar gyfer y cyfrif hwn yn unig (ei gyfeiriad e-bost)
+cli-arg-sync-folder = Cysoni'r ffolder hwn yn unig (cyfrifon IMAP)
+cli-about-flag = Marcio neges wedi'i darllen neu heb ei darllen, wedi'i fflagio neu beidio (newidiadau fel +seen -seen +flagged -flagged)
+cli-arg-flag-id = Y neges, fel FFOLDER:UID (gweler “pillarbox list”)
+cli-arg-flag-changes = Y newidiadau: +seen, -seen, +flagged, -flagged
+cli-arg-flag-account = Y cyfrif y mae'r neges yn perthyn iddo (ei gyfeiriad e-bost)
+cli-about-move = Symud neges i ffolder arall
+cli-arg-move-id = Y neges, fel FFOLDER:UID (gweler “pillarbox list”)
+cli-arg-move-folder = Y ffolder i'w symud iddo
+cli-arg-move-account = Y cyfrif y mae'r neges yn perthyn iddo (ei gyfeiriad e-bost)
+cli-about-delete = Dileu neges (i'r Sbwriel, neu am byth os yw yno'n barod)
+cli-arg-delete-id = Y neges, fel FFOLDER:UID (gweler “pillarbox list”)
+cli-arg-delete-account = Y cyfrif y mae'r neges yn perthyn iddo (ei gyfeiriad e-bost)

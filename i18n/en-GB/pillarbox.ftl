@@ -498,3 +498,21 @@ cli-arg-outbox-account = The account whose Outbox to use (its email address)
 cli-about-outbox-flush = Send everything that is due, over one connection
 cli-arg-outbox-flush-now = Also send messages waiting for their retry time
 cli-about-outbox-retry = Put failed messages back in the queue
+
+## Command-line help for fetching and changing mail
+cli-arg-outbox-flush-account = The account whose Outbox to send (its email address); every account when omitted
+cli-arg-outbox-retry-account = The account whose failed messages to try again (its email address)
+cli-about-sync = Fetch new mail: sync IMAP accounts into the local cache, download POP3 accounts
+cli-arg-sync-account = Fetch only for this account (its email address)
+cli-arg-sync-folder = Sync only this folder (IMAP accounts)
+cli-about-flag = Mark a message read or unread, flagged or not (changes such as +seen -seen +flagged -flagged)
+cli-arg-flag-id = The message, as FOLDER:UID (see “pillarbox list”)
+cli-arg-flag-changes = The changes: +seen, -seen, +flagged, -flagged
+cli-arg-flag-account = The account the message belongs to (its email address)
+cli-about-move = Move a message to another folder
+cli-arg-move-id = The message, as FOLDER:UID (see “pillarbox list”)
+cli-arg-move-folder = The folder to move it to
+cli-arg-move-account = The account the message belongs to (its email address)
+cli-about-delete = Delete a message (into the Trash, or for good when it is already there)
+cli-arg-delete-id = The message, as FOLDER:UID (see “pillarbox list”)
+cli-arg-delete-account = The account the message belongs to (its email address)
