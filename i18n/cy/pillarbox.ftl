@@ -507,3 +507,4 @@ cli-arg-move-account = Y cyfrif y mae'r neges yn perthyn iddo (ei gyfeiriad e-bo
 cli-about-delete = Dileu neges (i'r Sbwriel, neu am byth os yw yno'n barod)
 cli-arg-delete-id = Y neges, fel FFOLDER:UID (gweler “pillarbox list”)
 cli-arg-delete-account = Y cyfrif y mae'r neges yn perthyn iddo (ei gyfeiriad e-bost)
+cli-not-mailto = Nid yw “{ $link }” yn ddolen mailto: nac yn orchymyn. Rhedwch “pillarbox --help” i weld y gorchmynion.

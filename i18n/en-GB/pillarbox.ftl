@@ -516,3 +516,4 @@ cli-arg-move-account = The account the message belongs to (its email address)
 cli-about-delete = Delete a message (into the Trash, or for good when it is already there)
 cli-arg-delete-id = The message, as FOLDER:UID (see “pillarbox list”)
 cli-arg-delete-account = The account the message belongs to (its email address)
+cli-not-mailto = “{ $link }” is not a mailto: link or a command. Run “pillarbox --help” for the commands.
