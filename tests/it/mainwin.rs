@@ -865,3 +865,81 @@ fn mainwin_cli_refuses_what_is_not_a_mailto_link() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("is not a mailto: link"), "{err}");
 }
+
+/// Reading and deleting in the window go to the server: through the durable journal that
+/// the next sync replays, not just into the local copy (which a sync would undo).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn mainwin_read_and_delete_reach_the_imap_server() {
+    use pillarbox::mail::imap::conn::Conn;
+    use pillarbox::mail::imap::{journal, sync_account, SyncOptions};
+    use pillarbox::mail::tls::Timeouts;
+    pillarbox::i18n::init(Some("en-GB"));
+    let lab = crate::lab::lab();
+    let user = lab.new_user("mainwin-journal");
+    lab.seed_generated(&user, "INBOX", 6, 5);
+    let account = lab.account(&user, pillarbox::mail::account::Protocol::Imap);
+    let dir = tempfile::tempdir().unwrap();
+    let paths = Paths::under(dir.path());
+    let sync = || async {
+        let mut conn = Conn::connect(&account, &lab.password(), &Timeouts::default())
+            .await
+            .unwrap();
+        sync_account(
+            &mut conn,
+            &paths,
+            &account,
+            &SyncOptions::default(),
+            &|_| {},
+        )
+        .await
+        .unwrap();
+        conn.logout().await;
+    };
+    sync().await;
+    let server_seen = || {
+        let cur = lab.server_maildir(&user, "INBOX").join("cur");
+        std::fs::read_dir(cur)
+            .map(|d| {
+                d.filter_map(Result::ok)
+                    .filter(|e| {
+                        let name = e.file_name().to_string_lossy().into_owned();
+                        name.rsplit_once(":2,")
+                            .is_some_and(|(_, f)| f.contains('S'))
+                    })
+                    .count()
+            })
+            .unwrap_or(0)
+    };
+    let seen_before = server_seen();
+
+    let store = pillarbox::mail::store::MailStore::open(&paths, &account.id()).unwrap();
+    let mut w = MainWindow::new(account.clone(), store, false);
+    w.paths = Some(paths.clone());
+    let rows = w.store.list("INBOX", Default::default(), 0, 10).unwrap();
+    let unread = rows
+        .iter()
+        .find(|r| !r.flags().contains(Flags::SEEN))
+        .expect("an unread message")
+        .id;
+    w.set_flag(unread, Flags::SEEN, Some(true));
+    assert!(w.store.get(unread).unwrap().flags().contains(Flags::SEEN));
+    assert!(
+        !journal::pending(&paths.state_dir(&account.id())).is_empty(),
+        "the change is in the journal"
+    );
+    sync().await;
+    assert_eq!(
+        server_seen(),
+        seen_before + 1,
+        "the server has the \\Seen flag"
+    );
+    assert!(journal::pending(&paths.state_dir(&account.id())).is_empty());
+
+    // Delete goes to the server's Trash.
+    let victim = w.store.list("INBOX", Default::default(), 0, 1).unwrap()[0].id;
+    w.list.selected.insert(victim);
+    w.delete_selected();
+    sync().await;
+    assert_eq!(lab.message_count(&user, "INBOX"), 5);
+    assert_eq!(lab.message_count(&user, "Trash"), 1);
+}

@@ -259,6 +259,27 @@ impl MainWindow {
         }
     }
 
+    /// For a message of an IMAP account's cache: records the change in the durable journal
+    /// the sync replays to the server, and applies it to the cache. `None` where there is
+    /// no server copy to tell (POP3 and the demo), so the caller changes the store itself.
+    fn journal(
+        &mut self,
+        row: &crate::mail::store::EnvelopeRow,
+        change: &crate::mail::imap::journal::LocalChange,
+    ) -> Option<Result<(), String>> {
+        use crate::mail::account::Protocol;
+        use crate::mail::imap::journal::{self, MessageRef};
+        let paths = self.paths.as_ref()?;
+        if self.offline_demo || self.account.protocol != Protocol::Imap {
+            return None;
+        }
+        let message = MessageRef {
+            folder: row.folder.clone(),
+            uid: row.uid()?,
+        };
+        Some(journal::apply(paths, &self.account, &message, change).map_err(|e| e.user_message()))
+    }
+
     /// Sets (`Some`) or toggles (`None`) a flag: the file is renamed and the index
     /// updated now; the server hears of it through the connection.
     pub fn set_flag(&mut self, id: MessageId, flag: char, on: Option<bool>) {
@@ -268,7 +289,17 @@ impl MainWindow {
         if flags == *row.flags() {
             return;
         }
-        match self.store.set_flags(id, &flags) {
+        let change = crate::mail::imap::journal::LocalChange::Flag { flag, on };
+        let result = match self.journal(&row, &change) {
+            // Re-read: the journal updated the file and the index row itself.
+            Some(Ok(())) => self.store.get(id),
+            Some(Err(message)) => {
+                self.status.note = Some(message);
+                return;
+            }
+            None => self.store.set_flags(id, &flags),
+        };
+        match result {
             Ok(updated) => {
                 self.list.patch(&updated);
                 self.reader.patch(&updated);
@@ -292,9 +323,17 @@ impl MainWindow {
         let trash = Role::Trash.default_name();
         let mut done = 0;
         for id in &ids {
+            let change = crate::mail::imap::journal::LocalChange::Delete;
             let result = match self.store.get(*id) {
-                Ok(row) if row.folder == trash => self.store.remove(*id),
-                Ok(_) => self.store.move_to(*id, trash).map(|_| ()),
+                Ok(row) => match self.journal(&row, &change) {
+                    Some(Ok(())) => Ok(()),
+                    Some(Err(message)) => {
+                        self.status.note = Some(message);
+                        continue;
+                    }
+                    None if row.folder == trash => self.store.remove(*id),
+                    None => self.store.move_to(*id, trash).map(|_| ()),
+                },
                 Err(error) => Err(error),
             };
             match result {
