@@ -5,6 +5,7 @@
 
 pub mod cli;
 pub mod i18n;
+pub mod logging;
 pub mod mail;
 pub mod ui;
 

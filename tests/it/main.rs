@@ -9,6 +9,7 @@ mod check;
 mod cli;
 mod i18n_keys;
 mod lab_smoke;
+mod logging;
 mod pop3;
 mod store;
 mod wizard;

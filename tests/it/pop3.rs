@@ -617,7 +617,10 @@ fn spawn_sync(lab: &Lab, user: &LabUser, home: &Path, leave: bool) -> std::proce
 }
 
 /// Runs a sync to its end and returns its peak resident memory in KB (from wait4).
-#[allow(clippy::zombie_processes, reason = "the child is reaped by wait4, which clippy can't see")]
+#[allow(
+    clippy::zombie_processes,
+    reason = "the child is reaped by wait4, which clippy can't see"
+)]
 fn peak_rss_kb(lab: &Lab, user: &LabUser, home: &Path) -> i64 {
     let child = spawn_sync(lab, user, home, false);
     let pid = child.id() as libc::pid_t;
