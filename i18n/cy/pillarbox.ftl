@@ -64,7 +64,6 @@ wizard-save-anyway = Cadw beth bynnag
 wizard-back-to-edit = Yn ôl i olygu
 wizard-saving = Yn cadw…
 wizard-saved = Wedi'i gadw.
-wizard-save-unavailable = Nid yw cadw cyfrifon ar gael yn y fersiwn hon eto.
 wizard-password-command-label = Gorchymyn cyfrinair
 wizard-password-command-placeholder = pass show email/btinternet
 wizard-password-command-help = Gorchymyn sy'n argraffu eich cyfrinair, a redir bob tro mae ar Pillarbox ei angen. Nid yw Pillarbox byth yn ysgrifennu eich cyfrinair i'r ddisg.
@@ -136,7 +135,6 @@ cli-paths-config = Ffeil gosodiadau: { $path }
 cli-paths-data = Ffolder data: { $path }
 cli-paths-cache = Ffolder storfa: { $path }
 cli-paths-mail = Post ar gyfer { $account }: { $path }
-cli-ui-unavailable = Nid yw ffenestr Pillarbox yn rhan o’r fersiwn hwn eto. Rhedwch “pillarbox --help” i weld y gorchmynion.
 ## Local mail store and the list/show/reindex commands (store-)
 store-error-no-message = Does dim neges â’r rhif { $id }.
 store-error-no-message-hint = Mae “pillarbox list” yn dangos rhif pob neges.
@@ -303,3 +301,33 @@ pop-summary = { $account }: { $downloaded } wedi'u llwytho i lawr, { $deleted } 
 pop-progress = Yn llwytho { $done } o { $total } i lawr
 pop-no-uidl-note = Ni all y gweinydd hwn wahaniaethu rhwng ei negeseuon (dim UIDL): caiff pob neges ei llwytho i lawr, yna ei dileu o'r gweinydd.
 pop-no-password = Dim cyfrinair ar y mewnbwn safonol.
+
+## Meintiau a dyddiadau (format-): gweler src/i18n/format.rs
+format-decimal-separator = .
+format-size-bytes = { $count ->
+        [one] { $count } beit
+       *[other] { $count } beit
+    }
+format-size-kb = { $size } kB
+format-size-mb = { $size } MB
+format-size-gb = { $size } GB
+format-size-tb = { $size } TB
+format-month = { $month ->
+        [1] Ion
+        [2] Chwef
+        [3] Maw
+        [4] Ebr
+        [5] Mai
+        [6] Meh
+        [7] Gorff
+        [8] Awst
+        [9] Medi
+        [10] Hyd
+        [11] Tach
+       *[12] Rhag
+    }
+format-time = { $hours }:{ $minutes }
+format-date-yesterday = Ddoe
+format-date-day-month = { $day } { $month }
+format-date-year = { $day } { $month } { $year }
+format-date-time = { $date }, { $time }

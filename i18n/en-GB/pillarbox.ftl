@@ -64,7 +64,6 @@ wizard-save-anyway = Save anyway
 wizard-back-to-edit = Back to edit
 wizard-saving = Saving…
 wizard-saved = Saved.
-wizard-save-unavailable = Saving accounts is not available in this build yet.
 wizard-password-command-label = Password command
 wizard-password-command-placeholder = pass show email/btinternet
 wizard-password-command-help = A command that prints your password, run each time Pillarbox needs it. Your password is never written to disk by Pillarbox.
@@ -136,7 +135,6 @@ cli-paths-config = Settings file: { $path }
 cli-paths-data = Data folder: { $path }
 cli-paths-cache = Cache folder: { $path }
 cli-paths-mail = Mail for { $account }: { $path }
-cli-ui-unavailable = The Pillarbox window is not part of this build yet. Run “pillarbox --help” to see the commands.
 ## Local mail store and the list/show/reindex commands (store-)
 store-error-no-message = There is no message with id { $id }.
 store-error-no-message-hint = “pillarbox list” shows each message’s id.
@@ -309,3 +307,33 @@ pop-summary = { $account }: { $downloaded } downloaded, { $deleted } deleted fro
 pop-progress = Downloading { $done } of { $total }
 pop-no-uidl-note = This server cannot tell its messages apart (no UIDL): each message is downloaded, then deleted from the server.
 pop-no-password = No password on standard input.
+
+## Sizes and dates (format-): see src/i18n/format.rs
+format-decimal-separator = .
+format-size-bytes = { $count ->
+        [one] { $count } byte
+       *[other] { $count } bytes
+    }
+format-size-kb = { $size } kB
+format-size-mb = { $size } MB
+format-size-gb = { $size } GB
+format-size-tb = { $size } TB
+format-month = { $month ->
+        [1] Jan
+        [2] Feb
+        [3] Mar
+        [4] Apr
+        [5] May
+        [6] Jun
+        [7] Jul
+        [8] Aug
+        [9] Sep
+        [10] Oct
+        [11] Nov
+       *[12] Dec
+    }
+format-time = { $hours }:{ $minutes }
+format-date-yesterday = Yesterday
+format-date-day-month = { $day } { $month }
+format-date-year = { $day } { $month } { $year }
+format-date-time = { $date }, { $time }

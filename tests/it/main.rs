@@ -8,6 +8,7 @@ mod architecture;
 mod check;
 mod cli;
 mod i18n_keys;
+mod i18n_usage;
 mod lab_smoke;
 mod logging;
 mod pop3;
