@@ -167,8 +167,14 @@ store-label-subject = Pwnc
 store-label-folder = Ffolder
 store-label-attachments = Mae atodiadau
 store-page-info = Yn dangos { $shown } o { $total } neges yn { $folder } ({ $unread } heb eu darllen).
-store-folder-line = { $folder }: { $count } neges, { $unread } heb eu darllen
-store-reindexed = Mynegai { $account } wedi’i ddiweddaru: { $folders } ffolder; { $added } wedi’u hychwanegu, { $updated } wedi newid, { $removed } wedi’u tynnu, { $unchanged } heb newid.
+store-folder-line = { $folder }: { $count ->
+        [one] 1 neges
+       *[other] { $count } neges
+    }, { $unread } heb eu darllen
+store-reindexed = Mynegai { $account } wedi’i ddiweddaru: { $folders ->
+        [one] 1 ffolder
+       *[other] { $folders } ffolder
+    }; { $added } wedi’u hychwanegu, { $updated } wedi newid, { $removed } wedi’u tynnu, { $unchanged } heb newid.
 
 ## Command-line help (cli-about-<command>, cli-arg-<command>-<option>)
 cli-help-usage = Defnydd:

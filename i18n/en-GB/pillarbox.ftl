@@ -97,7 +97,10 @@ secret-error-keyring = The keyring failed for { $account }: { $detail }
 secret-error-keyring-hint = Check that your keyring is running and unlocked.
 secret-error-command-spawn = The password command for { $account } could not be started: { $detail }
 secret-error-command-failed = The password command for { $account } failed ({ $status }): { $stderr }
-secret-error-command-timeout = The password command for { $account } did not finish within { $seconds } seconds.
+secret-error-command-timeout = The password command for { $account } did not finish within { $seconds ->
+        [one] { $seconds } second
+       *[other] { $seconds } seconds
+    }.
 secret-error-command-empty = The password command for { $account } printed no password.
 secret-error-command-not-utf8 = The password command for { $account } printed text that is not UTF-8.
 secret-error-command-hint = Run the command yourself in a terminal: it must print the password on its first line.
@@ -166,7 +169,10 @@ store-label-date = Date
 store-label-subject = Subject
 store-label-folder = Folder
 store-label-attachments = Has attachments
-store-page-info = Showing { $shown } of { $total } messages in { $folder } ({ $unread } unread).
+store-page-info = Showing { $shown } of { $total ->
+        [one] { $total } message
+       *[other] { $total } messages
+    } in { $folder } ({ $unread } unread).
 store-folder-line = { $folder }: { $count ->
         [one] 1 message
        *[other] { $count } messages
@@ -237,7 +243,10 @@ check-hint-refused = Check the server name and the port number. A firewall or se
 check-error-connect = Could not connect to { $endpoint } (step: { $step }): { $detail }
 check-hint-connect = Check that this computer is connected to the internet, then check the server name and the port number. A firewall may be blocking the connection.
 
-check-error-timeout = { $endpoint } did not answer within { $secs } seconds (step: { $step }).
+check-error-timeout = { $endpoint } did not answer within { $secs ->
+        [one] { $secs } second
+       *[other] { $secs } seconds
+    } (step: { $step }).
 check-hint-timeout = Check the server name and the port number, and that no firewall is blocking the connection. If your internet connection is slow, try again.
 check-hint-timeout-greeting = The server accepted the connection but said nothing. Check that the port belongs to this kind of server and that the security setting matches it: SSL/TLS for ports 993, 995 and 465, STARTTLS for ports 143, 110 and 587.
 
@@ -288,7 +297,10 @@ check-cli-some-failed = { $count ->
 check-cli-no-account = There is no account { $email }. See the list with: pillarbox account list
 ## POP3 download (pop-)
 pop-error-network = Could not reach the POP3 server: { $detail }
-pop-error-timeout = { $endpoint } did not answer within { $secs } seconds ({ $step }).
+pop-error-timeout = { $endpoint } did not answer within { $secs ->
+        [one] { $secs } second
+       *[other] { $secs } seconds
+    } ({ $step }).
 pop-error-auth = { $endpoint } did not accept the email address and password: { $reply }
 pop-error-refused = { $endpoint } refused { $step }: { $reply }
 pop-error-protocol = { $endpoint } sent a reply Pillarbox did not understand ({ $step }): { $detail }

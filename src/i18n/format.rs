@@ -213,4 +213,22 @@ mod tests {
             assert_eq!(unique.len(), 12, "{lang}: {names:?}");
         }
     }
+
+    /// A Fluent syntax error drops the broken message silently at run time (the raw id shows);
+    /// here every id written in a file must come out of the parser as a message.
+    #[test]
+    fn every_locale_parses_completely() {
+        for lang in ["en-GB", "cy", "fr", "de"] {
+            let text = crate::i18n::resource_text(lang).unwrap();
+            let written = text
+                .lines()
+                .filter(|line| line.starts_with(|c: char| c.is_ascii_lowercase()))
+                .filter(|line| line.contains(" ="))
+                .count();
+            let l = loader(lang);
+            let id: i18n_embed::unic_langid::LanguageIdentifier = lang.parse().unwrap();
+            let parsed = l.with_message_iter(&id, |messages| messages.count());
+            assert_eq!(parsed, written, "{lang}: a message did not parse");
+        }
+    }
 }
