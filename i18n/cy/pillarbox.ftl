@@ -56,8 +56,6 @@ wizard-check-server = { $kind } — { $endpoint }
 wizard-step-running = { $step }…
 wizard-step-passed = { $step }: wedi'i wneud
 wizard-step-failed = { $step }: wedi methu
-wizard-step-secure = Cysylltiad diogel
-wizard-hint-generic = Gwiriwch enw'r gweinydd a'r porth, a'ch cysylltiad â'r rhyngrwyd.
 wizard-check-failed = Ni lwyddodd y gwiriad. Gallwch gywiro'r gosodiadau, neu gadw beth bynnag (er enghraifft, pan fyddwch all-lein).
 wizard-check-failed-server = Methodd { $kind } — { $endpoint }
 wizard-save-anyway = Cadw beth bynnag
@@ -68,6 +66,7 @@ wizard-password-command-label = Gorchymyn cyfrinair
 wizard-password-command-placeholder = pass show email/btinternet
 wizard-password-command-help = Gorchymyn sy'n argraffu eich cyfrinair, a redir bob tro mae ar Pillarbox ei angen. Nid yw Pillarbox byth yn ysgrifennu eich cyfrinair i'r ddisg.
 wizard-save-with-command = Cadw gyda'r gorchymyn hwn
+wizard-close = Yn ôl i'm cyfrifon
 
 ## Settings file errors (config-)
 config-error-io = Methu darllen neu ysgrifennu { $path }: { $detail }

@@ -56,8 +56,6 @@ wizard-check-server = { $kind } — { $endpoint }
 wizard-step-running = { $step }…
 wizard-step-passed = { $step }: done
 wizard-step-failed = { $step }: failed
-wizard-step-secure = Secure connection
-wizard-hint-generic = Check the server name and port, and your internet connection.
 wizard-check-failed = The check did not pass. You can correct the settings, or save anyway (for example, when you are offline).
 wizard-check-failed-server = { $kind } — { $endpoint } failed
 wizard-save-anyway = Save anyway
@@ -68,6 +66,7 @@ wizard-password-command-label = Password command
 wizard-password-command-placeholder = pass show email/btinternet
 wizard-password-command-help = A command that prints your password, run each time Pillarbox needs it. Your password is never written to disk by Pillarbox.
 wizard-save-with-command = Save with this command
+wizard-close = Back to my accounts
 
 ## Settings file errors (config-)
 config-error-io = Could not read or write { $path }: { $detail }

@@ -3,16 +3,17 @@
 //! Everything here is plain data or async work meant to run inside a `Task`; the screens
 //! never call the engine directly, so their `update` stays pure and testable headless.
 
-use futures::channel::mpsc;
-use futures::{SinkExt, Stream, StreamExt};
+use futures::{Stream, StreamExt};
 
-use crate::mail::account::{Account, Protocol, Security, Server, ServerKind};
+use crate::mail::account::{Account, Protocol, Server, ServerKind};
+use crate::mail::check;
 use crate::mail::config::{self, Config, SaveAccountError};
+use crate::mail::errors_l10n;
 use crate::mail::paths::Paths;
 use crate::mail::provider::{self, ProviderSettings};
 use crate::mail::secret::Password;
 use crate::mail::secret::SecretError;
-use crate::mail::tls::{self, Timeouts};
+use crate::mail::tls::Timeouts;
 
 /// Servers a provider (or a guess from the domain) suggests for an address.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -90,87 +91,46 @@ pub enum CheckEvent {
     Done(Vec<ServerResult>),
 }
 
-/// Checks the incoming and outgoing servers in parallel, reporting each step as it goes.
+/// Checks the incoming and outgoing servers in parallel (`mail::check`), every step of each
+/// reported as it starts and ends, then the verdicts with localised messages and hints.
 pub fn check(
     account: Account,
     password: Password,
     timeouts: Timeouts,
 ) -> impl Stream<Item = CheckEvent> {
-    let (sender, receiver) = mpsc::unbounded();
-    let work = async move {
-        let incoming = check_server(
-            account.incoming_kind(),
-            account.incoming.clone(),
-            &account,
-            &password,
-            &timeouts,
-            sender.clone(),
-        );
-        let outgoing = check_server(
-            ServerKind::Smtp,
-            account.outgoing.clone(),
-            &account,
-            &password,
-            &timeouts,
-            sender.clone(),
-        );
-        let (a, b) = futures::join!(incoming, outgoing);
-        let mut sender = sender;
-        let _ = sender.send(CheckEvent::Done(vec![a, b])).await;
-    };
-    // The work drives the channel; the receiver ends once every sender is dropped.
-    futures::stream::select(
-        futures::stream::once(work).filter_map(|()| async { None }),
-        receiver,
-    )
-}
-
-async fn check_server(
-    kind: ServerKind,
-    server: Server,
-    account: &Account,
-    _password: &Password,
-    timeouts: &Timeouts,
-    mut progress: mpsc::UnboundedSender<CheckEvent>,
-) -> ServerResult {
-    let endpoint = server.endpoint();
-    let step_name = crate::fl!("wizard-step-secure");
-    let report = |state| {
-        let _ = progress.unbounded_send(CheckEvent::Step {
-            server: kind,
-            endpoint: endpoint.clone(),
-            step: step_name.clone(),
-            state,
-        });
-    };
-    report(StepState::Running);
-    let outcome = match server.security {
-        Security::Tls => tls::connect_tls(
-            &server.host,
-            server.port,
-            account.ca_file.as_deref(),
-            timeouts,
-        )
-        .await
-        .map(drop),
-        Security::Starttls => tls::connect_tcp(&server.host, server.port, timeouts)
-            .await
-            .map(drop),
-    };
-    report(if outcome.is_ok() {
-        StepState::Passed
-    } else {
-        StepState::Failed
-    });
-    let _ = progress.close().await;
-    ServerResult {
-        server: kind,
-        endpoint: server.endpoint(),
-        failure: outcome.err().map(|error| Failure {
-            message: error.to_string(),
-            hint: crate::fl!("wizard-hint-generic"),
-        }),
-    }
+    let incoming = account.incoming.endpoint();
+    let outgoing = account.outgoing.endpoint();
+    check::check_account_events(account, password, timeouts).map(move |event| match event {
+        check::CheckEvent::Progress(progress) => CheckEvent::Step {
+            server: progress.kind,
+            endpoint: match progress.kind {
+                ServerKind::Smtp => outgoing.clone(),
+                _ => incoming.clone(),
+            },
+            step: errors_l10n::step_label(progress.step),
+            state: match progress.state {
+                check::StepState::Started => StepState::Running,
+                check::StepState::Passed => StepState::Passed,
+                check::StepState::Failed => StepState::Failed,
+            },
+        },
+        check::CheckEvent::Finished(reports) => CheckEvent::Done(
+            reports
+                .iter()
+                .map(|report| ServerResult {
+                    server: report.kind,
+                    endpoint: report.endpoint(),
+                    failure: report.error.as_ref().map(|error| {
+                        let explained = errors_l10n::explain_check(error);
+                        Failure {
+                            message: explained.message,
+                            hint: explained.hint,
+                        }
+                    }),
+                })
+                .collect(),
+        ),
+    })
 }
 
 /// Why saving did not finish. Nothing is saved then: account and password go together.

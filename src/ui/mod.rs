@@ -89,10 +89,19 @@ impl App {
                     return Task::none();
                 };
                 let (task, event) = wizard.update(message);
-                if let (Some(wizard::Event::Saved(account)), Some(paths)) = (event, &self.paths) {
-                    self.accounts.retain(|a| a.id() != account.id());
-                    self.accounts.push(account);
-                    self.screen = Screen::Home(Home::new(paths.clone(), self.accounts.clone()));
+                let Some(paths) = &self.paths else {
+                    return task.map(Message::Wizard);
+                };
+                match event {
+                    Some(wizard::Event::Saved(account)) => {
+                        self.accounts.retain(|a| a.id() != account.id());
+                        self.accounts.push(*account);
+                        self.screen = Screen::Home(Home::new(paths.clone(), self.accounts.clone()));
+                    }
+                    Some(wizard::Event::Closed) => {
+                        self.screen = Screen::Home(Home::new(paths.clone(), self.accounts.clone()));
+                    }
+                    None => {}
                 }
                 task.map(Message::Wizard)
             }
@@ -102,7 +111,9 @@ impl App {
                 };
                 let (task, event) = home.update(message);
                 if let (Some(account_home::Event::AddAccount), Some(paths)) = (event, &self.paths) {
-                    self.screen = Screen::Wizard(Box::new(Wizard::new(paths.clone())));
+                    let mut wizard = Wizard::new(paths.clone());
+                    wizard.closable = true;
+                    self.screen = Screen::Wizard(Box::new(wizard));
                     return Wizard::focus_first();
                 }
                 task.map(Message::Home)

@@ -32,7 +32,8 @@ pub enum Phase {
     /// At least one server failed; the user may save anyway or go back.
     Failed,
     Saving,
-    /// The OS has no keyring: the password must come from a command instead.
+    /// The OS has no keyring (or the password command given instead failed): the password
+    /// must come from a command, typed here.
     NoKeyring(String),
     SaveFailed(String),
     Done,
@@ -50,12 +51,15 @@ pub enum Message {
     Saved(u64, Result<(), SaveError>),
     PasswordCommand(String),
     SaveWithCommand,
+    Close,
 }
 
 /// What the wizard tells the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Event {
-    Saved(Account),
+    Saved(Box<Account>),
+    /// The user left the wizard without saving (only offered when an account exists).
+    Closed,
 }
 
 #[derive(Debug)]
@@ -71,6 +75,8 @@ pub struct Wizard {
     /// The account as it was when the current check started: what gets saved.
     pub pending: Option<Account>,
     pub password_command: String,
+    /// Whether there is somewhere to go back to (an account already set up).
+    pub closable: bool,
     handle: Option<Handle>,
 }
 
@@ -90,6 +96,7 @@ impl Wizard {
             check_id: 0,
             pending: None,
             password_command: String::new(),
+            closable: false,
             handle: None,
         }
     }
@@ -165,17 +172,37 @@ impl Wizard {
                 match result {
                     Ok(()) => {
                         self.phase = Phase::Done;
-                        (Task::none(), self.pending.clone().map(Event::Saved))
+                        (
+                            Task::none(),
+                            self.pending.clone().map(|a| Event::Saved(Box::new(a))),
+                        )
                     }
                     Err(SaveError::NoKeyring(message)) => {
                         self.phase = Phase::NoKeyring(message);
                         (reveal_end(), None)
+                    }
+                    // A failing password command is fixed where it was typed.
+                    Err(SaveError::Failed(message))
+                        if self
+                            .pending
+                            .as_ref()
+                            .is_some_and(|a| a.password_command.is_some()) =>
+                    {
+                        self.phase = Phase::NoKeyring(message);
+                        (Task::none(), None)
                     }
                     Err(SaveError::Failed(message)) => {
                         self.phase = Phase::SaveFailed(message);
                         (Task::none(), None)
                     }
                 }
+            }
+            Message::Close => {
+                if !self.closable || self.phase == Phase::Saving {
+                    return (Task::none(), None);
+                }
+                self.stop_check();
+                (Task::none(), Some(Event::Closed))
             }
             Message::PasswordCommand(command) => {
                 self.password_command = command;
@@ -288,6 +315,12 @@ impl Wizard {
                 .on_press(message)
         };
         match &self.phase {
+            Phase::Editing if self.closable => row![
+                primary(crate::fl!("wizard-check-and-save"), Some(Message::Submit)),
+                secondary(crate::fl!("wizard-close"), Message::Close),
+            ]
+            .spacing(theme::GAP)
+            .into(),
             Phase::Editing => {
                 primary(crate::fl!("wizard-check-and-save"), Some(Message::Submit)).into()
             }
