@@ -56,8 +56,6 @@ wizard-check-server = { $kind } – { $endpoint }
 wizard-step-running = { $step } …
 wizard-step-passed = { $step }: erledigt
 wizard-step-failed = { $step }: fehlgeschlagen
-wizard-step-secure = Sichere Verbindung
-wizard-hint-generic = Prüfen Sie den Servernamen und den Port sowie Ihre Internetverbindung.
 wizard-check-failed = Die Prüfung war nicht erfolgreich. Sie können die Einstellungen korrigieren oder trotzdem speichern (zum Beispiel, wenn Sie offline sind).
 wizard-check-failed-server = { $kind } – { $endpoint } fehlgeschlagen
 wizard-save-anyway = Trotzdem speichern
@@ -68,6 +66,7 @@ wizard-password-command-label = Passwort-Befehl
 wizard-password-command-placeholder = pass show email/btinternet
 wizard-password-command-help = Ein Befehl, der Ihr Passwort ausgibt und jedes Mal ausgeführt wird, wenn Pillarbox es braucht. Pillarbox schreibt Ihr Passwort nie auf die Festplatte.
 wizard-save-with-command = Mit diesem Befehl speichern
+wizard-close = Zurück zu meinen Konten
 
 ## Settings file errors (config-)
 config-error-io = { $path } konnte nicht gelesen oder geschrieben werden: { $detail }

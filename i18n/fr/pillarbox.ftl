@@ -56,8 +56,6 @@ wizard-check-server = { $kind } — { $endpoint }
 wizard-step-running = { $step }…
 wizard-step-passed = { $step } : terminé
 wizard-step-failed = { $step } : échec
-wizard-step-secure = Connexion sécurisée
-wizard-hint-generic = Vérifiez le nom du serveur et le port, ainsi que votre connexion à Internet.
 wizard-check-failed = La vérification a échoué. Vous pouvez corriger les réglages, ou enregistrer quand même (par exemple si vous êtes hors ligne).
 wizard-check-failed-server = { $kind } — { $endpoint } : échec
 wizard-save-anyway = Enregistrer quand même
@@ -68,6 +66,7 @@ wizard-password-command-label = Commande de mot de passe
 wizard-password-command-placeholder = pass show email/btinternet
 wizard-password-command-help = Une commande qui affiche votre mot de passe, exécutée chaque fois que Pillarbox en a besoin. Pillarbox n’écrit jamais votre mot de passe sur le disque.
 wizard-save-with-command = Enregistrer avec cette commande
+wizard-close = Revenir à mes comptes
 
 ## Settings file errors (config-)
 config-error-io = Impossible de lire ou d’écrire { $path } : { $detail }
