@@ -169,7 +169,10 @@ mod tests {
             "3 Mar 2025"
         );
         // In the future: the year is shown, so a wrong clock is visible.
-        assert_eq!(format_date_in(&en, NOW + 40 * 86_400, NOW, 0), "12 Apr 2026");
+        assert_eq!(
+            format_date_in(&en, NOW + 40 * 86_400, NOW, 0),
+            "12 Apr 2026"
+        );
     }
 
     #[test]
@@ -188,7 +191,10 @@ mod tests {
         assert_eq!(format_date_in(&loader("de"), then, NOW, 0), "3. März 2025");
         assert_eq!(format_date_in(&loader("cy"), then, NOW, 0), "3 Maw 2025");
         assert_eq!(format_date_in(&loader("fr"), NOW - 86_400, NOW, 0), "Hier");
-        assert_eq!(format_date_in(&loader("de"), NOW - 86_400, NOW, 0), "Gestern");
+        assert_eq!(
+            format_date_in(&loader("de"), NOW - 86_400, NOW, 0),
+            "Gestern"
+        );
         assert_eq!(format_date_in(&loader("cy"), NOW - 86_400, NOW, 0), "Ddoe");
         assert_eq!(
             format_date_time_in(&loader("en-GB"), NOW, 0),

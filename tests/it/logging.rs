@@ -42,7 +42,10 @@ fn log_files(home: &Path) -> Vec<(String, String)> {
         .map(|entry| {
             let path = entry.unwrap().path();
             let text = String::from_utf8_lossy(&fs::read(&path).unwrap()).into_owned();
-            (path.file_name().unwrap().to_string_lossy().into_owned(), text)
+            (
+                path.file_name().unwrap().to_string_lossy().into_owned(),
+                text,
+            )
         })
         .collect();
     files.sort();
