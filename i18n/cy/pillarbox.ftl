@@ -336,3 +336,22 @@ format-date-yesterday = Ddoe
 format-date-day-month = { $day } { $month }
 format-date-year = { $day } { $month } { $year }
 format-date-time = { $date }, { $time }
+
+## Cymorth y gorchmynion post lleol (list, show, reindex)
+cli-about-list = Rhestru negeseuon ffolder (neu chwilio drwyddynt, neu restru’r ffolderi)
+cli-arg-list-account = Cyfeiriad y cyfrif; dim ond ei angen pan fo gan sawl cyfrif bost lleol
+cli-arg-list-folder = Y ffolder i’w rhestru, fel INBOX, Sent neu Archive/2024
+cli-arg-list-limit = Sawl neges i’w dangos
+cli-arg-list-offset = Sawl neges i’w hepgor yn gyntaf (ar gyfer tudalennu)
+cli-arg-list-sort = Beth i drefnu yn ei ôl
+cli-arg-list-reverse = Gwrthdroi’r drefn (fel arfer y mwyaf newydd yn gyntaf yn ôl dyddiad, A i Z yn ôl anfonwr neu bwnc)
+cli-arg-list-search = Dim ond negeseuon sy’n cyfateb i’r geiriau hyn (dechrau geiriau; mae from:, to:, subject: a body: yn cyfyngu gair i un maes). Y mwyaf newydd yn gyntaf
+cli-arg-list-all_folders = Gyda --search: chwilio ym mhob ffolder, nid yn --folder yn unig
+cli-arg-list-folders = Rhestru’r ffolderi gyda nifer eu negeseuon yn lle negeseuon
+cli-arg-list-json = Argraffu JSON ar gyfer sgriptiau
+cli-about-show = Dangos un neges: ei phenawdau a’i thestun, neu gyda --raw ei beitiau union
+cli-arg-show-id = Rhif y neges, fel y mae “pillarbox list” yn ei ddangos
+cli-arg-show-account = Cyfeiriad y cyfrif; dim ond ei angen pan fo gan sawl cyfrif bost lleol
+cli-arg-show-raw = Argraffu’r neges sydd wedi’i chadw yn union fel y’i derbyniwyd, beit wrth feit
+cli-about-reindex = Dod â mynegai’r negeseuon i gyd-fynd â’r ffolderi Maildir ar y ddisg
+cli-arg-reindex-account = Y cyfrif hwn yn unig (rhagosodiad: pob cyfrif sydd â phost lleol)

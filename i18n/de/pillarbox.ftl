@@ -348,3 +348,22 @@ format-date-yesterday = Gestern
 format-date-day-month = { $day }. { $month }
 format-date-year = { $day }. { $month } { $year }
 format-date-time = { $date }, { $time }
+
+## Command-line help of the local mail commands (list, show, reindex)
+cli-about-list = Die Nachrichten eines Ordners auflisten (oder durchsuchen, oder die Ordner auflisten)
+cli-arg-list-account = Die Adresse des Kontos; nur nötig, wenn mehrere Konten lokale E-Mails haben
+cli-arg-list-folder = Der aufzulistende Ordner, etwa INBOX, Sent oder Archive/2024
+cli-arg-list-limit = Wie viele Nachrichten angezeigt werden
+cli-arg-list-offset = Wie viele Nachrichten zuerst übersprungen werden (zum Blättern)
+cli-arg-list-sort = Wonach sortiert wird
+cli-arg-list-reverse = Die Reihenfolge umkehren (normalerweise die neuesten zuerst nach Datum, A bis Z nach Absender oder Betreff)
+cli-arg-list-search = Nur Nachrichten mit diesen Wörtern (Wortanfänge; from:, to:, subject: und body: beschränken ein Wort auf ein Feld). Die neuesten zuerst
+cli-arg-list-all_folders = Mit --search: in allen Ordnern suchen, nicht nur in --folder
+cli-arg-list-folders = Statt der Nachrichten die Ordner mit ihrer Nachrichtenzahl auflisten
+cli-arg-list-json = JSON für Skripte ausgeben
+cli-about-show = Eine Nachricht anzeigen: ihre Kopfzeilen und ihren Text, oder mit --raw ihre genauen Bytes
+cli-arg-show-id = Die ID der Nachricht, wie „pillarbox list“ sie anzeigt
+cli-arg-show-account = Die Adresse des Kontos; nur nötig, wenn mehrere Konten lokale E-Mails haben
+cli-arg-show-raw = Die gespeicherte Nachricht genau so ausgeben, wie sie empfangen wurde, Byte für Byte
+cli-about-reindex = Den Nachrichtenindex mit den Maildir-Ordnern auf der Festplatte abgleichen
+cli-arg-reindex-account = Nur dieses Konto (Standard: alle Konten mit lokalen E-Mails)

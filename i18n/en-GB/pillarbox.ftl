@@ -348,3 +348,22 @@ format-date-yesterday = Yesterday
 format-date-day-month = { $day } { $month }
 format-date-year = { $day } { $month } { $year }
 format-date-time = { $date }, { $time }
+
+## Command-line help of the local mail commands (list, show, reindex)
+cli-about-list = List the messages of a folder (or search them, or list the folders)
+cli-arg-list-account = The account’s address; needed only when several accounts have local mail
+cli-arg-list-folder = The folder to list, such as INBOX, Sent or Archive/2024
+cli-arg-list-limit = How many messages to show
+cli-arg-list-offset = How many messages to skip first (for paging)
+cli-arg-list-sort = What to sort by
+cli-arg-list-reverse = Reverse the order (normally newest first by date, A to Z by from or subject)
+cli-arg-list-search = Only messages matching these words (word beginnings; from:, to:, subject: and body: narrow a word to one field). Newest first
+cli-arg-list-all_folders = With --search: look in every folder, not only --folder
+cli-arg-list-folders = List the folders with their message counts instead of messages
+cli-arg-list-json = Print JSON for scripts
+cli-about-show = Show one message: its headers and text, or with --raw its exact bytes
+cli-arg-show-id = The message’s id, as “pillarbox list” shows it
+cli-arg-show-account = The account’s address; needed only when several accounts have local mail
+cli-arg-show-raw = Print the stored message exactly as received, byte for byte
+cli-about-reindex = Bring the message index in line with the Maildir folders on disk
+cli-arg-reindex-account = Only this account (default: every account with local mail)

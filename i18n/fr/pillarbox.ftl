@@ -363,3 +363,22 @@ format-date-yesterday = Hier
 format-date-day-month = { $day } { $month }
 format-date-year = { $day } { $month } { $year }
 format-date-time = { $date }, { $time }
+
+## Command-line help of the local mail commands (list, show, reindex)
+cli-about-list = Lister les messages d’un dossier (ou y chercher, ou lister les dossiers)
+cli-arg-list-account = L’adresse du compte ; nécessaire seulement si plusieurs comptes ont du courrier local
+cli-arg-list-folder = Le dossier à lister, comme INBOX, Sent ou Archive/2024
+cli-arg-list-limit = Nombre de messages à afficher
+cli-arg-list-offset = Nombre de messages à sauter d’abord (pour paginer)
+cli-arg-list-sort = Critère de tri
+cli-arg-list-reverse = Inverser l’ordre (d’habitude du plus récent au plus ancien par date, de A à Z par expéditeur ou objet)
+cli-arg-list-search = Seulement les messages contenant ces mots (débuts de mots ; from:, to:, subject: et body: limitent un mot à un champ). Les plus récents d’abord
+cli-arg-list-all_folders = Avec --search : chercher dans tous les dossiers, pas seulement --folder
+cli-arg-list-folders = Lister les dossiers avec leur nombre de messages au lieu des messages
+cli-arg-list-json = Afficher du JSON pour les scripts
+cli-about-show = Afficher un message : ses en-têtes et son texte, ou avec --raw ses octets exacts
+cli-arg-show-id = L’identifiant du message, tel que « pillarbox list » l’affiche
+cli-arg-show-account = L’adresse du compte ; nécessaire seulement si plusieurs comptes ont du courrier local
+cli-arg-show-raw = Afficher le message enregistré exactement tel qu’il a été reçu, octet par octet
+cli-about-reindex = Mettre l’index des messages en accord avec les dossiers Maildir sur le disque
+cli-arg-reindex-account = Seulement ce compte (par défaut : tous les comptes ayant du courrier local)

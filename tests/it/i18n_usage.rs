@@ -392,3 +392,52 @@ fn the_lexer_keeps_keys_and_drops_comments() {
     assert_eq!(lexed.literals, ["cli-error", "x\\\"y"]);
     assert!(!lexed.code.contains("not-this"));
 }
+
+/// Every visible command and option of `pillarbox` has its `--help` text in Fluent, so `--help`
+/// in Welsh, French or German has no English left but clap's own words. Hidden commands are
+/// for tests and stay English.
+#[test]
+fn every_command_and_option_has_a_help_key() {
+    let keys: BTreeSet<String> = en_gb_keys().into_iter().collect();
+    let mut cli = pillarbox::cli::Cli::command();
+    cli.build();
+    let mut missing = Vec::new();
+    fn walk(cmd: &clap::Command, path: &str, keys: &BTreeSet<String>, missing: &mut Vec<String>) {
+        // clap's generated `help` commands all take `cli-about-help`, as help.rs does.
+        let generated_help = cmd.get_name() == "help" && !path.is_empty();
+        let about = if generated_help {
+            "cli-about-help".to_string()
+        } else if path.is_empty() {
+            "cli-about".to_string()
+        } else {
+            format!("cli-about-{path}")
+        };
+        if !keys.contains(&about) {
+            missing.push(about);
+        }
+        if generated_help {
+            return;
+        }
+        for arg in cmd.get_arguments().filter(|a| !a.is_hide_set()) {
+            let id = arg.get_id().to_string();
+            let scoped = format!("cli-arg-{path}-{id}");
+            if !keys.contains(&scoped) && !keys.contains(&format!("cli-arg-{id}")) {
+                missing.push(scoped);
+            }
+        }
+        for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+            let sub_path = if path.is_empty() {
+                sub.get_name().to_string()
+            } else {
+                format!("{path}-{}", sub.get_name())
+            };
+            walk(sub, &sub_path, keys, missing);
+        }
+    }
+    walk(&cli, "", &keys, &mut missing);
+    assert!(
+        missing.is_empty(),
+        "add these keys to every locale (see src/cli/help.rs):\n{}",
+        missing.join("\n")
+    );
+}
