@@ -4,6 +4,7 @@
 #[path = "../lab/mod.rs"]
 mod lab;
 
+mod accessibility;
 mod architecture;
 mod check;
 mod cli;
