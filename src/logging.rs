@@ -7,9 +7,12 @@
 //! protocol crates' trace output may quote server traffic, and the file must never hold a
 //! password or a message body.
 
-use std::path::Path;
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use tracing_appender::rolling::{RollingFileAppender, Rotation};
+use tracing_subscriber::fmt::MakeWriter;
 use tracing_subscriber::layer::SubscriberExt;
 use tracing_subscriber::util::SubscriberInitExt;
 use tracing_subscriber::{EnvFilter, Layer};
@@ -65,6 +68,68 @@ pub fn file_appender(dir: &Path) -> Result<RollingFileAppender, String> {
         .map_err(|e| format!("{}: {e}", dir.display()))
 }
 
+/// The log file, opened on the first line logged: a command that logs nothing (a failed
+/// `account add`, say) leaves no folder or file behind.
+pub struct LazyFile {
+    dir: PathBuf,
+    file: Mutex<Option<Option<RollingFileAppender>>>,
+}
+
+impl LazyFile {
+    pub fn new(dir: &Path) -> LazyFile {
+        LazyFile {
+            dir: dir.to_path_buf(),
+            file: Mutex::new(None),
+        }
+    }
+}
+
+impl<'a> MakeWriter<'a> for LazyFile {
+    type Writer = LazyWriter<'a>;
+
+    fn make_writer(&'a self) -> LazyWriter<'a> {
+        LazyWriter(self)
+    }
+}
+
+pub struct LazyWriter<'a>(&'a LazyFile);
+
+impl io::Write for LazyWriter<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        // One lock per formatted line: lines from different threads never interleave.
+        let mut file = self.0.file.lock().unwrap_or_else(|e| e.into_inner());
+        if file.is_none() {
+            match file_appender(&self.0.dir) {
+                Ok(appender) => *file = Some(Some(appender)),
+                Err(detail) => {
+                    *file = Some(None);
+                    drop(file);
+                    // Said once, outside the lock (Fluent may log); logging never stops
+                    // Pillarbox.
+                    let path = self.0.dir.display().to_string();
+                    eprintln!(
+                        "{}",
+                        crate::fl!("log-file-error", path = path, detail = detail)
+                    );
+                    return Ok(buf.len());
+                }
+            }
+        }
+        match file.as_mut() {
+            Some(Some(appender)) => appender.write(buf),
+            _ => Ok(buf.len()),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        let mut file = self.0.file.lock().unwrap_or_else(|e| e.into_inner());
+        match file.as_mut() {
+            Some(Some(appender)) => appender.flush(),
+            _ => Ok(()),
+        }
+    }
+}
+
 /// Installs the global subscriber. `log_dir` is `None` when there is no home folder; then
 /// only stderr gets the log. Calling it twice keeps the first.
 pub fn init(log_dir: Option<&Path>, setting: Option<&str>) {
@@ -73,26 +138,16 @@ pub fn init(log_dir: Option<&Path>, setting: Option<&str>) {
     let stderr = tracing_subscriber::fmt::layer()
         .with_writer(std::io::stderr)
         .with_filter(filter(&stderr_directives(rust_log)));
-    let (file, file_error) = match log_dir.map(file_appender) {
-        Some(Ok(appender)) => (
-            Some(
-                tracing_subscriber::fmt::layer()
-                    .with_ansi(false)
-                    .with_writer(appender)
-                    .with_filter(filter(&file_directives(rust_log, setting))),
-            ),
-            None,
-        ),
-        Some(Err(error)) => (None, Some(error)),
-        None => (None, None),
-    };
+    let file = log_dir.map(|dir| {
+        tracing_subscriber::fmt::layer()
+            .with_ansi(false)
+            .with_writer(LazyFile::new(dir))
+            .with_filter(filter(&file_directives(rust_log, setting)))
+    });
     let _ = tracing_subscriber::registry()
         .with(stderr)
         .with(file)
         .try_init();
-    if let Some(error) = file_error {
-        tracing::warn!(%error, "cannot write the log file; logging to stderr only");
-    }
 }
 
 #[cfg(test)]
@@ -156,5 +211,36 @@ mod tests {
             files[0].starts_with("pillarbox.") && files[0].ends_with(".log"),
             "{files:?}"
         );
+    }
+
+    #[test]
+    fn the_file_appears_with_the_first_line_only() {
+        use std::io::Write;
+        let dir = tempfile::tempdir().unwrap();
+        let logs = dir.path().join("data/logs");
+        let lazy = LazyFile::new(&logs);
+        let _writer = lazy.make_writer();
+        assert!(!logs.exists(), "nothing logged, nothing created");
+        lazy.make_writer().write_all(b"first\n").unwrap();
+        lazy.make_writer().write_all(b"second\n").unwrap();
+        lazy.make_writer().flush().unwrap();
+        let files: Vec<_> = std::fs::read_dir(&logs).unwrap().collect();
+        assert_eq!(files.len(), 1);
+        let text = std::fs::read_to_string(files[0].as_ref().unwrap().path()).unwrap();
+        assert_eq!(text, "first\nsecond\n");
+    }
+
+    #[test]
+    fn an_unwritable_log_dir_does_not_stop_the_program() {
+        use std::io::Write;
+        let dir = tempfile::tempdir().unwrap();
+        let blocker = dir.path().join("data");
+        std::fs::write(&blocker, b"a file where the folder should be").unwrap();
+        let lazy = LazyFile::new(&blocker.join("logs"));
+        for _ in 0..3 {
+            lazy.make_writer().write_all(b"dropped\n").unwrap();
+        }
+        lazy.make_writer().flush().unwrap();
+        assert!(blocker.is_file());
     }
 }

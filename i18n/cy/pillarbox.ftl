@@ -355,3 +355,6 @@ cli-arg-show-account = Cyfeiriad y cyfrif; dim ond ei angen pan fo gan sawl cyfr
 cli-arg-show-raw = Argraffu’r neges sydd wedi’i chadw yn union fel y’i derbyniwyd, beit wrth feit
 cli-about-reindex = Dod â mynegai’r negeseuon i gyd-fynd â’r ffolderi Maildir ar y ddisg
 cli-arg-reindex-account = Y cyfrif hwn yn unig (rhagosodiad: pob cyfrif sydd â phost lleol)
+
+## Cofnodi (log-)
+log-file-error = Methu ysgrifennu’r ffeil gofnodion yn { $path }: { $detail }. Mae Pillarbox yn parhau hebddi.

@@ -367,3 +367,6 @@ cli-arg-show-account = Die Adresse des Kontos; nur nötig, wenn mehrere Konten l
 cli-arg-show-raw = Die gespeicherte Nachricht genau so ausgeben, wie sie empfangen wurde, Byte für Byte
 cli-about-reindex = Den Nachrichtenindex mit den Maildir-Ordnern auf der Festplatte abgleichen
 cli-arg-reindex-account = Nur dieses Konto (Standard: alle Konten mit lokalen E-Mails)
+
+## Logging (log-)
+log-file-error = Die Protokolldatei in { $path } kann nicht geschrieben werden: { $detail }. Pillarbox arbeitet ohne sie weiter.

@@ -367,3 +367,6 @@ cli-arg-show-account = The account’s address; needed only when several account
 cli-arg-show-raw = Print the stored message exactly as received, byte for byte
 cli-about-reindex = Bring the message index in line with the Maildir folders on disk
 cli-arg-reindex-account = Only this account (default: every account with local mail)
+
+## Logging (log-)
+log-file-error = Cannot write the log file in { $path }: { $detail }. Pillarbox carries on without it.

@@ -382,3 +382,6 @@ cli-arg-show-account = L’adresse du compte ; nécessaire seulement si plusieur
 cli-arg-show-raw = Afficher le message enregistré exactement tel qu’il a été reçu, octet par octet
 cli-about-reindex = Mettre l’index des messages en accord avec les dossiers Maildir sur le disque
 cli-arg-reindex-account = Seulement ce compte (par défaut : tous les comptes ayant du courrier local)
+
+## Logging (log-)
+log-file-error = Impossible d’écrire le journal dans { $path } : { $detail }. Pillarbox continue sans lui.
