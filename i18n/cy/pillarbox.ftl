@@ -175,6 +175,7 @@ store-reindexed = Mynegai { $account } wedi’i ddiweddaru: { $folders ->
        *[other] { $folders } ffolder
     }; { $added } wedi’u hychwanegu, { $updated } wedi newid, { $removed } wedi’u tynnu, { $unchanged } heb newid.
 
+cli-ui-unavailable = Nid yw ffenestr Pillarbox yn rhan o’r fersiwn hwn eto. Rhedwch “pillarbox --help” i weld y gorchmynion.
 ## Command-line help (cli-about-<command>, cli-arg-<command>-<option>)
 cli-help-usage = Defnydd:
 cli-help-commands = Gorchmynion
@@ -292,13 +293,11 @@ pop-error-auth = Ni dderbyniodd { $endpoint } y cyfeiriad e-bost a'r cyfrinair: 
 pop-error-refused = Gwrthododd { $endpoint } { $step }: { $reply }
 pop-error-protocol = Anfonodd { $endpoint } ateb nad oedd Pillarbox yn ei ddeall ({ $step }): { $detail }
 pop-error-connection = Collwyd y cysylltiad â { $endpoint } ({ $step }): { $detail }
-pop-error-starttls = { $endpoint }: nid yw POP3 gyda STARTTLS yn cael ei gefnogi.
 pop-error-no-uidl-leave = Ni all { $endpoint } wahaniaethu rhwng ei negeseuon (dim UIDL), felly ni ellir gadael negeseuon ar y gweinydd.
 pop-error-disk = Methu cadw post yn { $path }: { $detail }
 pop-error-busy = Mae post { $account } eisoes yn cael ei lwytho i lawr.
 pop-hint-auth = Gwiriwch eich cyfrinair. Mae angen cyfrinair ap ar gyfrifon BT Email sydd â dilysu dau gam.
 pop-hint-retry = Ni ddilëwyd dim o'r gweinydd. Gwiriwch eich cysylltiad â'r rhyngrwyd a rhowch gynnig arall arni.
-pop-hint-starttls = Dewiswch SSL/TLS ar borth 995 yng ngosodiadau'r cyfrif.
 pop-hint-no-uidl-leave = Diffoddwch "Gadael negeseuon ar y gweinydd" ar gyfer y cyfrif hwn.
 pop-hint-disk = Ni ddilëwyd dim o'r gweinydd. Rhyddhewch le ar y ddisg neu gwiriwch ganiatâd y ffolder, yna rhowch gynnig arall arni.
 pop-hint-busy = Arhoswch i'r llwytho arall orffen.
@@ -348,6 +347,48 @@ cli-arg-list-reverse = Gwrthdroi’r drefn (fel arfer y mwyaf newydd yn gyntaf y
 cli-arg-list-search = Dim ond negeseuon sy’n cyfateb i’r geiriau hyn (dechrau geiriau; mae from:, to:, subject: a body: yn cyfyngu gair i un maes). Y mwyaf newydd yn gyntaf
 cli-arg-list-all_folders = Gyda --search: chwilio ym mhob ffolder, nid yn --folder yn unig
 cli-arg-list-folders = Rhestru’r ffolderi gyda nifer eu negeseuon yn lle negeseuon
+## Local mail store and the list/show/reindex commands (store-)
+store-error-no-message = Does dim neges â’r rhif { $id }.
+store-error-no-message-hint = Mae “pillarbox list” yn dangos rhif pob neges.
+store-error-index = Methu agor mynegai’r negeseuon { $path }: { $detail }
+store-error-index-sql = Methodd mynegai’r negeseuon: { $detail }
+store-error-index-hint = Mae eich negeseuon yn ddiogel yn eu ffolderi Maildir. Rhedwch “pillarbox reindex” i ailadeiladu’r mynegai ohonyn nhw.
+store-error-io = Methu darllen nac ysgrifennu { $path }: { $detail }
+store-error-io-hint = Gwiriwch nad yw’r ddisg yn llawn a bod hawl gennych i ysgrifennu i’r ffolder hon.
+store-no-accounts = Does dim post lleol eto.
+store-no-accounts-hint = Ychwanegwch gyfrif a gwiriwch am bost yn gyntaf, neu enwch y cyfrif gyda --account.
+store-many-accounts = Mae gan sawl cyfrif bost lleol: { $accounts }
+store-many-accounts-hint = Dewiswch un gyda --account CYFEIRIAD.
+store-no-such-account = Does dim post lleol ar gyfer { $account }.
+store-no-such-account-hint = Gwiriwch y cyfeiriad, neu gwiriwch am bost yn gyntaf. Cyfrifon â phost lleol: { $accounts }
+store-empty-folder = Does dim negeseuon yn { $folder }.
+store-no-results = Does dim byd yn cyfateb i “{ $query }”.
+store-col-id = Rhif
+store-col-date = Dyddiad
+store-col-flags = Baneri
+store-col-from = Oddi wrth
+store-col-subject = Pwnc
+store-no-subject = (dim pwnc)
+store-label-from = Oddi wrth
+store-label-to = At
+store-label-cc = Copi
+store-label-date = Dyddiad
+store-label-subject = Pwnc
+store-label-folder = Ffolder
+store-label-attachments = Mae atodiadau
+store-page-info = Yn dangos { $shown } o { $total } neges yn { $folder } ({ $unread } heb eu darllen).
+store-folder-line = { $folder }: { $count } neges, { $unread } heb eu darllen
+store-reindexed = Mynegai { $account } wedi’i ddiweddaru: { $folders } ffolder; { $added } wedi’u hychwanegu, { $updated } wedi newid, { $removed } wedi’u tynnu, { $unchanged } heb newid.
+cli-about-list = Rhestru negeseuon ffolder, chwilio drwyddyn nhw, neu restru’r ffolderi
+cli-arg-list-account = Cyfeiriad y cyfrif; dim ond ei angen pan fo gan sawl cyfrif bost lleol
+cli-arg-list-folder = Y ffolder i’w rhestru, fel INBOX, Sent neu Archive/2024
+cli-arg-list-limit = Faint o negeseuon i’w dangos
+cli-arg-list-offset = Faint o negeseuon i’w hepgor yn gyntaf (i droi tudalennau)
+cli-arg-list-sort = Trefnu yn ôl beth
+cli-arg-list-reverse = Troi’r drefn o chwith (fel arfer y diweddaraf yn gyntaf yn ôl dyddiad, A i Z yn ôl anfonwr neu bwnc)
+cli-arg-list-search = Dim ond negeseuon sy’n cyfateb i’r geiriau hyn (dechrau geiriau; mae from:, to:, subject: a body: yn cyfyngu gair i un maes), y diweddaraf yn gyntaf
+cli-arg-list-all_folders = Gyda --search: chwilio ym mhob ffolder, nid yn --folder yn unig
+cli-arg-list-folders = Rhestru’r ffolderi gyda nifer eu negeseuon yn lle’r negeseuon
 cli-arg-list-json = Argraffu JSON ar gyfer sgriptiau
 cli-about-show = Dangos un neges: ei phenawdau a’i thestun, neu gyda --raw ei beitiau union
 cli-arg-show-id = Rhif y neges, fel y mae “pillarbox list” yn ei ddangos
@@ -358,3 +399,51 @@ cli-arg-reindex-account = Y cyfrif hwn yn unig (rhagosodiad: pob cyfrif sydd â 
 
 ## Cofnodi (log-)
 log-file-error = Methu ysgrifennu’r ffeil gofnodion yn { $path }: { $detail }. Mae Pillarbox yn parhau hebddi.
+cli-arg-show-raw = Argraffu’r neges fel y’i cadwyd, yn union fel y daeth, beit wrth feit
+cli-about-reindex = Dod â mynegai’r negeseuon yn unol â’r ffolderi Maildir ar y ddisg
+cli-arg-reindex-account = Y cyfrif hwn yn unig (rhagosodiad: pob cyfrif â phost lleol)
+
+## Anfon: ysgrifennu, blwch allan, SMTP
+send-reply-attribution = Ar { $date }, ysgrifennodd { $name }:
+send-forward-header = ---------- Neges wedi'i hanfon ymlaen ----------
+    Oddi wrth: { $from }
+    Dyddiad: { $date }
+    Pwnc: { $subject }
+    At: { $to }
+send-error-auth = Gwrthododd y gweinydd anfon eich enw defnyddiwr neu gyfrinair ({ $detail }). Gwiriwch y cyfrinair; mae angen cyfrinair ap ar gyfrifon BT sydd â dilysu dau gam. Mae eich neges yn aros yn y Blwch Allan.
+send-error-recipient = Ni fydd y gweinydd yn danfon at { $recipient } ({ $detail }). Gwiriwch y cyfeiriad, yna anfonwch eto o'r Blwch Allan.
+send-error-sender = Ni fydd y gweinydd yn derbyn post o'ch cyfeiriad chi ({ $detail }). Gwiriwch gyfeiriad e-bost y cyfrif.
+send-error-message = Gwrthododd y gweinydd y neges ({ $detail }). Efallai ei bod yn rhy fawr; tynnwch atodiadau ac anfon eto.
+send-error-certificate = Gwrthodwyd tystysgrif y gweinydd anfon ({ $detail }). Gwiriwch enw'r gweinydd yng ngosodiadau'r cyfrif.
+send-error-temporary = Nid oedd modd anfon y neges nawr ({ $detail }). Mae'n aros yn y Blwch Allan a chaiff ei hanfon eto'n awtomatig.
+send-error-folder = Nid oedd modd cadw'r copi yn eich ffolderi post ({ $detail }). Cedwir y neges a chaiff ei chadw eto.
+send-state-queued = yn y ciw
+send-state-sending = yn anfon
+send-state-sent = wedi'i hanfon
+send-state-failed = wedi methu
+send-state-retrying = yn aros i geisio eto
+send-cli-queued = Yn y ciw: { $id }
+send-cli-flushed = Anfonwyd { $sent }, i geisio eto { $deferred }, wedi methu { $failed }, ar ôl yn y Blwch Allan { $remaining }
+send-cli-outbox-empty = Mae'r Blwch Allan yn wag.
+send-cli-outbox-failed = Nid oedd modd darllen nac ysgrifennu'r Blwch Allan: { $detail }
+send-cli-retried = Rhoddwyd { $count } neges yn ôl yn y ciw.
+send-cli-read-failed = Nid oedd modd darllen { $path }: { $detail }
+send-cli-no-account = Does dim cyfrif { $email } wedi'i osod. Mae `pillarbox account list` yn dangos y cyfrifon.
+send-cli-which-account = Mae sawl cyfrif: dywedwch pa un gyda --account.
+send-cli-busy = Mae Pillarbox arall yn anfon y Blwch Allan hwn ar hyn o bryd; bydd yn anfon y negeseuon hyn.
+cli-about-send = Ysgrifennu neges a'i hanfon (drwy'r Blwch Allan)
+cli-arg-send-account = Y cyfrif i anfon ohono (ei gyfeiriad e-bost); yr unig gyfrif os na roddir un
+cli-arg-send-to = Derbynnydd ("Enw <a@b>" neu a@b); ailadroddwch am fwy
+cli-arg-send-cc = Derbynnydd copi; ailadroddwch am fwy
+cli-arg-send-bcc = Derbynnydd copi cudd (byth yn cael ei ddangos i'r lleill); ailadroddwch am fwy
+cli-arg-send-subject = Y pwnc
+cli-arg-send-body = Testun y neges (neu defnyddiwch --body-file)
+cli-arg-send-body_file = Ffeil sy'n dal testun y neges
+cli-arg-send-html_file = Ffeil sy'n dal fersiwn HTML o'r testun
+cli-arg-send-attach = Ffeil i'w hatodi; ailadroddwch am fwy
+cli-arg-send-queue_only = Dim ond rhoi'r neges yn y Blwch Allan; bydd `outbox flush` yn ei hanfon yn nes ymlaen
+cli-about-outbox = Dangos y Blwch Allan, anfon yr hyn sy'n aros ynddo, neu geisio negeseuon a fethodd eto
+cli-arg-outbox-account = Y cyfrif y mae ei Flwch Allan i'w ddefnyddio (ei gyfeiriad e-bost)
+cli-about-outbox-flush = Anfon popeth sy'n barod, dros un cysylltiad
+cli-arg-outbox-flush-now = Anfon hefyd negeseuon sy'n aros am eu hamser i geisio eto
+cli-about-outbox-retry = Rhoi negeseuon a fethodd yn ôl yn y ciw

@@ -25,6 +25,7 @@ pub mod check;
 pub mod help;
 pub mod paths;
 pub mod pop3;
+pub mod send;
 pub mod store;
 
 #[derive(Debug, Parser)]
@@ -49,6 +50,10 @@ pub enum Command {
     Account(account::AccountArgs),
     /// Show where Pillarbox keeps its settings and mail.
     Paths(paths::PathsArgs),
+    /// Write a message and send it (through the Outbox).
+    Send(send::SendArgs),
+    /// Show the Outbox, send what is waiting in it, or retry failed messages.
+    Outbox(send::OutboxArgs),
     /// List the messages of a folder (or search them, or list the folders).
     List(store::ListArgs),
     /// Show one message: its headers and text, or with --raw its exact bytes.
@@ -170,10 +175,12 @@ pub fn dispatch(command: Command, ctx: &Context) -> ExitCode {
     match command {
         Command::Account(args) => account::run(args, ctx),
         Command::Paths(args) => paths::run(args, ctx),
-        Command::List(args) => store::run_list(args, &ctx.paths),
-        Command::Show(args) => store::run_show(args, &ctx.paths),
-        Command::Reindex(args) => store::run_reindex(args, &ctx.paths),
+        Command::List(args) => store::run_list(args, ctx),
+        Command::Show(args) => store::run_show(args, ctx),
+        Command::Reindex(args) => store::run_reindex(args, ctx),
         Command::Pop3Sync(args) => pop3::run(args, ctx),
+        Command::Send(args) => send::run_send(args, ctx),
+        Command::Outbox(args) => send::run_outbox(args, ctx),
     }
 }
 

@@ -7,9 +7,10 @@ use std::process::ExitCode;
 use clap::{Args, ValueEnum};
 use serde_json::json;
 
+use super::{report_error, Context};
 use crate::fl;
 use crate::mail::account::AccountId;
-use crate::mail::paths::Paths;
+use crate::mail::config::Config;
 use crate::mail::store::envelope::readable_text;
 use crate::mail::store::{EnvelopeRow, MailStore, Sort, SortKey, StoreError};
 
@@ -74,8 +75,8 @@ pub struct ReindexArgs {
     pub account: Option<String>,
 }
 
-pub fn run_list(args: ListArgs, paths: &Paths) -> ExitCode {
-    let store = match open_one(paths, args.account.as_deref()) {
+pub fn run_list(args: ListArgs, ctx: &Context) -> ExitCode {
+    let store = match open_one(ctx, args.account.as_deref()) {
         Ok(store) => store,
         Err(code) => return code,
     };
@@ -139,8 +140,8 @@ pub fn run_list(args: ListArgs, paths: &Paths) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-pub fn run_show(args: ShowArgs, paths: &Paths) -> ExitCode {
-    let store = match open_one(paths, args.account.as_deref()) {
+pub fn run_show(args: ShowArgs, ctx: &Context) -> ExitCode {
+    let store = match open_one(ctx, args.account.as_deref()) {
         Ok(store) => store,
         Err(code) => return code,
     };
@@ -181,13 +182,14 @@ pub fn run_show(args: ShowArgs, paths: &Paths) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-pub fn run_reindex(args: ReindexArgs, paths: &Paths) -> ExitCode {
+pub fn run_reindex(args: ReindexArgs, ctx: &Context) -> ExitCode {
+    let paths = &ctx.paths;
     let accounts = match &args.account {
-        Some(address) => match find_account(paths, address) {
+        Some(address) => match find_account(ctx, address) {
             Ok(id) => vec![id],
             Err(code) => return code,
         },
-        None => local_accounts(paths),
+        None => known_accounts(ctx),
     };
     if accounts.is_empty() {
         report(&fl!("store-no-accounts"), &fl!("store-no-accounts-hint"));
@@ -352,8 +354,7 @@ pub fn format_date(unix: i64, iso: bool) -> String {
 }
 
 fn report(message: &str, hint: &str) {
-    eprintln!("{}", fl!("store-error", message = message));
-    eprintln!("{}", fl!("store-hint", hint = hint));
+    report_error(message, Some(hint));
 }
 
 fn failure(error: &StoreError) -> ExitCode {
@@ -361,23 +362,27 @@ fn failure(error: &StoreError) -> ExitCode {
     ExitCode::FAILURE
 }
 
-/// Accounts that have a local mail root, by address.
-fn local_accounts(paths: &Paths) -> Vec<AccountId> {
-    let mut ids: Vec<AccountId> = std::fs::read_dir(paths.data_dir.join("mail"))
-        .map(|dir| {
-            dir.filter_map(|d| d.ok())
-                .filter(|d| d.path().is_dir())
-                .map(|d| AccountId(d.file_name().to_string_lossy().into_owned()))
-                .collect()
-        })
+/// Accounts set up in the settings plus any with a local mail root, by address. The
+/// settings are optional here: mail on disk can be listed even if they can't be read.
+fn known_accounts(ctx: &Context) -> Vec<AccountId> {
+    let mut ids: Vec<AccountId> = Config::load(&ctx.paths)
+        .map(|config| config.accounts.iter().map(|a| a.id()).collect())
         .unwrap_or_default();
+    if let Ok(dir) = std::fs::read_dir(ctx.paths.data_dir.join("mail")) {
+        for entry in dir.filter_map(|d| d.ok()).filter(|d| d.path().is_dir()) {
+            let id = AccountId(entry.file_name().to_string_lossy().into_owned());
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+    }
     ids.sort_by(|a, b| a.0.cmp(&b.0));
     ids
 }
 
-fn find_account(paths: &Paths, address: &str) -> Result<AccountId, ExitCode> {
+fn find_account(ctx: &Context, address: &str) -> Result<AccountId, ExitCode> {
     let wanted = AccountId(address.trim().to_lowercase());
-    let known = local_accounts(paths);
+    let known = known_accounts(ctx);
     if known.contains(&wanted) {
         return Ok(wanted);
     }
@@ -389,11 +394,11 @@ fn find_account(paths: &Paths, address: &str) -> Result<AccountId, ExitCode> {
     Err(ExitCode::FAILURE)
 }
 
-fn open_one(paths: &Paths, address: Option<&str>) -> Result<MailStore, ExitCode> {
+fn open_one(ctx: &Context, address: Option<&str>) -> Result<MailStore, ExitCode> {
     let account = match address {
-        Some(address) => find_account(paths, address)?,
+        Some(address) => find_account(ctx, address)?,
         None => {
-            let mut known = local_accounts(paths);
+            let mut known = known_accounts(ctx);
             match known.len() {
                 0 => {
                     report(&fl!("store-no-accounts"), &fl!("store-no-accounts-hint"));
@@ -411,7 +416,12 @@ fn open_one(paths: &Paths, address: Option<&str>) -> Result<MailStore, ExitCode>
             }
         }
     };
-    MailStore::open(paths, &account).map_err(|error| failure(&error))
+    // A POP3 account gets its local Inbox, Sent, Drafts and Trash on first use.
+    let protocol = Config::load(&ctx.paths)
+        .ok()
+        .and_then(|c| c.account(&account).map(|a| a.protocol))
+        .unwrap_or_default();
+    MailStore::open_for(&ctx.paths, &account, protocol).map_err(|error| failure(&error))
 }
 
 #[cfg(test)]

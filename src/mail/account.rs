@@ -134,6 +134,9 @@ pub struct Account {
     pub password_command: Option<String>,
     /// Minutes between background checks of folders not watched by IDLE (and POP3).
     pub check_interval_minutes: u32,
+    /// The provider files sent mail in the Sent folder itself, so no copy is APPENDed.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub server_saves_sent: bool,
 }
 
 impl Default for Account {
@@ -151,6 +154,7 @@ impl Default for Account {
             ca_file: None,
             password_command: None,
             check_interval_minutes: 5,
+            server_saves_sent: false,
         }
     }
 }

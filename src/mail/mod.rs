@@ -5,12 +5,16 @@
 
 pub mod account;
 pub mod check;
+pub mod compose;
 pub mod config;
+pub mod drafts;
 pub mod errors_l10n;
+pub mod outbox;
 pub mod paths;
 pub mod pop3;
 pub mod provider;
 pub mod secret;
+pub mod smtp;
 pub mod starttls;
 pub mod store;
 pub mod tls;

@@ -2,6 +2,9 @@
 # Envelope index benchmark: Pillarbox against notmuch on the same generated Maildir.
 #
 #   tests/bench/index.sh [COUNT] [WORKDIR]      (default 100000 messages, /tmp/pillarbox-bench)
+#   PROFILE=dev tests/bench/index.sh ...        dev build (SQLite and mail-parser are optimised
+#                                               there too; the rest of Pillarbox is not)
+#   REUSE=1 ...                                 keep WORKDIR/inprocess.tsv from an earlier run
 #
 # 1. The Rust bench (tests/bench/index.rs) generates the Maildir, builds Pillarbox's index
 #    from scratch and times count / pages / search-as-you-type in process.
@@ -18,15 +21,24 @@ cd "$REPO"
 
 command -v notmuch >/dev/null || { echo "notmuch is needed: apt-get install notmuch" >&2; exit 1; }
 
-echo "building (release)..." >&2
-cargo bench --no-run --bench index >&2 2>/dev/null || cargo bench --no-run --bench index
-cargo build --release --bin pillarbox >&2
-PB="$REPO/target/release/pillarbox"
-BENCH=$(ls -t "$REPO"/target/release/deps/index-* | grep -v '\.d$' | head -1)
+PROFILE=${PROFILE:-release}
+echo "building ($PROFILE)..." >&2
+if [ "$PROFILE" = dev ]; then
+    cargo build --benches --bench index --bin pillarbox >&2
+    OUT="$REPO/target/debug"
+else
+    cargo bench --no-run --bench index >&2
+    cargo build --release --bin pillarbox >&2
+    OUT="$REPO/target/release"
+fi
+PB="$OUT/pillarbox"
+BENCH=$(ls -t "$OUT"/deps/index-* | grep -v '\.d$' | head -1)
 
 mkdir -p "$WORK"
 INPROC="$WORK/inprocess.tsv"
-"$BENCH" --dir "$WORK" --count "$COUNT" > "$INPROC"
+if [ "${REUSE:-0}" != 1 ] || [ ! -s "$INPROC" ]; then
+    "$BENCH" --bench --dir "$WORK" --count "$COUNT" > "$INPROC"
+fi
 
 HOME_DIR="$WORK/home"
 MAILDIR="$HOME_DIR/data/mail/bench@btinternet.com"
@@ -95,7 +107,7 @@ inproc() { awk -F'\t' -v k="$1" '$1==k {print $2}' "$INPROC"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a > 0) printf "%.1fx", b/a; else print "-" }'; }
 
 echo
-echo "Envelope index benchmark: $COUNT messages, $(nproc) cores, times in ms"
+echo "Envelope index benchmark: $COUNT messages, $PROFILE build, $(nproc) cores, load $(cut -d' ' -f1 /proc/loadavg), times in ms"
 echo
 printf '%-28s %14s %14s %14s %10s\n' "operation" "pb in-process" "pb command" "notmuch cmd" "nm/pb cmd"
 row() { printf '%-28s %14s %14s %14s %10s\n' "$1" "$2" "$3" "$4" "$(ratio "$3" "$4")"; }
@@ -110,7 +122,7 @@ row "search as you type: mean" "$(inproc search_mean)" \
     "$(awk -v t="$nm_search_total" -v n="$n" 'BEGIN {printf "%.3f", t/n}')"
 echo
 echo "in process only:"
-for k in open unread_count folders page_last page_deep_by_from page_deep_by_subject reindex_nochange set_flags_each; do
+for k in open unread_count folders page_deep_cold page_last page_deep_by_from page_deep_by_subject refresh_nochange reindex_nochange set_flags_each; do
     printf '  %-26s %10s\n' "$k" "$(inproc "$k")"
 done
 echo

@@ -13,5 +13,6 @@ mod i18n_usage;
 mod lab_smoke;
 mod logging;
 mod pop3;
+mod smtp;
 mod store;
 mod wizard;

@@ -592,6 +592,20 @@ async fn pop3_killed_at_random_points_loses_and_duplicates_nothing() {
     assert_exactly_once(&client.inbox(), &expected);
     assert_eq!(client.indexed(), 300);
     eprintln!("{rounds} rounds, {killed} kills, full run {full:?}");
+
+    // Leftovers of killed runs in tmp/ go once they are stale (36 h), not before.
+    let tmp = client.inbox().join("tmp");
+    fs::write(tmp.join("stale.pillarbox"), b"partial").unwrap();
+    fs::write(tmp.join("young.pillarbox"), b"partial").unwrap();
+    let touched = Command::new("touch")
+        .args(["-d", "3 days ago"])
+        .arg(tmp.join("stale.pillarbox"))
+        .status()
+        .unwrap();
+    assert!(touched.success());
+    client.run().await.unwrap();
+    assert!(!tmp.join("stale.pillarbox").exists());
+    assert!(tmp.join("young.pillarbox").exists());
 }
 
 /// Starts `pillarbox pop3-sync` for `user` with its own home, password on stdin.
@@ -617,10 +631,8 @@ fn spawn_sync(lab: &Lab, user: &LabUser, home: &Path, leave: bool) -> std::proce
 }
 
 /// Runs a sync to its end and returns its peak resident memory in KB (from wait4).
-#[allow(
-    clippy::zombie_processes,
-    reason = "the child is reaped by wait4, which clippy can't see"
-)]
+// The child is reaped by wait4, which std's wait() can't replace: it gives the rusage.
+#[allow(clippy::zombie_processes)]
 fn peak_rss_kb(lab: &Lab, user: &LabUser, home: &Path) -> i64 {
     let child = spawn_sync(lab, user, home, false);
     let pid = child.id() as libc::pid_t;
@@ -763,4 +775,29 @@ async fn pop3_server_without_uidl_downloads_and_deletes_only() {
     assert_eq!((summary.downloaded, summary.deleted), (5, 5));
     assert_eq!(count_files(&server), 0);
     assert_exactly_once(&client.inbox(), &expected);
+}
+
+/// A provider on port 110: plain greeting, STLS, then the same safe download over TLS.
+#[tokio::test(flavor = "current_thread")]
+async fn pop3_stls_upgrades_then_downloads() {
+    let lab = lab::lab();
+    let user = lab.new_user("pop-stls");
+    lab.seed_generated(&user, "INBOX", 5, 43);
+    let server = lab.server_maildir(&user, "INBOX");
+    let expected = maildir_contents(&server);
+    let mut client = Client::new(lab, &user);
+    client.account = lab.account_starttls(&user, Protocol::Pop3);
+    let summary = client.run().await.unwrap();
+    assert_eq!((summary.downloaded, summary.deleted), (5, 5));
+    assert_eq!(count_files(&server), 0);
+    assert_exactly_once(&client.inbox(), &expected);
+
+    // Without the lab's CA the upgraded connection must be refused, not downgraded.
+    lab.seed(&user, "INBOX", &[b"Subject: after\r\n\r\nx\r\n".as_slice()]);
+    client.account.ca_file = None;
+    match client.run().await {
+        Err(Pop3Error::Net(pillarbox::mail::tls::NetError::Certificate { .. })) => {}
+        other => panic!("expected a certificate error, got {other:?}"),
+    }
+    assert_eq!(count_files(&server), 1);
 }

@@ -83,6 +83,7 @@ pub async fn download(
     let mail_root = store.mail_root().to_path_buf();
     let inbox = store.maildir(INBOX)?;
     let inbox_path = inbox.root().to_path_buf();
+    clean_stale_tmp(&inbox_path.join("tmp"));
 
     let mut session = Session::connect(job.account, job.password, &job.timeouts).await?;
     let listed = session.listing().await?;
@@ -225,11 +226,7 @@ pub async fn download(
         }
         let mut delivery = inbox.begin().map_err(disk(&inbox_path))?;
         let written = session
-            .read_body(
-                Step::Retr,
-                &mut |piece| delivery.write_all(piece),
-                &mut |_| {},
-            )
+            .read_body(Step::Retr, &mut |piece| delivery.write_all(piece))
             .await;
         let decoded = match written {
             Ok(Ok((decoded, _wire))) => decoded,
@@ -485,6 +482,26 @@ fn maildirs(mail_root: &Path) -> io::Result<Vec<PathBuf>> {
         .collect())
 }
 
+/// Removes what killed runs left in `tmp/`. Only files untouched for 36 hours, as the
+/// Maildir spec advises: another writer may be filling a younger one right now.
+fn clean_stale_tmp(tmp: &Path) {
+    const STALE: Duration = Duration::from_secs(36 * 3600);
+    let Ok(entries) = fs::read_dir(tmp) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age > STALE);
+        if old {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
 /// Holds an exclusive lock on the account's POP3 state for the run; the OS drops it if
 /// the process dies, so a crash never leaves a stale lock.
 fn lock(path: &Path, account: &str) -> Result<File, Pop3Error> {
@@ -503,5 +520,23 @@ fn lock(path: &Path, account: &str) -> Result<File, Pop3Error> {
             path: path.to_path_buf(),
             source,
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The UI runs downloads on a multi-threaded runtime: the future must be Send.
+    #[test]
+    fn download_future_is_send() {
+        fn is_send<T: Send>(_: &T) {}
+        let paths = Paths::under(Path::new("/nonexistent"));
+        let account = Account::default();
+        let password = Password::new("x");
+        let job = Job::new(&paths, &account, &password);
+        let mut on_event = |_: Event| {};
+        let future = download(&job, &mut on_event);
+        is_send(&future);
     }
 }

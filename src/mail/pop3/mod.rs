@@ -4,27 +4,38 @@
 //! # Order of work, and why it is crash-safe
 //! For each new message: `RETR` streamed into `INBOX/tmp/` -> fsync -> rename into
 //! `INBOX/new/` with the UIDL (hex) in the file name (`,P=<hex>`) -> fsync the folder ->
-//! append the UIDL to the ledger + fdatasync -> `DELE`. `QUIT` is sent only after every
-//! reply has been read and the ledger is on disk; POP3 servers apply `DELE` only at `QUIT`.
+//! append the UIDL to the ledger + fdatasync -> index it -> `DELE`. Messages go through
+//! this in batches (up to 64 messages, 16 MB or 1 s): their fsyncs run in parallel while
+//! the next messages stream in, then one folder fsync and one ledger fdatasync cover the
+//! batch, and only then are its `DELE`s sent. `QUIT` is sent only after every reply has
+//! been read and the ledger is on disk; POP3 servers apply `DELE` only at `QUIT`.
 //!
 //! Crash points:
 //! - before the rename: the message is not in the store, nothing is deleted on the server
 //!   (no QUIT); the next run downloads it again. A leftover in `tmp/` is never listed.
 //! - after the rename, before the ledger line: the next run reconciles the ledger from the
 //!   `,P=` names in the store before deciding anything, so the message is not fetched twice.
+//! - after the ledger, before the index row: the store's refresh indexes the file later.
 //! - after DELE, before QUIT, or with the connection cut: the server keeps everything;
 //!   the ledger knows the messages, so the next run deletes them without a new download.
 //! - after QUIT was sent, before its reply: the server did or did not delete; either way
 //!   the ledger knows the messages still listed, so they are deleted, not fetched again.
 //! - two runs at once (window and command line): a lock file in the state folder.
 //!
-//! # Streaming
-//! async-pop's `retr` collects a whole message in memory (and refuses anything over 20 MB),
-//! so async-pop handles the greeting, CAPA, login, UIDL, LIST and QUIT, while `RETR` and
-//! `DELE` go through our own reader on the same connection ([`wire::Shared`]): the message
-//! is decoded as it arrives and written to disk in 64 KB pieces, in constant memory.
-//! When the server offers PIPELINING, a few `RETR`s are sent ahead so the connection never
-//! idles while we fsync; every `DELE` is still sent only after its message is durable.
+//! A server without UIDL can't be tracked: download-and-delete still works (a crash
+//! between the rename and QUIT's reply can then bring a message in twice), and
+//! leave-on-server is refused with [`Pop3Error::NoUidlLeave`].
+//!
+//! # Streaming, and what async-pop does
+//! async-pop's `retr` collects a whole message in memory (and refuses anything over
+//! 20 MB), and its reply decoder keeps waiting for as many bytes as the longest earlier
+//! reply that arrived in pieces (`decode_needs` is never reset), which hangs a short reply
+//! after a long LIST. So async-pop does the greeting, CAPA and login (AUTH PLAIN or
+//! USER/PASS) and is then dropped; LIST, UIDL, RETR, DELE and QUIT go through our own
+//! reader on the same connection ([`wire::Shared`]). A message is decoded as it arrives
+//! (dot-unstuffing only: the file is the message as the server sent it, CRLF included)
+//! and written in 64 KB pieces: memory does not grow with message size or count.
+//! With PIPELINING, up to 8 `RETR`s are in flight so the connection never idles.
 
 mod download;
 pub mod ledger;
@@ -42,6 +53,7 @@ use crate::mail::tls::NetError;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Step {
     Greeting,
+    Stls,
     Login,
     Uidl,
     List,
@@ -54,6 +66,7 @@ impl std::fmt::Display for Step {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(match self {
             Step::Greeting => "greeting",
+            Step::Stls => "STLS",
             Step::Login => "login",
             Step::Uidl => "UIDL",
             Step::List => "LIST",
@@ -96,8 +109,6 @@ pub enum Pop3Error {
         step: Step,
         source: io::Error,
     },
-    #[error("{endpoint}: POP3 with STARTTLS is not supported; use SSL/TLS (port 995)")]
-    Starttls { endpoint: String },
     #[error(
         "{endpoint}: the server can't identify messages (no UIDL), so they can't be left on it"
     )]
@@ -160,9 +171,6 @@ impl Pop3Error {
                 step = step.to_string(),
                 detail = source.to_string()
             ),
-            Pop3Error::Starttls { endpoint } => {
-                crate::fl!("pop-error-starttls", endpoint = endpoint.as_str())
-            }
             Pop3Error::NoUidlLeave { endpoint } => {
                 crate::fl!("pop-error-no-uidl-leave", endpoint = endpoint.as_str())
             }
@@ -187,7 +195,6 @@ impl Pop3Error {
             | Pop3Error::Connection { .. }
             | Pop3Error::Refused { .. }
             | Pop3Error::Protocol { .. } => crate::fl!("pop-hint-retry"),
-            Pop3Error::Starttls { .. } => crate::fl!("pop-hint-starttls"),
             Pop3Error::NoUidlLeave { .. } => crate::fl!("pop-hint-no-uidl-leave"),
             Pop3Error::Disk { .. } => crate::fl!("pop-hint-disk"),
             Pop3Error::Busy { .. } => crate::fl!("pop-hint-busy"),

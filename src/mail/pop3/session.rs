@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use async_pop::error::ErrorKind;
 use async_pop::response::capability::Capability;
-use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+use tokio::io::{AsyncBufReadExt, AsyncReadExt, AsyncWriteExt, BufReader};
 use tokio::net::TcpStream;
 use tokio_rustls::client::TlsStream;
 
@@ -14,7 +14,7 @@ use super::wire::{Shared, Unstuffer};
 use super::{Pop3Error, Step};
 use crate::mail::account::{Account, Security};
 use crate::mail::secret::Password;
-use crate::mail::tls::{self, Timeouts};
+use crate::mail::tls::{self, NetError, Timeouts};
 
 type Conn = Shared<TlsStream<TcpStream>>;
 
@@ -82,12 +82,86 @@ impl Endpoint {
         }
     }
 
+    fn protocol(&self, step: Step, message: &str) -> Pop3Error {
+        Pop3Error::Protocol {
+            endpoint: self.name.clone(),
+            step,
+            message: message.trim().to_string(),
+        }
+    }
+
     fn io_error(&self, step: Step, source: io::Error) -> Pop3Error {
         Pop3Error::Connection {
             endpoint: self.name.clone(),
             step,
             source,
         }
+    }
+}
+
+/// Plain connection, greeting, STLS, handshake (RFC 2595). Fails closed: no +OK to STLS
+/// means no login at all. The greeting is replayed to async-pop over TLS.
+async fn stls(account: &Account, endpoint: &Endpoint) -> Result<Conn, Pop3Error> {
+    let server = &account.incoming;
+    let timeouts = &endpoint.timeouts;
+    let mut tcp = tls::connect_tcp(&server.host, server.port, timeouts).await?;
+    let greeting = plain_line(&mut tcp, endpoint, Step::Greeting).await?;
+    if !greeting.starts_with(b"+OK") {
+        return Err(endpoint.protocol(Step::Greeting, &String::from_utf8_lossy(&greeting)));
+    }
+    let sent = tokio::time::timeout(timeouts.command, tcp.write_all(b"STLS\r\n")).await;
+    match sent {
+        Err(_) => return Err(endpoint.timeout(Step::Stls, timeouts.command)),
+        Ok(Err(e)) => return Err(endpoint.io_error(Step::Stls, e)),
+        Ok(Ok(())) => {}
+    }
+    if !plain_line(&mut tcp, endpoint, Step::Stls)
+        .await?
+        .starts_with(b"+OK")
+    {
+        return Err(NetError::NoStarttls {
+            host: server.host.clone(),
+            port: server.port,
+        }
+        .into());
+    }
+    let tls = tls::handshake(
+        tcp,
+        &server.host,
+        server.port,
+        account.ca_file.as_deref(),
+        timeouts,
+    )
+    .await?;
+    Ok(Shared::with_replay(tls, greeting))
+}
+
+/// One line from the plain connection, read a byte at a time so that nothing meant for
+/// the TLS handshake is consumed.
+async fn plain_line(
+    tcp: &mut TcpStream,
+    endpoint: &Endpoint,
+    step: Step,
+) -> Result<Vec<u8>, Pop3Error> {
+    let limit = endpoint.timeouts.command;
+    let read = async {
+        let mut line = Vec::new();
+        while !line.ends_with(b"\n") && line.len() < MAX_STATUS_LINE {
+            let mut byte = [0u8; 1];
+            if tcp.read(&mut byte).await? == 0 {
+                return Err(io::Error::new(
+                    io::ErrorKind::UnexpectedEof,
+                    "the server closed the connection",
+                ));
+            }
+            line.push(byte[0]);
+        }
+        Ok(line)
+    };
+    match tokio::time::timeout(limit, read).await {
+        Err(_) => Err(endpoint.timeout(step, limit)),
+        Ok(Err(e)) => Err(endpoint.io_error(step, e)),
+        Ok(Ok(line)) => Ok(line),
     }
 }
 
@@ -113,19 +187,18 @@ impl Session {
             name: server.endpoint(),
             timeouts: *timeouts,
         };
-        if server.security == Security::Starttls {
-            return Err(Pop3Error::Starttls {
-                endpoint: endpoint.name,
-            });
-        }
-        let tls = tls::connect_tls(
-            &server.host,
-            server.port,
-            account.ca_file.as_deref(),
-            timeouts,
-        )
-        .await?;
-        let conn = Shared::new(tls);
+        let conn = match server.security {
+            Security::Tls => Shared::new(
+                tls::connect_tls(
+                    &server.host,
+                    server.port,
+                    account.ca_file.as_deref(),
+                    timeouts,
+                )
+                .await?,
+            ),
+            Security::Starttls => stls(account, &endpoint).await?,
+        };
         let mut client = endpoint
             .timed(
                 Step::Greeting,
@@ -227,14 +300,10 @@ impl Session {
             return Ok(Err(reply));
         }
         let mut bytes = Vec::new();
-        self.read_body(
-            step,
-            &mut |piece| {
-                bytes.extend_from_slice(piece);
-                Ok(())
-            },
-            &mut |_| {},
-        )
+        self.read_body(step, &mut |piece| {
+            bytes.extend_from_slice(piece);
+            Ok(())
+        })
         .await?
         .map_err(|e| self.endpoint.io_error(step, e))?;
         Ok(Ok(String::from_utf8_lossy(&bytes)
@@ -310,8 +379,7 @@ impl Session {
     pub async fn read_body(
         &mut self,
         step: Step,
-        sink: &mut dyn FnMut(&[u8]) -> io::Result<()>,
-        on_wire: &mut dyn FnMut(u64),
+        sink: &mut (dyn FnMut(&[u8]) -> io::Result<()> + Send),
     ) -> Result<Result<(u64, u64), io::Error>, Pop3Error> {
         let limit = self.endpoint.timeouts.command;
         let mut unstuffer = Unstuffer::default();
@@ -330,7 +398,6 @@ impl Session {
             let used = unstuffer.feed(buf, &mut self.out);
             self.reader.consume(used);
             wire += used as u64;
-            on_wire(used as u64);
             if self.out.len() >= CHUNK || unstuffer.is_done() {
                 decoded += self.out.len() as u64;
                 if sink_error.is_none() {

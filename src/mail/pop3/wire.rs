@@ -8,10 +8,17 @@ use std::task::{Context, Poll};
 
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 
-/// One connection, used by async-pop (greeting, CAPA, login, UIDL, LIST, QUIT) and by our
-/// own reader for RETR/DELE. Only one side reads at a time: POP3 replies come in order and
-/// we never call async-pop while our own commands are still unanswered.
-pub struct Shared<S>(Arc<Mutex<S>>);
+/// One connection, used by async-pop (greeting, CAPA, login) and by our own reader for
+/// everything after. Only one side reads at a time: POP3 replies come in order and we
+/// never call async-pop while our own commands are still unanswered.
+pub struct Shared<S>(Arc<Mutex<Inner<S>>>);
+
+struct Inner<S> {
+    stream: S,
+    /// Bytes served before the stream's own: after STLS, the greeting async-pop expects
+    /// (it was read on the plain connection, before the handshake).
+    replay: Vec<u8>,
+}
 
 impl<S> Clone for Shared<S> {
     fn clone(&self) -> Self {
@@ -21,10 +28,14 @@ impl<S> Clone for Shared<S> {
 
 impl<S> Shared<S> {
     pub fn new(stream: S) -> Shared<S> {
-        Shared(Arc::new(Mutex::new(stream)))
+        Shared::with_replay(stream, Vec::new())
     }
 
-    fn lock(&self) -> io::Result<std::sync::MutexGuard<'_, S>> {
+    pub fn with_replay(stream: S, replay: Vec<u8>) -> Shared<S> {
+        Shared(Arc::new(Mutex::new(Inner { stream, replay })))
+    }
+
+    fn lock(&self) -> io::Result<std::sync::MutexGuard<'_, Inner<S>>> {
         self.0
             .lock()
             .map_err(|_| io::Error::other("connection state poisoned"))
@@ -38,9 +49,15 @@ impl<S: AsyncRead + Unpin> AsyncRead for Shared<S> {
         buf: &mut ReadBuf<'_>,
     ) -> Poll<io::Result<()>> {
         let mut inner = self.lock()?;
+        if !inner.replay.is_empty() {
+            let n = inner.replay.len().min(buf.remaining());
+            buf.put_slice(&inner.replay[..n]);
+            inner.replay.drain(..n);
+            return Poll::Ready(Ok(()));
+        }
         let before = buf.filled().len();
         let room = buf.remaining();
-        match Pin::new(&mut *inner).poll_read(cx, buf) {
+        match Pin::new(&mut inner.stream).poll_read(cx, buf) {
             // async-pop loops on a zero-byte read without ever yielding, which would spin
             // forever (and defeat every timeout) when the server hangs up: make EOF an error.
             Poll::Ready(Ok(())) if room > 0 && buf.filled().len() == before => {
@@ -61,17 +78,17 @@ impl<S: AsyncWrite + Unpin> AsyncWrite for Shared<S> {
         buf: &[u8],
     ) -> Poll<io::Result<usize>> {
         let mut inner = self.lock()?;
-        Pin::new(&mut *inner).poll_write(cx, buf)
+        Pin::new(&mut inner.stream).poll_write(cx, buf)
     }
 
     fn poll_flush(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
         let mut inner = self.lock()?;
-        Pin::new(&mut *inner).poll_flush(cx)
+        Pin::new(&mut inner.stream).poll_flush(cx)
     }
 
     fn poll_shutdown(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
         let mut inner = self.lock()?;
-        Pin::new(&mut *inner).poll_shutdown(cx)
+        Pin::new(&mut inner.stream).poll_shutdown(cx)
     }
 }
 

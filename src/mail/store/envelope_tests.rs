@@ -192,3 +192,44 @@ fn subject_control_chars_folded() {
     let e = env(b"Subject: a\tb =?UTF-8?Q?c=0Ad?=\r\n\r\n");
     assert_eq!(e.subject, "a b c d");
 }
+
+#[test]
+fn mutated_messages_never_panic_or_lose_size() {
+    let base: &[u8] = b"From: \"A\" <a@x>\r\nTo: b@y\r\nSubject: =?UTF-8?Q?caf=C3=A9?=\r\n\
+Date: Tue, 3 Mar 2026 10:00:00 +0000\r\nMIME-Version: 1.0\r\n\
+Content-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n--b1\r\n\
+Content-Type: multipart/alternative; boundary=\"b2\"\r\n\r\n--b2\r\n\
+Content-Type: text/plain; charset=iso-8859-1\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\n\
+caf=E9 =\r\nsoft break\r\n--b2\r\nContent-Type: text/html\r\n\r\n<p>x &amp; y</p>\r\n--b2--\r\n\
+--b1\r\nContent-Type: message/rfc822\r\n\r\nSubject: inner\r\n\r\ninner body\r\n\
+--b1\r\nContent-Type: application/octet-stream; name=a.bin\r\n\
+Content-Transfer-Encoding: base64\r\n\r\nAAECAwQFBgc=\r\n--b1--\r\n";
+    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..3000 {
+        let mut bytes = base.to_vec();
+        for _ in 0..1 + next() % 8 {
+            let at = (next() as usize) % bytes.len();
+            match next() % 4 {
+                0 => bytes[at] = next() as u8,
+                1 => {
+                    bytes.remove(at);
+                }
+                2 => bytes.insert(at, b"\r\n-=:<>\"?\0\xff"[(next() % 11) as usize]),
+                _ => bytes.truncate(at),
+            }
+            if bytes.is_empty() {
+                break;
+            }
+        }
+        let e = parse(&bytes, 7);
+        assert_eq!(e.size, bytes.len() as u64);
+        assert!(e.body_text.len() <= BODY_TEXT_MAX);
+        let _ = readable_text(&bytes);
+    }
+}

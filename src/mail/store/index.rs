@@ -12,6 +12,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use super::envelope::{self, join_mailboxes, Envelope, Mailbox};
 use super::maildir::{Flags, MaildirEntry, Subdir};
 
+mod page;
 mod scan;
 mod search;
 mod thread;
@@ -21,7 +22,13 @@ use search::search_rowid_for;
 use thread::assign_thread;
 
 /// Bump when the schema changes: an index of another version is rebuilt.
-const SCHEMA_VERSION: i64 = 3;
+const SCHEMA_VERSION: i64 = 5;
+
+/// Write transactions take the write lock at once: one that read first and then wrote
+/// could fail at once (WAL's busy snapshot) when another process wrote meanwhile,
+/// whereas a lock taken up front waits out the busy timeout.
+pub(crate) const IMMEDIATE: rusqlite::TransactionBehavior =
+    rusqlite::TransactionBehavior::Immediate;
 
 /// A message's stable number in the index (for the CLI and the UI).
 pub type MessageId = i64;
@@ -142,6 +149,7 @@ pub struct Index {
     conn: Connection,
     path: PathBuf,
     rebuilt: bool,
+    order_cache: std::cell::RefCell<Option<page::OrderCache>>,
 }
 
 impl std::fmt::Debug for Index {
@@ -152,7 +160,11 @@ impl std::fmt::Debug for Index {
 
 const SCHEMA: &str = "
 -- stamp: the mtimes of cur/ and new/ when the folder was last compared with the index.
-CREATE TABLE folders (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, stamp TEXT);
+-- total and unread are kept by the triggers below, so counts never scan a folder.
+CREATE TABLE folders (
+    id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, stamp TEXT,
+    total INTEGER NOT NULL DEFAULT 0, unread INTEGER NOT NULL DEFAULT 0
+);
 CREATE TABLE messages (
     id INTEGER PRIMARY KEY,
     folder_id INTEGER NOT NULL REFERENCES folders(id),
@@ -186,6 +198,21 @@ CREATE INDEX messages_by_uid ON messages (folder_id, uid);
 CREATE INDEX messages_by_search ON messages (folder_id, search_rowid);
 CREATE INDEX messages_by_thread ON messages (thread_id);
 CREATE INDEX messages_by_msgid ON messages (message_id);
+CREATE TRIGGER messages_count_insert AFTER INSERT ON messages BEGIN
+    UPDATE folders SET total = total + 1, unread = unread + (NEW.seen = 0)
+    WHERE id = NEW.folder_id;
+END;
+CREATE TRIGGER messages_count_delete AFTER DELETE ON messages BEGIN
+    UPDATE folders SET total = total - 1, unread = unread - (OLD.seen = 0)
+    WHERE id = OLD.folder_id;
+END;
+CREATE TRIGGER messages_count_update AFTER UPDATE OF seen, folder_id ON messages
+WHEN OLD.seen != NEW.seen OR OLD.folder_id != NEW.folder_id BEGIN
+    UPDATE folders SET total = total - 1, unread = unread - (OLD.seen = 0)
+    WHERE id = OLD.folder_id;
+    UPDATE folders SET total = total + 1, unread = unread + (NEW.seen = 0)
+    WHERE id = NEW.folder_id;
+END;
 -- Every Message-ID seen (own or referenced) and the thread it belongs to, so a reply
 -- that arrives before its parent still joins the same thread.
 CREATE TABLE thread_refs (msgid TEXT PRIMARY KEY, thread_id INTEGER NOT NULL) WITHOUT ROWID;
@@ -195,7 +222,7 @@ CREATE INDEX thread_refs_by_thread ON thread_refs (thread_id);
 -- so newest-first results stream straight out of the full-text index.
 CREATE VIRTUAL TABLE search USING fts5 (
     from_text, to_text, subject, body,
-    content = '', contentless_delete = 1,
+    content = '', contentless_delete = 1, detail = column,
     tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'
 );
 ";
@@ -293,6 +320,7 @@ impl Index {
             conn,
             path: path.to_path_buf(),
             rebuilt,
+            order_cache: Default::default(),
         })
     }
 
@@ -313,7 +341,7 @@ impl Index {
         entry: &MaildirEntry,
         envelope: &Envelope,
     ) -> Result<MessageId> {
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.transaction_with_behavior(IMMEDIATE)?;
         let id = upsert_in(&tx, folder, entry, envelope)?;
         tx.commit()?;
         Ok(id)
@@ -335,7 +363,7 @@ impl Index {
     /// [`Batch::commit`], nothing is kept.
     pub fn batch(&mut self) -> Result<Batch<'_>> {
         Ok(Batch {
-            tx: self.conn.transaction()?,
+            tx: self.conn.transaction_with_behavior(IMMEDIATE)?,
         })
     }
 
@@ -346,7 +374,7 @@ impl Index {
 
     /// Records that the message moved to another folder (its file is now `entry` there).
     pub fn move_to(&mut self, id: MessageId, folder: &str, entry: &MaildirEntry) -> Result<()> {
-        let tx = self.conn.transaction()?;
+        let tx = self.conn.transaction_with_behavior(IMMEDIATE)?;
         let folder_id = folder_id_in(&tx, folder)?;
         let changed = tx.execute(
             "UPDATE messages SET folder_id = ?1, mkey = ?2 WHERE id = ?3",
@@ -415,48 +443,21 @@ impl Index {
     }
 
     pub fn count(&self, folder: &str) -> Result<u64> {
-        let n: i64 = self.conn.prepare_cached(
-            "SELECT count(*) FROM messages WHERE folder_id = (SELECT id FROM folders WHERE name = ?1)",
-        )?
-        .query_row([folder], |r| r.get(0))?;
-        Ok(n as u64)
+        let n: Option<i64> = self
+            .conn
+            .prepare_cached("SELECT total FROM folders WHERE name = ?1")?
+            .query_row([folder], |r| r.get(0))
+            .optional()?;
+        Ok(n.unwrap_or(0) as u64)
     }
 
     pub fn unread_count(&self, folder: &str) -> Result<u64> {
-        let n: i64 = self
+        let n: Option<i64> = self
             .conn
-            .prepare_cached(
-                "SELECT count(*) FROM messages WHERE seen = 0 \
-                 AND folder_id = (SELECT id FROM folders WHERE name = ?1)",
-            )?
-            .query_row([folder], |r| r.get(0))?;
-        Ok(n as u64)
-    }
-
-    /// One page of a folder's list. Deep offsets stay fast: the offset walks only the
-    /// covering (folder, key, date, id) index, and just `limit` rows are read in full.
-    pub fn page(
-        &self,
-        folder: &str,
-        sort: Sort,
-        offset: u64,
-        limit: u64,
-    ) -> Result<Vec<EnvelopeRow>> {
-        let order = sort.order_by();
-        let sql = format!(
-            "SELECT {COLUMNS} FROM messages m JOIN folders f ON f.id = m.folder_id \
-             WHERE m.id IN (SELECT id FROM messages \
-                 WHERE folder_id = (SELECT id FROM folders WHERE name = ?1) \
-                 ORDER BY {order} LIMIT ?2 OFFSET ?3) \
-             ORDER BY {}",
-            qualified(order)
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let rows = stmt.query_map(
-            params![folder, limit as i64, offset as i64],
-            row_to_envelope,
-        )?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+            .prepare_cached("SELECT unread FROM folders WHERE name = ?1")?
+            .query_row([folder], |r| r.get(0))
+            .optional()?;
+        Ok(n.unwrap_or(0) as u64)
     }
 
     /// Every message of a thread, oldest first.
@@ -473,9 +474,7 @@ impl Index {
     /// Every folder with messages or known to the index, with counts; INBOX first.
     pub fn folders(&self) -> Result<Vec<FolderInfo>> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT f.name, count(m.id), coalesce(sum(m.seen = 0), 0) FROM folders f \
-             LEFT JOIN messages m ON m.folder_id = f.id GROUP BY f.id \
-             ORDER BY f.name != 'INBOX', f.name",
+            "SELECT name, total, unread FROM folders ORDER BY name != 'INBOX', name",
         )?;
         let rows = stmt.query_map([], |r| {
             Ok(FolderInfo {
@@ -525,7 +524,10 @@ fn is_corrupt(error: &rusqlite::Error) -> bool {
 
 fn drop_all(conn: &Connection) -> rusqlite::Result<()> {
     conn.execute_batch(
-        "DROP TABLE IF EXISTS search; DROP TABLE IF EXISTS thread_refs; \
+        "DROP TRIGGER IF EXISTS messages_count_insert; \
+         DROP TRIGGER IF EXISTS messages_count_delete; \
+         DROP TRIGGER IF EXISTS messages_count_update; \
+         DROP TABLE IF EXISTS search; DROP TABLE IF EXISTS thread_refs; \
          DROP TABLE IF EXISTS messages; DROP TABLE IF EXISTS folders;",
     )
 }

@@ -385,6 +385,8 @@ fn batch_commit_and_rollback() {
     }
     batch.commit().unwrap();
     assert_eq!(f.index.count("INBOX").unwrap(), 100);
+    f.index.optimize().unwrap();
+    assert_eq!(f.index.search("b", None, 500).unwrap().len(), 100);
 }
 
 #[test]
@@ -531,4 +533,97 @@ fn search_is_newest_first_and_folder_limited_search_survives_many_foreign_hits()
         .search("comm", Some("Nowhere"), 5)
         .unwrap()
         .is_empty());
+}
+
+#[test]
+fn deep_pages_match_sql_and_follow_changes_from_any_connection() {
+    let mut f = fixture();
+    let entry = |n: u32| MaildirEntry {
+        subdir: Subdir::Cur,
+        file_name: format!("k{n}:2,S"),
+        uid: Some(n),
+        flags: Flags::new("S"),
+    };
+    let mut batch = f.index.batch().unwrap();
+    for n in 0..3000u32 {
+        let bytes = format!("Subject: s{}\r\nFrom: p{}@x\r\n\r\nb", n % 37, n % 11);
+        let mut env = envelope::parse(bytes.as_bytes(), 0);
+        env.date = 1_700_000_000 + i64::from((n * 7919) % 2000);
+        batch.upsert("INBOX", &entry(n), &env).unwrap();
+    }
+    batch.commit().unwrap();
+    let ids = |rows: Vec<EnvelopeRow>| rows.into_iter().map(|r| r.id).collect::<Vec<_>>();
+    for key in [SortKey::Date, SortKey::From, SortKey::Subject] {
+        for descending in [true, false] {
+            let sort = Sort { key, descending };
+            let all = ids(f.index.page("INBOX", sort, 0, 10_000).unwrap());
+            assert_eq!(all.len(), 3000);
+            for offset in [2000, 2500, 2990, 3000, 5000] {
+                let page = ids(f.index.page("INBOX", sort, offset, 20).unwrap());
+                let want: Vec<_> = all.iter().skip(offset as usize).take(20).copied().collect();
+                assert_eq!(page, want, "{sort:?} at {offset}");
+                assert_eq!(
+                    page,
+                    ids(f.index.page_direct("INBOX", sort, offset, 20).unwrap())
+                );
+            }
+        }
+    }
+    let sort = Sort::default();
+    // Twice: the second deep page of a list fills the in-memory order.
+    ids(f.index.page("INBOX", sort, 2990, 20).unwrap());
+    let before = ids(f.index.page("INBOX", sort, 2990, 20).unwrap());
+    assert!(f.index.order_cache.borrow().as_ref().unwrap().has_ids());
+    // A change on this connection: the first of the page goes, the rest move up.
+    f.index.remove(before[0]).unwrap();
+    let after = ids(f.index.page("INBOX", sort, 2990, 20).unwrap());
+    assert_eq!(after, before[1..]);
+    ids(f.index.page("INBOX", sort, 2990, 20).unwrap());
+    assert!(f.index.order_cache.borrow().as_ref().unwrap().has_ids());
+    // A change from another connection (the sync in another process, say).
+    let mut other = Index::open(f.index.path()).unwrap();
+    let mut env = envelope::parse(b"Subject: oldest\r\n\r\nb", 0);
+    env.date = 1;
+    let oldest = other.upsert("INBOX", &entry(99_999), &env).unwrap();
+    let last = ids(f.index.page("INBOX", sort, 2999, 20).unwrap());
+    assert_eq!(last, [oldest]);
+}
+
+#[test]
+fn two_connections_writing_at_once_both_succeed() {
+    let mut f = fixture();
+    f.add("INBOX", b"Subject: on disk\r\n\r\nx", "S");
+    let path = f.index.path().to_path_buf();
+    let root = f.root.clone();
+    // One connection rescans (reads first, then writes), the other inserts batches.
+    let scanner = {
+        let path = path.clone();
+        std::thread::spawn(move || {
+            let mut index = Index::open(&path).unwrap();
+            for _ in 0..40 {
+                index.reindex(&root).unwrap();
+            }
+        })
+    };
+    let writer = std::thread::spawn(move || {
+        let mut index = Index::open(&path).unwrap();
+        for round in 0..40u32 {
+            let mut batch = index.batch().unwrap();
+            for n in 0..10u32 {
+                let key = round * 100 + n;
+                let entry = MaildirEntry {
+                    subdir: Subdir::Cur,
+                    file_name: format!("w{key}:2,"),
+                    uid: Some(key),
+                    flags: Flags::default(),
+                };
+                let env = envelope::parse(b"Subject: race\r\n\r\nx", 0);
+                batch.upsert("Elsewhere", &entry, &env).unwrap();
+            }
+            batch.commit().unwrap();
+        }
+    });
+    scanner.join().unwrap();
+    writer.join().unwrap();
+    assert_eq!(f.index.count("INBOX").unwrap(), 1);
 }

@@ -295,6 +295,11 @@ impl Maildir {
         Ok(entries)
     }
 
+    /// The entry for a file name found in `subdir` (flags and UID read from the name).
+    pub fn entry(&self, file_name: &str, subdir: Subdir) -> MaildirEntry {
+        parse_name(file_name, subdir)
+    }
+
     pub fn path_of(&self, entry: &MaildirEntry) -> PathBuf {
         self.root.join(entry.subdir.name()).join(&entry.file_name)
     }

@@ -8,6 +8,7 @@ use rusqlite::params;
 
 use super::{
     folder_id_in, remove_in, set_entry_in, upsert_in, Index, IndexError, ReindexReport, Result,
+    IMMEDIATE,
 };
 use crate::mail::store::envelope;
 use crate::mail::store::folder;
@@ -38,69 +39,95 @@ impl Index {
             folders: on_disk.len(),
             ..ReindexReport::default()
         };
-        let tx = self.conn.transaction()?;
-        // Folders that vanished from disk lose their rows.
-        let known: Vec<(i64, String)> = tx
-            .prepare("SELECT id, name FROM folders")?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+        // Decide what needs work before taking the write lock, so an open with nothing
+        // changed never waits for a sync that is writing.
+        let known: HashMap<String, (i64, Option<String>)> = self
+            .conn
+            .prepare("SELECT name, id, stamp FROM folders")?
+            .query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?
             .collect::<rusqlite::Result<_>>()?;
-        for (folder_id, name) in known {
-            if !on_disk.contains(&name) {
-                let ids: Vec<i64> = tx
-                    .prepare("SELECT id FROM messages WHERE folder_id = ?1")?
-                    .query_map([folder_id], |r| r.get(0))?
-                    .collect::<rusqlite::Result<_>>()?;
-                for id in ids {
-                    remove_in(&tx, id)?;
-                    report.removed += 1;
-                }
-                tx.execute("DELETE FROM folders WHERE id = ?1", [folder_id])?;
-            }
+        let vanished: Vec<i64> = known
+            .iter()
+            .filter(|(name, _)| !on_disk.contains(name))
+            .map(|(_, (id, _))| *id)
+            .collect();
+        // The stamp is read before listing: a change during the scan leaves a newer
+        // mtime, so the next refresh looks again.
+        let todo: Vec<(&String, Option<String>)> = on_disk
+            .iter()
+            .map(|name| (name, stamp_of(&folder::maildir_path(mail_root, name))))
+            .filter(|(name, stamp)| {
+                force
+                    || stamp.is_none()
+                    || known.get(*name).map(|(_, stored)| stored) != Some(stamp)
+            })
+            .collect();
+        if vanished.is_empty() && todo.is_empty() {
+            return Ok(report);
         }
-        for name in &on_disk {
+        let tx = self.conn.transaction_with_behavior(IMMEDIATE)?;
+        for folder_id in vanished {
+            let ids: Vec<i64> = tx
+                .prepare("SELECT id FROM messages WHERE folder_id = ?1")?
+                .query_map([folder_id], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            for id in ids {
+                remove_in(&tx, id)?;
+                report.removed += 1;
+            }
+            tx.execute("DELETE FROM folders WHERE id = ?1", [folder_id])?;
+        }
+        for (name, stamp) in todo {
+            report.scanned += 1;
             let path = folder::maildir_path(mail_root, name);
             let folder_id = folder_id_in(&tx, name)?;
-            // Read before listing: a change during the scan leaves a newer mtime, so the
-            // next refresh looks again.
-            let stamp = stamp_of(&path);
-            let stored: Option<String> = tx
-                .prepare_cached("SELECT stamp FROM folders WHERE id = ?1")?
-                .query_row([folder_id], |r| r.get(0))?;
-            if !force && stamp.is_some() && stored == stamp {
-                continue;
-            }
-            report.scanned += 1;
             let maildir = Maildir::open(&path).map_err(io(&path))?;
-            let files = maildir.list().map_err(io(&path))?;
-            let mut indexed: HashMap<String, (i64, String, bool)> = tx
-                .prepare("SELECT mkey, id, file_name, in_cur FROM messages WHERE folder_id = ?1")?
-                .query_map([folder_id], |r| {
-                    Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?)))
-                })?
+            // Most files are unchanged: match them by name first, cheaply; only the
+            // rest need their Maildir key (a flag change renames a file).
+            let mut indexed: HashMap<(bool, String), i64> = tx
+                .prepare("SELECT in_cur, file_name, id FROM messages WHERE folder_id = ?1")?
+                .query_map([folder_id], |r| Ok(((r.get(0)?, r.get(1)?), r.get(2)?)))?
                 .collect::<rusqlite::Result<_>>()?;
-            for entry in files {
-                match indexed.remove(entry.key()) {
-                    Some((id, file_name, in_cur)) => {
-                        if file_name == entry.file_name && in_cur == (entry.subdir == Subdir::Cur) {
-                            report.unchanged += 1;
-                        } else {
-                            set_entry_in(&tx, id, &entry)?;
-                            report.updated += 1;
-                        }
+            let mut unmatched = Vec::new();
+            for subdir in [Subdir::New, Subdir::Cur] {
+                let dir = path.join(if subdir == Subdir::Cur { "cur" } else { "new" });
+                for dirent in std::fs::read_dir(&dir).map_err(io(&dir))? {
+                    let name = dirent.map_err(io(&dir))?.file_name();
+                    let name = name.to_string_lossy();
+                    if name.starts_with('.') {
+                        continue;
                     }
-                    None => {
-                        let file = maildir.path_of(&entry);
-                        // A file removed between list and read is simply not added.
-                        let Ok(bytes) = std::fs::read(&file) else {
-                            continue;
-                        };
-                        let envelope = envelope::parse(&bytes, envelope::file_mtime(&file));
-                        upsert_in(&tx, name, &entry, &envelope)?;
-                        report.added += 1;
+                    let key = (subdir == Subdir::Cur, name.into_owned());
+                    if indexed.remove(&key).is_some() {
+                        report.unchanged += 1;
+                    } else {
+                        unmatched.push(maildir.entry(&key.1, subdir));
                     }
                 }
             }
-            for (_, (id, _, _)) in indexed {
+            let mut by_key: HashMap<String, i64> = HashMap::new();
+            for ((_, file_name), id) in indexed {
+                by_key.insert(
+                    crate::mail::store::maildir::base_name(&file_name).to_string(),
+                    id,
+                );
+            }
+            for entry in unmatched {
+                if let Some(id) = by_key.remove(entry.key()) {
+                    set_entry_in(&tx, id, &entry)?;
+                    report.updated += 1;
+                    continue;
+                }
+                let file = maildir.path_of(&entry);
+                // A file removed between list and read is simply not added.
+                let Ok(bytes) = std::fs::read(&file) else {
+                    continue;
+                };
+                let envelope = envelope::parse(&bytes, envelope::file_mtime(&file));
+                upsert_in(&tx, name, &entry, &envelope)?;
+                report.added += 1;
+            }
+            for id in by_key.into_values() {
                 remove_in(&tx, id)?;
                 report.removed += 1;
             }
@@ -110,7 +137,26 @@ impl Index {
             )?;
         }
         tx.commit()?;
+        if report.added + report.removed >= OPTIMIZE_AFTER {
+            self.optimize()?;
+        }
         Ok(report)
+    }
+}
+
+/// Changes after which a reindex compacts the index (see [`Index::optimize`]).
+const OPTIMIZE_AFTER: usize = 5_000;
+
+impl Index {
+    /// Compacts after a large change (a first sync, a rebuild): merges the full-text
+    /// index's segments, which keeps search fast, and gives the write-ahead log's space
+    /// back to the disk. Takes seconds at 100,000 messages; not needed after small changes.
+    pub fn optimize(&self) -> Result<()> {
+        self.conn
+            .execute("INSERT INTO search (search) VALUES ('optimize')", [])?;
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        Ok(())
     }
 }
 
