@@ -134,48 +134,6 @@ cli-paths-config = Ffeil gosodiadau: { $path }
 cli-paths-data = Ffolder data: { $path }
 cli-paths-cache = Ffolder storfa: { $path }
 cli-paths-mail = Post ar gyfer { $account }: { $path }
-## Local mail store and the list/show/reindex commands (store-)
-store-error-no-message = Does dim neges â’r rhif { $id }.
-store-error-no-message-hint = Mae “pillarbox list” yn dangos rhif pob neges.
-store-error-index = Methu agor mynegai’r negeseuon { $path }: { $detail }
-store-error-index-sql = Methodd mynegai’r negeseuon: { $detail }
-store-error-index-hint = Mae eich negeseuon yn ddiogel yn eu ffolderi Maildir. Rhedwch “pillarbox reindex” i ailadeiladu’r mynegai ohonyn nhw.
-store-error-io = Methu darllen nac ysgrifennu { $path }: { $detail }
-store-error-io-hint = Gwiriwch nad yw’r ddisg yn llawn a bod hawl gennych i ysgrifennu i’r ffolder hon.
-store-error = Gwall: { $message }
-store-hint = Awgrym: { $hint }
-store-no-accounts = Does dim post lleol eto.
-store-no-accounts-hint = Ychwanegwch gyfrif a gwiriwch am bost yn gyntaf, neu enwch y cyfrif gyda --account.
-store-many-accounts = Mae gan sawl cyfrif bost lleol: { $accounts }
-store-many-accounts-hint = Dewiswch un gyda --account CYFEIRIAD.
-store-no-such-account = Does dim post lleol ar gyfer { $account }.
-store-no-such-account-hint = Gwiriwch y cyfeiriad, neu gwiriwch am bost yn gyntaf. Cyfrifon â phost lleol: { $accounts }
-store-empty-folder = Does dim negeseuon yn { $folder }.
-store-no-results = Does dim byd yn cyfateb i “{ $query }”.
-store-col-id = Rhif
-store-col-date = Dyddiad
-store-col-flags = Baneri
-store-col-from = Oddi wrth
-store-col-subject = Pwnc
-store-no-subject = (dim pwnc)
-store-label-from = Oddi wrth
-store-label-to = At
-store-label-cc = Copi
-store-label-date = Dyddiad
-store-label-subject = Pwnc
-store-label-folder = Ffolder
-store-label-attachments = Mae atodiadau
-store-page-info = Yn dangos { $shown } o { $total } neges yn { $folder } ({ $unread } heb eu darllen).
-store-folder-line = { $folder }: { $count ->
-        [one] 1 neges
-       *[other] { $count } neges
-    }, { $unread } heb eu darllen
-store-reindexed = Mynegai { $account } wedi’i ddiweddaru: { $folders ->
-        [one] 1 ffolder
-       *[other] { $folders } ffolder
-    }; { $added } wedi’u hychwanegu, { $updated } wedi newid, { $removed } wedi’u tynnu, { $unchanged } heb newid.
-
-cli-ui-unavailable = Nid yw ffenestr Pillarbox yn rhan o’r fersiwn hwn eto. Rhedwch “pillarbox --help” i weld y gorchmynion.
 ## Command-line help (cli-about-<command>, cli-arg-<command>-<option>)
 cli-help-usage = Defnydd:
 cli-help-commands = Gorchmynion
@@ -306,47 +264,6 @@ pop-progress = Yn llwytho { $done } o { $total } i lawr
 pop-no-uidl-note = Ni all y gweinydd hwn wahaniaethu rhwng ei negeseuon (dim UIDL): caiff pob neges ei llwytho i lawr, yna ei dileu o'r gweinydd.
 pop-no-password = Dim cyfrinair ar y mewnbwn safonol.
 
-## Meintiau a dyddiadau (format-): gweler src/i18n/format.rs
-format-decimal-separator = .
-format-size-bytes = { $count ->
-        [one] { $count } beit
-       *[other] { $count } beit
-    }
-format-size-kb = { $size } kB
-format-size-mb = { $size } MB
-format-size-gb = { $size } GB
-format-size-tb = { $size } TB
-format-month = { $month ->
-        [1] Ion
-        [2] Chwef
-        [3] Maw
-        [4] Ebr
-        [5] Mai
-        [6] Meh
-        [7] Gorff
-        [8] Awst
-        [9] Medi
-        [10] Hyd
-        [11] Tach
-       *[12] Rhag
-    }
-format-time = { $hours }:{ $minutes }
-format-date-yesterday = Ddoe
-format-date-day-month = { $day } { $month }
-format-date-year = { $day } { $month } { $year }
-format-date-time = { $date }, { $time }
-
-## Cymorth y gorchmynion post lleol (list, show, reindex)
-cli-about-list = Rhestru negeseuon ffolder (neu chwilio drwyddynt, neu restru’r ffolderi)
-cli-arg-list-account = Cyfeiriad y cyfrif; dim ond ei angen pan fo gan sawl cyfrif bost lleol
-cli-arg-list-folder = Y ffolder i’w rhestru, fel INBOX, Sent neu Archive/2024
-cli-arg-list-limit = Sawl neges i’w dangos
-cli-arg-list-offset = Sawl neges i’w hepgor yn gyntaf (ar gyfer tudalennu)
-cli-arg-list-sort = Beth i drefnu yn ei ôl
-cli-arg-list-reverse = Gwrthdroi’r drefn (fel arfer y mwyaf newydd yn gyntaf yn ôl dyddiad, A i Z yn ôl anfonwr neu bwnc)
-cli-arg-list-search = Dim ond negeseuon sy’n cyfateb i’r geiriau hyn (dechrau geiriau; mae from:, to:, subject: a body: yn cyfyngu gair i un maes). Y mwyaf newydd yn gyntaf
-cli-arg-list-all_folders = Gyda --search: chwilio ym mhob ffolder, nid yn --folder yn unig
-cli-arg-list-folders = Rhestru’r ffolderi gyda nifer eu negeseuon yn lle negeseuon
 ## Local mail store and the list/show/reindex commands (store-)
 store-error-no-message = Does dim neges â’r rhif { $id }.
 store-error-no-message-hint = Mae “pillarbox list” yn dangos rhif pob neges.
@@ -377,8 +294,14 @@ store-label-subject = Pwnc
 store-label-folder = Ffolder
 store-label-attachments = Mae atodiadau
 store-page-info = Yn dangos { $shown } o { $total } neges yn { $folder } ({ $unread } heb eu darllen).
-store-folder-line = { $folder }: { $count } neges, { $unread } heb eu darllen
-store-reindexed = Mynegai { $account } wedi’i ddiweddaru: { $folders } ffolder; { $added } wedi’u hychwanegu, { $updated } wedi newid, { $removed } wedi’u tynnu, { $unchanged } heb newid.
+store-folder-line = { $folder }: { $count ->
+        [one] 1 neges
+       *[other] { $count } neges
+    }, { $unread } heb eu darllen
+store-reindexed = Mynegai { $account } wedi’i ddiweddaru: { $folders ->
+        [one] 1 ffolder
+       *[other] { $folders } ffolder
+    }; { $added } wedi’u hychwanegu, { $updated } wedi newid, { $removed } wedi’u tynnu, { $unchanged } heb newid.
 cli-about-list = Rhestru negeseuon ffolder, chwilio drwyddyn nhw, neu restru’r ffolderi
 cli-arg-list-account = Cyfeiriad y cyfrif; dim ond ei angen pan fo gan sawl cyfrif bost lleol
 cli-arg-list-folder = Y ffolder i’w rhestru, fel INBOX, Sent neu Archive/2024
@@ -393,12 +316,6 @@ cli-arg-list-json = Argraffu JSON ar gyfer sgriptiau
 cli-about-show = Dangos un neges: ei phenawdau a’i thestun, neu gyda --raw ei beitiau union
 cli-arg-show-id = Rhif y neges, fel y mae “pillarbox list” yn ei ddangos
 cli-arg-show-account = Cyfeiriad y cyfrif; dim ond ei angen pan fo gan sawl cyfrif bost lleol
-cli-arg-show-raw = Argraffu’r neges sydd wedi’i chadw yn union fel y’i derbyniwyd, beit wrth feit
-cli-about-reindex = Dod â mynegai’r negeseuon i gyd-fynd â’r ffolderi Maildir ar y ddisg
-cli-arg-reindex-account = Y cyfrif hwn yn unig (rhagosodiad: pob cyfrif sydd â phost lleol)
-
-## Cofnodi (log-)
-log-file-error = Methu ysgrifennu’r ffeil gofnodion yn { $path }: { $detail }. Mae Pillarbox yn parhau hebddi.
 cli-arg-show-raw = Argraffu’r neges fel y’i cadwyd, yn union fel y daeth, beit wrth feit
 cli-about-reindex = Dod â mynegai’r negeseuon yn unol â’r ffolderi Maildir ar y ddisg
 cli-arg-reindex-account = Y cyfrif hwn yn unig (rhagosodiad: pob cyfrif â phost lleol)
@@ -426,7 +343,10 @@ send-cli-queued = Yn y ciw: { $id }
 send-cli-flushed = Anfonwyd { $sent }, i geisio eto { $deferred }, wedi methu { $failed }, ar ôl yn y Blwch Allan { $remaining }
 send-cli-outbox-empty = Mae'r Blwch Allan yn wag.
 send-cli-outbox-failed = Nid oedd modd darllen nac ysgrifennu'r Blwch Allan: { $detail }
-send-cli-retried = Rhoddwyd { $count } neges yn ôl yn y ciw.
+send-cli-retried = { $count ->
+        [one] Rhoddwyd 1 neges yn ôl yn y ciw.
+       *[other] Rhoddwyd { $count } neges yn ôl yn y ciw.
+    }
 send-cli-read-failed = Nid oedd modd darllen { $path }: { $detail }
 send-cli-no-account = Does dim cyfrif { $email } wedi'i osod. Mae `pillarbox account list` yn dangos y cyfrifon.
 send-cli-which-account = Mae sawl cyfrif: dywedwch pa un gyda --account.
@@ -445,5 +365,40 @@ cli-arg-send-queue_only = Dim ond rhoi'r neges yn y Blwch Allan; bydd `outbox fl
 cli-about-outbox = Dangos y Blwch Allan, anfon yr hyn sy'n aros ynddo, neu geisio negeseuon a fethodd eto
 cli-arg-outbox-account = Y cyfrif y mae ei Flwch Allan i'w ddefnyddio (ei gyfeiriad e-bost)
 cli-about-outbox-flush = Anfon popeth sy'n barod, dros un cysylltiad
+cli-arg-outbox-flush-account = Y cyfrif y mae ei Flwch Allan i’w anfon (ei gyfeiriad e-bost)
 cli-arg-outbox-flush-now = Anfon hefyd negeseuon sy'n aros am eu hamser i geisio eto
 cli-about-outbox-retry = Rhoi negeseuon a fethodd yn ôl yn y ciw
+cli-arg-outbox-retry-account = Y cyfrif y mae ei negeseuon a fethodd i’w hailgynnig (ei gyfeiriad e-bost)
+
+## Meintiau a dyddiadau (format-): gweler src/i18n/format.rs
+format-decimal-separator = .
+format-size-bytes = { $count ->
+        [one] { $count } beit
+       *[other] { $count } beit
+    }
+format-size-kb = { $size } kB
+format-size-mb = { $size } MB
+format-size-gb = { $size } GB
+format-size-tb = { $size } TB
+format-month = { $month ->
+        [1] Ion
+        [2] Chwef
+        [3] Maw
+        [4] Ebr
+        [5] Mai
+        [6] Meh
+        [7] Gorff
+        [8] Awst
+        [9] Medi
+        [10] Hyd
+        [11] Tach
+       *[12] Rhag
+    }
+format-time = { $hours }:{ $minutes }
+format-date-yesterday = Ddoe
+format-date-day-month = { $day } { $month }
+format-date-year = { $day } { $month } { $year }
+format-date-time = { $date }, { $time }
+
+## Cofnodi (log-)
+log-file-error = Methu ysgrifennu’r ffeil gofnodion yn { $path }: { $detail }. Mae Pillarbox yn parhau hebddi.

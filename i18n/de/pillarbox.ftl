@@ -145,8 +145,6 @@ store-error-index-sql = Der Nachrichtenindex ist fehlgeschlagen: { $detail }
 store-error-index-hint = Ihre Nachrichten sind in ihren Maildir-Ordnern sicher. Führen Sie „pillarbox reindex“ aus, um den Index daraus neu aufzubauen.
 store-error-io = { $path } konnte nicht gelesen oder geschrieben werden: { $detail }
 store-error-io-hint = Prüfen Sie, ob die Festplatte voll ist und ob Sie in diesen Ordner schreiben dürfen.
-store-error = Fehler: { $message }
-store-hint = Tipp: { $hint }
 store-no-accounts = Es gibt noch keine lokalen E-Mails.
 store-no-accounts-hint = Fügen Sie ein Konto hinzu und rufen Sie zuerst E-Mails ab, oder nennen Sie das Konto mit --account.
 store-many-accounts = Mehrere Konten haben lokale E-Mails: { $accounts }
@@ -304,13 +302,11 @@ pop-error-auth = { $endpoint } hat die E-Mail-Adresse und das Passwort nicht ang
 pop-error-refused = { $endpoint } hat { $step } abgelehnt: { $reply }
 pop-error-protocol = { $endpoint } hat eine Antwort gesendet, die Pillarbox nicht verstanden hat ({ $step }): { $detail }
 pop-error-connection = Die Verbindung zu { $endpoint } wurde unterbrochen ({ $step }): { $detail }
-pop-error-starttls = { $endpoint }: POP3 mit STARTTLS wird nicht unterstützt.
 pop-error-no-uidl-leave = { $endpoint } kann seine Nachrichten nicht unterscheiden (kein UIDL), daher können keine Nachrichten auf dem Server bleiben.
 pop-error-disk = E-Mails konnten nicht in { $path } gespeichert werden: { $detail }
 pop-error-busy = Die E-Mails von { $account } werden bereits heruntergeladen.
 pop-hint-auth = Prüfen Sie Ihr Passwort. BT-Email-Konten mit Bestätigung in zwei Schritten benötigen ein App-Passwort.
 pop-hint-retry = Es wurde nichts vom Server gelöscht. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.
-pop-hint-starttls = Wählen Sie in den Kontoeinstellungen SSL/TLS auf Port 995.
 pop-hint-no-uidl-leave = Schalten Sie „Nachrichten auf dem Server lassen“ für dieses Konto aus.
 pop-hint-disk = Es wurde nichts vom Server gelöscht. Geben Sie Speicherplatz frei oder prüfen Sie die Berechtigungen des Ordners, und versuchen Sie es dann erneut.
 pop-hint-busy = Warten Sie, bis der andere Download abgeschlossen ist.
@@ -370,3 +366,53 @@ cli-arg-reindex-account = Nur dieses Konto (Standard: alle Konten mit lokalen E-
 
 ## Logging (log-)
 log-file-error = Die Protokolldatei in { $path } kann nicht geschrieben werden: { $detail }. Pillarbox arbeitet ohne sie weiter.
+
+## Sending: compose, outbox, SMTP
+send-reply-attribution = Am { $date } schrieb { $name }:
+send-forward-header = ---------- Weitergeleitete Nachricht ----------
+    Von: { $from }
+    Datum: { $date }
+    Betreff: { $subject }
+    An: { $to }
+send-error-auth = Der Postausgangsserver hat Ihren Benutzernamen oder Ihr Passwort abgelehnt ({ $detail }). Prüfen Sie das Passwort; BT-Konten mit Bestätigung in zwei Schritten benötigen ein App-Passwort. Ihre Nachricht bleibt im Postausgang.
+send-error-recipient = Der Server stellt nicht an { $recipient } zu ({ $detail }). Prüfen Sie die Adresse und senden Sie die Nachricht dann erneut aus dem Postausgang.
+send-error-sender = Der Server nimmt keine E-Mails von Ihrer Adresse an ({ $detail }). Prüfen Sie die E-Mail-Adresse des Kontos.
+send-error-message = Der Server hat die Nachricht abgelehnt ({ $detail }). Vielleicht ist sie zu groß; entfernen Sie Anhänge und senden Sie sie erneut.
+send-error-certificate = Das Zertifikat des Postausgangsservers wurde abgelehnt ({ $detail }). Prüfen Sie den Servernamen in den Kontoeinstellungen.
+send-error-temporary = Die Nachricht konnte gerade nicht gesendet werden ({ $detail }). Sie bleibt im Postausgang und wird automatisch erneut gesendet.
+send-error-folder = Die Kopie in Ihren E-Mail-Ordnern konnte nicht gespeichert werden ({ $detail }). Die Nachricht bleibt erhalten und wird erneut gespeichert.
+send-state-queued = in der Warteschlange
+send-state-sending = wird gesendet
+send-state-sent = gesendet
+send-state-failed = fehlgeschlagen
+send-state-retrying = wartet auf neuen Versuch
+send-cli-queued = In die Warteschlange gestellt: { $id }
+send-cli-flushed = Gesendet: { $sent }, erneut zu versuchen: { $deferred }, fehlgeschlagen: { $failed }, im Postausgang verblieben: { $remaining }
+send-cli-outbox-empty = Der Postausgang ist leer.
+send-cli-outbox-failed = Der Postausgang konnte nicht gelesen oder geschrieben werden: { $detail }
+send-cli-retried = { $count ->
+        [one] { $count } Nachricht wieder in die Warteschlange gestellt.
+       *[other] { $count } Nachrichten wieder in die Warteschlange gestellt.
+    }
+send-cli-read-failed = { $path } konnte nicht gelesen werden: { $detail }
+send-cli-no-account = Es ist kein Konto { $email } eingerichtet. `pillarbox account list` zeigt die Konten.
+send-cli-which-account = Es gibt mehrere Konten: Wählen Sie eines mit --account.
+send-cli-busy = Ein anderes Pillarbox sendet diesen Postausgang gerade; es sendet auch diese Nachrichten.
+cli-about-send = Eine Nachricht schreiben und senden (über den Postausgang)
+cli-arg-send-account = Das Konto, von dem gesendet wird (seine E-Mail-Adresse); ohne Angabe das einzige Konto
+cli-arg-send-to = Ein Empfänger ("Name <a@b>" oder a@b); für weitere wiederholen
+cli-arg-send-cc = Ein Kopie-Empfänger; für weitere wiederholen
+cli-arg-send-bcc = Ein Blindkopie-Empfänger (den anderen nie angezeigt); für weitere wiederholen
+cli-arg-send-subject = Der Betreff
+cli-arg-send-body = Der Text der Nachricht (oder --body-file verwenden)
+cli-arg-send-body_file = Eine Datei mit dem Text der Nachricht
+cli-arg-send-html_file = Eine Datei mit einer HTML-Fassung des Texts
+cli-arg-send-attach = Eine Datei als Anhang; für weitere wiederholen
+cli-arg-send-queue_only = Die Nachricht nur in den Postausgang legen; ein späteres `outbox flush` sendet sie
+cli-about-outbox = Den Postausgang anzeigen, Wartendes senden oder fehlgeschlagene Nachrichten erneut versuchen
+cli-arg-outbox-account = Das Konto, dessen Postausgang verwendet wird (seine E-Mail-Adresse)
+cli-about-outbox-flush = Alles Fällige über eine einzige Verbindung senden
+cli-arg-outbox-flush-account = Das Konto, dessen Postausgang gesendet wird (seine E-Mail-Adresse)
+cli-arg-outbox-flush-now = Auch Nachrichten senden, die auf ihren nächsten Versuch warten
+cli-about-outbox-retry = Fehlgeschlagene Nachrichten wieder in die Warteschlange stellen
+cli-arg-outbox-retry-account = Das Konto, dessen fehlgeschlagene Nachrichten erneut versucht werden (seine E-Mail-Adresse)

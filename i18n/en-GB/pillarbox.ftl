@@ -137,51 +137,6 @@ cli-paths-config = Settings file: { $path }
 cli-paths-data = Data folder: { $path }
 cli-paths-cache = Cache folder: { $path }
 cli-paths-mail = Mail for { $account }: { $path }
-## Local mail store and the list/show/reindex commands (store-)
-store-error-no-message = There is no message with id { $id }.
-store-error-no-message-hint = “pillarbox list” shows each message’s id.
-store-error-index = The message index { $path } could not be opened: { $detail }
-store-error-index-sql = The message index failed: { $detail }
-store-error-index-hint = Your messages are safe in their Maildir folders. Run “pillarbox reindex” to rebuild the index from them.
-store-error-io = Could not read or write { $path }: { $detail }
-store-error-io-hint = Check that the disk is not full and that you may write to this folder.
-store-error = Error: { $message }
-store-hint = Hint: { $hint }
-store-no-accounts = There is no local mail yet.
-store-no-accounts-hint = Add an account and check for mail first, or name the account with --account.
-store-many-accounts = Several accounts have local mail: { $accounts }
-store-many-accounts-hint = Choose one with --account ADDRESS.
-store-no-such-account = There is no local mail for { $account }.
-store-no-such-account-hint = Check the address, or check for mail first. Accounts with local mail: { $accounts }
-store-empty-folder = No messages in { $folder }.
-store-no-results = Nothing matches “{ $query }”.
-store-col-id = ID
-store-col-date = Date
-store-col-flags = Flags
-store-col-from = From
-store-col-subject = Subject
-store-no-subject = (no subject)
-store-label-from = From
-store-label-to = To
-store-label-cc = Cc
-store-label-date = Date
-store-label-subject = Subject
-store-label-folder = Folder
-store-label-attachments = Has attachments
-store-page-info = Showing { $shown } of { $total ->
-        [one] { $total } message
-       *[other] { $total } messages
-    } in { $folder } ({ $unread } unread).
-store-folder-line = { $folder }: { $count ->
-        [one] 1 message
-       *[other] { $count } messages
-    }, { $unread } unread
-store-reindexed = Index of { $account } updated: { $folders ->
-        [one] 1 folder
-       *[other] { $folders } folders
-    }; { $added } added, { $updated } changed, { $removed } removed, { $unchanged } unchanged.
-
-cli-ui-unavailable = The Pillarbox window is not part of this build yet. Run “pillarbox --help” to see the commands.
 ## Command-line help (cli-about-<command>, cli-arg-<command>-<option>)
 cli-help-usage = Usage:
 cli-help-commands = Commands
@@ -305,13 +260,11 @@ pop-error-auth = { $endpoint } did not accept the email address and password: { 
 pop-error-refused = { $endpoint } refused { $step }: { $reply }
 pop-error-protocol = { $endpoint } sent a reply Pillarbox did not understand ({ $step }): { $detail }
 pop-error-connection = The connection to { $endpoint } was lost ({ $step }): { $detail }
-pop-error-starttls = { $endpoint }: POP3 with STARTTLS is not supported.
 pop-error-no-uidl-leave = { $endpoint } cannot tell its messages apart (no UIDL), so messages cannot be left on the server.
 pop-error-disk = Could not save mail to { $path }: { $detail }
 pop-error-busy = Mail for { $account } is already being downloaded.
 pop-hint-auth = Check your password. BT Email accounts with two-step verification need an app password.
 pop-hint-retry = Nothing was deleted from the server. Check your internet connection and try again.
-pop-hint-starttls = Choose SSL/TLS on port 995 in the account settings.
 pop-hint-no-uidl-leave = Turn off "Leave messages on the server" for this account.
 pop-hint-disk = Nothing was deleted from the server. Free some disk space or check the folder's permissions, then try again.
 pop-hint-busy = Wait for the other download to finish.
@@ -319,6 +272,118 @@ pop-summary = { $account }: { $downloaded } downloaded, { $deleted } deleted fro
 pop-progress = Downloading { $done } of { $total }
 pop-no-uidl-note = This server cannot tell its messages apart (no UIDL): each message is downloaded, then deleted from the server.
 pop-no-password = No password on standard input.
+
+## Local mail store and the list/show/reindex commands (store-)
+store-error-no-message = There is no message with id { $id }.
+store-error-no-message-hint = “pillarbox list” shows each message’s id.
+store-error-index = The message index { $path } could not be opened: { $detail }
+store-error-index-sql = The message index failed: { $detail }
+store-error-index-hint = Your messages are safe in their Maildir folders. Run “pillarbox reindex” to rebuild the index from them.
+store-error-io = Could not read or write { $path }: { $detail }
+store-error-io-hint = Check that the disk is not full and that you may write to this folder.
+store-no-accounts = There is no local mail yet.
+store-no-accounts-hint = Add an account and check for mail first, or name the account with --account.
+store-many-accounts = Several accounts have local mail: { $accounts }
+store-many-accounts-hint = Choose one with --account ADDRESS.
+store-no-such-account = There is no local mail for { $account }.
+store-no-such-account-hint = Check the address, or check for mail first. Accounts with local mail: { $accounts }
+store-empty-folder = No messages in { $folder }.
+store-no-results = Nothing matches “{ $query }”.
+store-col-id = ID
+store-col-date = Date
+store-col-flags = Flags
+store-col-from = From
+store-col-subject = Subject
+store-no-subject = (no subject)
+store-label-from = From
+store-label-to = To
+store-label-cc = Cc
+store-label-date = Date
+store-label-subject = Subject
+store-label-folder = Folder
+store-label-attachments = Has attachments
+store-page-info = Showing { $shown } of { $total ->
+        [one] { $total } message
+       *[other] { $total } messages
+    } in { $folder } ({ $unread } unread).
+store-folder-line = { $folder }: { $count ->
+        [one] 1 message
+       *[other] { $count } messages
+    }, { $unread } unread
+store-reindexed = Index of { $account } updated: { $folders ->
+        [one] 1 folder
+       *[other] { $folders } folders
+    }; { $added } added, { $updated } changed, { $removed } removed, { $unchanged } unchanged.
+cli-about-list = List the messages of a folder, search them, or list the folders
+cli-arg-list-account = The account’s address; needed only when several accounts have local mail
+cli-arg-list-folder = The folder to list, such as INBOX, Sent or Archive/2024
+cli-arg-list-limit = How many messages to show
+cli-arg-list-offset = How many messages to skip first (for paging)
+cli-arg-list-sort = What to sort by
+cli-arg-list-reverse = Reverse the order (normally newest first by date, A to Z by sender or subject)
+cli-arg-list-search = Only messages matching these words (word beginnings; from:, to:, subject: and body: narrow a word to one field), newest first
+cli-arg-list-all_folders = With --search: look in every folder, not only --folder
+cli-arg-list-folders = List the folders with their message counts instead of messages
+cli-arg-list-json = Print JSON for scripts
+cli-about-show = Show one message: its headers and text, or with --raw its exact bytes
+cli-arg-show-id = The message’s id, as “pillarbox list” shows it
+cli-arg-show-account = The account’s address; needed only when several accounts have local mail
+cli-arg-show-raw = Print the stored message exactly as received, byte for byte
+cli-about-reindex = Bring the message index in line with the Maildir folders on disk
+cli-arg-reindex-account = Only this account (default: every account with local mail)
+
+## Command-line help (cli-about-<command>, cli-arg-<command>-<option>)
+## POP3 download (pop-)
+
+## Sending: compose, outbox, SMTP
+send-reply-attribution = On { $date }, { $name } wrote:
+send-forward-header = ---------- Forwarded message ----------
+    From: { $from }
+    Date: { $date }
+    Subject: { $subject }
+    To: { $to }
+send-error-auth = The outgoing server refused your user name or password ({ $detail }). Check the password; BT accounts with two-step verification need an app password. Your message stays in the Outbox.
+send-error-recipient = The server will not deliver to { $recipient } ({ $detail }). Check the address, then send again from the Outbox.
+send-error-sender = The server will not accept mail from your address ({ $detail }). Check the account's email address.
+send-error-message = The server refused the message ({ $detail }). It may be too large; remove attachments and send again.
+send-error-certificate = The outgoing server's certificate was refused ({ $detail }). Check the server name in the account settings.
+send-error-temporary = The message could not be sent now ({ $detail }). It stays in the Outbox and will be sent again automatically.
+send-error-folder = The copy in your mail folders could not be saved ({ $detail }). The message is kept and will be saved again.
+send-state-queued = queued
+send-state-sending = sending
+send-state-sent = sent
+send-state-failed = failed
+send-state-retrying = waiting to retry
+send-cli-queued = Queued { $id }
+send-cli-flushed = Sent { $sent }, to retry { $deferred }, failed { $failed }, left in the Outbox { $remaining }
+send-cli-outbox-empty = The Outbox is empty.
+send-cli-outbox-failed = The Outbox could not be read or written: { $detail }
+send-cli-retried = { $count ->
+        [one] { $count } message put back in the queue.
+       *[other] { $count } messages put back in the queue.
+    }
+send-cli-read-failed = { $path } could not be read: { $detail }
+send-cli-no-account = No account { $email } is set up. `pillarbox account list` shows the accounts.
+send-cli-which-account = There are several accounts: say which with --account.
+send-cli-busy = Another Pillarbox is sending this Outbox right now; it will send these messages.
+cli-about-send = Write a message and send it (through the Outbox)
+cli-arg-send-account = The account to send from (its email address); the only account when omitted
+cli-arg-send-to = A recipient ("Name <a@b>" or a@b); repeat for more
+cli-arg-send-cc = A copy recipient; repeat for more
+cli-arg-send-bcc = A hidden copy recipient (never shown to the others); repeat for more
+cli-arg-send-subject = The subject
+cli-arg-send-body = The text of the message (or use --body-file)
+cli-arg-send-body_file = A file holding the text of the message
+cli-arg-send-html_file = A file holding an HTML version of the text
+cli-arg-send-attach = A file to attach; repeat for more
+cli-arg-send-queue_only = Only put the message in the Outbox; a later `outbox flush` sends it
+cli-about-outbox = Show the Outbox, send what is waiting in it, or retry failed messages
+cli-arg-outbox-account = The account whose Outbox to use (its email address)
+cli-about-outbox-flush = Send everything that is due, over one connection
+cli-arg-outbox-flush-account = The account whose Outbox to send (its email address)
+cli-arg-outbox-flush-now = Also send messages waiting for their retry time
+cli-about-outbox-retry = Put failed messages back in the queue
+cli-arg-outbox-retry-account = The account whose failed messages to retry (its email address)
 
 ## Sizes and dates (format-): see src/i18n/format.rs
 format-decimal-separator = .
@@ -350,157 +415,5 @@ format-date-day-month = { $day } { $month }
 format-date-year = { $day } { $month } { $year }
 format-date-time = { $date }, { $time }
 
-## Command-line help of the local mail commands (list, show, reindex)
-cli-about-list = List the messages of a folder (or search them, or list the folders)
-## Local mail store and the list/show/reindex commands (store-)
-store-error-no-message = There is no message with id { $id }.
-store-error-no-message-hint = “pillarbox list” shows each message’s id.
-store-error-index = The message index { $path } could not be opened: { $detail }
-store-error-index-sql = The message index failed: { $detail }
-store-error-index-hint = Your messages are safe in their Maildir folders. Run “pillarbox reindex” to rebuild the index from them.
-store-error-io = Could not read or write { $path }: { $detail }
-store-error-io-hint = Check that the disk is not full and that you may write to this folder.
-store-no-accounts = There is no local mail yet.
-store-no-accounts-hint = Add an account and check for mail first, or name the account with --account.
-store-many-accounts = Several accounts have local mail: { $accounts }
-store-many-accounts-hint = Choose one with --account ADDRESS.
-store-no-such-account = There is no local mail for { $account }.
-store-no-such-account-hint = Check the address, or check for mail first. Accounts with local mail: { $accounts }
-store-empty-folder = No messages in { $folder }.
-store-no-results = Nothing matches “{ $query }”.
-store-col-id = ID
-store-col-date = Date
-store-col-flags = Flags
-store-col-from = From
-store-col-subject = Subject
-store-no-subject = (no subject)
-store-label-from = From
-store-label-to = To
-store-label-cc = Cc
-store-label-date = Date
-store-label-subject = Subject
-store-label-folder = Folder
-store-label-attachments = Has attachments
-store-page-info = Showing { $shown } of { $total } messages in { $folder } ({ $unread } unread).
-store-folder-line = { $folder }: { $count ->
-        [one] 1 message
-       *[other] { $count } messages
-    }, { $unread } unread
-store-reindexed = Index of { $account } updated: { $folders ->
-        [one] 1 folder
-       *[other] { $folders } folders
-    }; { $added } added, { $updated } changed, { $removed } removed, { $unchanged } unchanged.
-cli-about-list = List the messages of a folder, search them, or list the folders
-cli-arg-list-account = The account’s address; needed only when several accounts have local mail
-cli-arg-list-folder = The folder to list, such as INBOX, Sent or Archive/2024
-cli-arg-list-limit = How many messages to show
-cli-arg-list-offset = How many messages to skip first (for paging)
-cli-arg-list-sort = What to sort by
-cli-arg-list-reverse = Reverse the order (normally newest first by date, A to Z by from or subject)
-cli-arg-list-search = Only messages matching these words (word beginnings; from:, to:, subject: and body: narrow a word to one field). Newest first
-cli-arg-list-reverse = Reverse the order (normally newest first by date, A to Z by sender or subject)
-cli-arg-list-search = Only messages matching these words (word beginnings; from:, to:, subject: and body: narrow a word to one field), newest first
-cli-arg-list-all_folders = With --search: look in every folder, not only --folder
-cli-arg-list-folders = List the folders with their message counts instead of messages
-cli-arg-list-json = Print JSON for scripts
-cli-about-show = Show one message: its headers and text, or with --raw its exact bytes
-cli-arg-show-id = The message’s id, as “pillarbox list” shows it
-cli-arg-show-account = The account’s address; needed only when several accounts have local mail
-cli-arg-show-raw = Print the stored message exactly as received, byte for byte
-cli-about-reindex = Bring the message index in line with the Maildir folders on disk
-cli-arg-reindex-account = Only this account (default: every account with local mail)
-
 ## Logging (log-)
 log-file-error = Cannot write the log file in { $path }: { $detail }. Pillarbox carries on without it.
-## Command-line help (cli-about-<command>, cli-arg-<command>-<option>)
-cli-help-usage = Usage:
-cli-help-commands = Commands
-cli-help-options = Options
-cli-help-arguments = Arguments
-cli-about = A fast, safe mail client for BT Email and any IMAP/POP3/SMTP provider. Run without a command to open the window.
-cli-about-help = Print this message or the help of the given command
-cli-arg-help = Print help
-cli-arg-version = Print version
-cli-arg-lang = Language for messages, such as cy or en-GB (default: the settings, then the system’s)
-cli-about-account = Add, list and remove accounts
-cli-about-account-add = Set up an account: servers from the provider list, the password in the keyring
-cli-arg-account-add-email = The account’s email address
-cli-arg-account-add-name = Your name as recipients see it (default: from the address)
-cli-arg-account-add-protocol = How mail comes in (default: IMAP, or POP3 when only --pop is given)
-cli-arg-account-add-imap = IMAP server instead of the provider’s
-cli-arg-account-add-pop = POP3 server instead of the provider’s
-cli-arg-account-add-smtp = SMTP server instead of the provider’s
-cli-arg-account-add-security = Connection security for every server of the account: tls (from the first byte) or starttls
-cli-arg-account-add-ca_file = Extra trusted CA certificates (PEM), for a private server
-cli-arg-account-add-password_stdin = Read the password from standard input (first line) and keep it in the system keyring
-cli-arg-account-add-password_command = A command that prints the password, run each time it is needed (e.g. "pass show bt")
-cli-arg-account-add-replace = Replace the account if the address is already set up
-cli-about-account-list = List the accounts that are set up
-cli-about-account-remove = Remove an account and its saved password (its mail stays on disk)
-cli-arg-account-remove-email = The address of the account to remove
-cli-about-paths = Show where Pillarbox keeps its settings and mail
-## POP3 download (pop-)
-pop-error-network = Could not reach the POP3 server: { $detail }
-pop-error-timeout = { $endpoint } did not answer within { $secs } seconds ({ $step }).
-pop-error-auth = { $endpoint } did not accept the email address and password: { $reply }
-pop-error-refused = { $endpoint } refused { $step }: { $reply }
-pop-error-protocol = { $endpoint } sent a reply Pillarbox did not understand ({ $step }): { $detail }
-pop-error-connection = The connection to { $endpoint } was lost ({ $step }): { $detail }
-pop-error-no-uidl-leave = { $endpoint } cannot tell its messages apart (no UIDL), so messages cannot be left on the server.
-pop-error-disk = Could not save mail to { $path }: { $detail }
-pop-error-busy = Mail for { $account } is already being downloaded.
-pop-hint-auth = Check your password. BT Email accounts with two-step verification need an app password.
-pop-hint-retry = Nothing was deleted from the server. Check your internet connection and try again.
-pop-hint-no-uidl-leave = Turn off "Leave messages on the server" for this account.
-pop-hint-disk = Nothing was deleted from the server. Free some disk space or check the folder's permissions, then try again.
-pop-hint-busy = Wait for the other download to finish.
-pop-summary = { $account }: { $downloaded } downloaded, { $deleted } deleted from the server, { $kept } left on the server.
-pop-progress = Downloading { $done } of { $total }
-pop-no-uidl-note = This server cannot tell its messages apart (no UIDL): each message is downloaded, then deleted from the server.
-pop-no-password = No password on standard input.
-
-
-## Sending: compose, outbox, SMTP
-send-reply-attribution = On { $date }, { $name } wrote:
-send-forward-header = ---------- Forwarded message ----------
-    From: { $from }
-    Date: { $date }
-    Subject: { $subject }
-    To: { $to }
-send-error-auth = The outgoing server refused your user name or password ({ $detail }). Check the password; BT accounts with two-step verification need an app password. Your message stays in the Outbox.
-send-error-recipient = The server will not deliver to { $recipient } ({ $detail }). Check the address, then send again from the Outbox.
-send-error-sender = The server will not accept mail from your address ({ $detail }). Check the account's email address.
-send-error-message = The server refused the message ({ $detail }). It may be too large; remove attachments and send again.
-send-error-certificate = The outgoing server's certificate was refused ({ $detail }). Check the server name in the account settings.
-send-error-temporary = The message could not be sent now ({ $detail }). It stays in the Outbox and will be sent again automatically.
-send-error-folder = The copy in your mail folders could not be saved ({ $detail }). The message is kept and will be saved again.
-send-state-queued = queued
-send-state-sending = sending
-send-state-sent = sent
-send-state-failed = failed
-send-state-retrying = waiting to retry
-send-cli-queued = Queued { $id }
-send-cli-flushed = Sent { $sent }, to retry { $deferred }, failed { $failed }, left in the Outbox { $remaining }
-send-cli-outbox-empty = The Outbox is empty.
-send-cli-outbox-failed = The Outbox could not be read or written: { $detail }
-send-cli-retried = { $count } messages put back in the queue.
-send-cli-read-failed = { $path } could not be read: { $detail }
-send-cli-no-account = No account { $email } is set up. `pillarbox account list` shows the accounts.
-send-cli-which-account = There are several accounts: say which with --account.
-send-cli-busy = Another Pillarbox is sending this Outbox right now; it will send these messages.
-cli-about-send = Write a message and send it (through the Outbox)
-cli-arg-send-account = The account to send from (its email address); the only account when omitted
-cli-arg-send-to = A recipient ("Name <a@b>" or a@b); repeat for more
-cli-arg-send-cc = A copy recipient; repeat for more
-cli-arg-send-bcc = A hidden copy recipient (never shown to the others); repeat for more
-cli-arg-send-subject = The subject
-cli-arg-send-body = The text of the message (or use --body-file)
-cli-arg-send-body_file = A file holding the text of the message
-cli-arg-send-html_file = A file holding an HTML version of the text
-cli-arg-send-attach = A file to attach; repeat for more
-cli-arg-send-queue_only = Only put the message in the Outbox; a later `outbox flush` sends it
-cli-about-outbox = Show the Outbox, send what is waiting in it, or retry failed messages
-cli-arg-outbox-account = The account whose Outbox to use (its email address)
-cli-about-outbox-flush = Send everything that is due, over one connection
-cli-arg-outbox-flush-now = Also send messages waiting for their retry time
-cli-about-outbox-retry = Put failed messages back in the queue

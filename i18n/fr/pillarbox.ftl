@@ -145,8 +145,6 @@ store-error-index-sql = L’index des messages a échoué : { $detail }
 store-error-index-hint = Vos messages sont en sécurité dans leurs dossiers Maildir. Lancez « pillarbox reindex » pour reconstruire l’index à partir d’eux.
 store-error-io = Impossible de lire ou d’écrire { $path } : { $detail }
 store-error-io-hint = Vérifiez que le disque n’est pas plein et que vous avez le droit d’écrire dans ce dossier.
-store-error = Erreur : { $message }
-store-hint = Conseil : { $hint }
 store-no-accounts = Il n’y a pas encore de courrier local.
 store-no-accounts-hint = Ajoutez un compte et relevez le courrier d’abord, ou indiquez le compte avec --account.
 store-many-accounts = Plusieurs comptes ont du courrier local : { $accounts }
@@ -310,13 +308,11 @@ pop-error-auth = { $endpoint } n’a pas accepté l’adresse e-mail et le mot d
 pop-error-refused = { $endpoint } a refusé { $step } : { $reply }
 pop-error-protocol = { $endpoint } a envoyé une réponse que Pillarbox n’a pas comprise ({ $step }) : { $detail }
 pop-error-connection = La connexion à { $endpoint } a été perdue ({ $step }) : { $detail }
-pop-error-starttls = { $endpoint } : POP3 avec STARTTLS n’est pas pris en charge.
 pop-error-no-uidl-leave = { $endpoint } ne sait pas distinguer ses messages (pas d’UIDL) : il est donc impossible de laisser les messages sur le serveur.
 pop-error-disk = Impossible d’enregistrer le courrier dans { $path } : { $detail }
 pop-error-busy = Le courrier de { $account } est déjà en cours de téléchargement.
 pop-hint-auth = Vérifiez votre mot de passe. Les comptes BT Email avec validation en deux étapes ont besoin d’un mot de passe d’application.
 pop-hint-retry = Rien n’a été supprimé du serveur. Vérifiez votre connexion à Internet et réessayez.
-pop-hint-starttls = Choisissez SSL/TLS sur le port 995 dans les réglages du compte.
 pop-hint-no-uidl-leave = Désactivez « Laisser les messages sur le serveur » pour ce compte.
 pop-hint-disk = Rien n’a été supprimé du serveur. Libérez de l’espace disque ou vérifiez les droits du dossier, puis réessayez.
 pop-hint-busy = Attendez la fin de l’autre téléchargement.
@@ -385,3 +381,53 @@ cli-arg-reindex-account = Seulement ce compte (par défaut : tous les comptes ay
 
 ## Logging (log-)
 log-file-error = Impossible d’écrire le journal dans { $path } : { $detail }. Pillarbox continue sans lui.
+
+## Sending: compose, outbox, SMTP
+send-reply-attribution = Le { $date }, { $name } a écrit :
+send-forward-header = ---------- Message transféré ----------
+    De : { $from }
+    Date : { $date }
+    Objet : { $subject }
+    À : { $to }
+send-error-auth = Le serveur d’envoi a refusé votre nom d’utilisateur ou votre mot de passe ({ $detail }). Vérifiez le mot de passe ; les comptes BT avec validation en deux étapes ont besoin d’un mot de passe d’application. Votre message reste dans la boîte d’envoi.
+send-error-recipient = Le serveur ne distribuera pas le message à { $recipient } ({ $detail }). Vérifiez l’adresse, puis renvoyez-le depuis la boîte d’envoi.
+send-error-sender = Le serveur n’accepte pas de courrier provenant de votre adresse ({ $detail }). Vérifiez l’adresse e-mail du compte.
+send-error-message = Le serveur a refusé le message ({ $detail }). Il est peut-être trop volumineux ; retirez des pièces jointes et renvoyez-le.
+send-error-certificate = Le certificat du serveur d’envoi a été refusé ({ $detail }). Vérifiez le nom du serveur dans les réglages du compte.
+send-error-temporary = Le message n’a pas pu être envoyé pour l’instant ({ $detail }). Il reste dans la boîte d’envoi et sera renvoyé automatiquement.
+send-error-folder = La copie dans vos dossiers de courrier n’a pas pu être enregistrée ({ $detail }). Le message est conservé et l’enregistrement sera retenté.
+send-state-queued = en attente
+send-state-sending = envoi en cours
+send-state-sent = envoyé
+send-state-failed = échec
+send-state-retrying = nouvel essai prévu
+send-cli-queued = Mis en file d’attente : { $id }
+send-cli-flushed = Envoyés : { $sent }, à réessayer : { $deferred }, en échec : { $failed }, restant dans la boîte d’envoi : { $remaining }
+send-cli-outbox-empty = La boîte d’envoi est vide.
+send-cli-outbox-failed = La boîte d’envoi n’a pas pu être lue ou écrite : { $detail }
+send-cli-retried = { $count ->
+        [one] { $count } message remis dans la file d’attente.
+       *[other] { $count } messages remis dans la file d’attente.
+    }
+send-cli-read-failed = { $path } n’a pas pu être lu : { $detail }
+send-cli-no-account = Aucun compte { $email } n’est configuré. `pillarbox account list` affiche les comptes.
+send-cli-which-account = Il y a plusieurs comptes : indiquez lequel avec --account.
+send-cli-busy = Un autre Pillarbox est en train d’envoyer cette boîte d’envoi ; il enverra ces messages.
+cli-about-send = Rédiger un message et l’envoyer (via la boîte d’envoi)
+cli-arg-send-account = Le compte d’envoi (son adresse e-mail) ; le seul compte s’il est omis
+cli-arg-send-to = Un destinataire ("Nom <a@b>" ou a@b) ; à répéter pour en ajouter
+cli-arg-send-cc = Un destinataire en copie ; à répéter pour en ajouter
+cli-arg-send-bcc = Un destinataire en copie cachée (jamais montré aux autres) ; à répéter pour en ajouter
+cli-arg-send-subject = L’objet
+cli-arg-send-body = Le texte du message (ou utilisez --body-file)
+cli-arg-send-body_file = Un fichier contenant le texte du message
+cli-arg-send-html_file = Un fichier contenant une version HTML du texte
+cli-arg-send-attach = Un fichier à joindre ; à répéter pour en joindre plusieurs
+cli-arg-send-queue_only = Seulement placer le message dans la boîte d’envoi ; un `outbox flush` ultérieur l’enverra
+cli-about-outbox = Afficher la boîte d’envoi, envoyer ce qui y attend, ou réessayer les messages en échec
+cli-arg-outbox-account = Le compte dont la boîte d’envoi est utilisée (son adresse e-mail)
+cli-about-outbox-flush = Envoyer tout ce qui est prêt, sur une seule connexion
+cli-arg-outbox-flush-account = Le compte dont la boîte d’envoi est envoyée (son adresse e-mail)
+cli-arg-outbox-flush-now = Envoyer aussi les messages qui attendent l’heure de leur nouvel essai
+cli-about-outbox-retry = Remettre les messages en échec dans la file d’attente
+cli-arg-outbox-retry-account = Le compte dont les messages en échec sont réessayés (son adresse e-mail)
