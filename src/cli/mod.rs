@@ -23,10 +23,12 @@ use crate::mail::paths::Paths;
 pub mod account;
 pub mod check;
 pub mod help;
+pub mod mailops;
 pub mod paths;
 pub mod pop3;
 pub mod send;
 pub mod store;
+pub mod sync;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -54,6 +56,14 @@ pub enum Command {
     Send(send::SendArgs),
     /// Show the Outbox, send what is waiting in it, or retry failed messages.
     Outbox(send::OutboxArgs),
+    /// Fetch new mail: sync IMAP accounts into the local cache, download POP3 accounts.
+    Sync(sync::SyncArgs),
+    /// Mark a message read/unread or flagged/unflagged (ID is FOLDER:UID).
+    Flag(mailops::FlagArgs),
+    /// Move a message to another folder.
+    Move(mailops::MoveArgs),
+    /// Delete a message (to the Trash, or for good when already there).
+    Delete(mailops::DeleteArgs),
     /// List the messages of a folder (or search them, or list the folders).
     List(store::ListArgs),
     /// Show one message: its headers and text, or with --raw its exact bytes.
@@ -178,6 +188,10 @@ pub fn dispatch(command: Command, ctx: &Context) -> ExitCode {
         Command::List(args) => store::run_list(args, ctx),
         Command::Show(args) => store::run_show(args, ctx),
         Command::Reindex(args) => store::run_reindex(args, ctx),
+        Command::Sync(args) => sync::run(args, ctx),
+        Command::Flag(args) => mailops::run_flag(args, ctx),
+        Command::Move(args) => mailops::run_move(args, ctx),
+        Command::Delete(args) => mailops::run_delete(args, ctx),
         Command::Pop3Sync(args) => pop3::run(args, ctx),
         Command::Send(args) => send::run_send(args, ctx),
         Command::Outbox(args) => send::run_outbox(args, ctx),

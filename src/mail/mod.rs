@@ -9,6 +9,7 @@ pub mod compose;
 pub mod config;
 pub mod drafts;
 pub mod errors_l10n;
+pub mod imap;
 pub mod outbox;
 pub mod paths;
 pub mod pop3;

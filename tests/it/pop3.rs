@@ -801,3 +801,65 @@ async fn pop3_stls_upgrades_then_downloads() {
     }
     assert_eq!(count_files(&server), 1);
 }
+
+/// `pillarbox sync` downloads a POP3 account set up with `pillarbox account add`, exactly
+/// as the app's users configure it, and prints its summary.
+#[test]
+fn pop3_account_is_fetched_by_pillarbox_sync() {
+    let lab = lab::lab();
+    let user = lab.new_user("pop-cli-sync");
+    lab.seed_generated(&user, "INBOX", 12, 11);
+    let server = lab.server_maildir(&user, "INBOX");
+    let expected = maildir_contents(&server);
+    let home = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_pillarbox"))
+            .args(["--lang", "en-GB"])
+            .args(args)
+            .env("PILLARBOX_HOME", home.path())
+            .output()
+            .unwrap();
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let pop = format!("{}:{}", lab.host(), lab.pop3s_port);
+    let smtp = format!("{}:{}", lab.host(), lab.smtps_port);
+    let password_command = format!("echo {}", lab.password().expose());
+    let (ok, _, err) = run(&[
+        "account",
+        "add",
+        "--email",
+        &user.email,
+        "--protocol",
+        "pop3",
+        "--pop",
+        &pop,
+        "--smtp",
+        &smtp,
+        "--ca-file",
+        lab.ca_file.to_str().unwrap(),
+        "--password-command",
+        &password_command,
+    ]);
+    assert!(ok, "account add failed: {err}");
+
+    let (ok, out, err) = run(&["sync"]);
+    assert!(ok, "sync failed: {out}{err}");
+    assert!(out.contains("12"), "no count in the summary: {out}");
+    assert_eq!(count_files(&server), 0, "the server still has messages");
+    let home_paths = Paths::under(home.path());
+    let inbox = home_paths
+        .mail_root(&pillarbox::mail::account::AccountId(
+            user.email.to_lowercase(),
+        ))
+        .join("INBOX");
+    assert_exactly_once(&inbox, &expected);
+
+    // A second run finds nothing new and downloads nothing again.
+    let (ok, out, err) = run(&["sync", "--account", &user.email]);
+    assert!(ok, "second sync failed: {out}{err}");
+    assert_exactly_once(&inbox, &expected);
+}

@@ -78,7 +78,7 @@ pub async fn download(
     let id = job.account.id();
     let state_dir = job.paths.state_dir(&id);
     fs::create_dir_all(&state_dir).map_err(disk(&state_dir))?;
-    let _lock = lock(&state_dir.join(LOCK_FILE), &id.0)?;
+    let _lock = lock_soon(&state_dir.join(LOCK_FILE), &id.0).await?;
     let mut store = MailStore::open_for(job.paths, &id, Protocol::Pop3)?;
     let mail_root = store.mail_root().to_path_buf();
     let inbox = store.maildir(INBOX)?;
@@ -498,6 +498,21 @@ fn clean_stale_tmp(tmp: &Path) {
             .is_some_and(|age| age > STALE);
         if old {
             let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Waits briefly for the lock before saying "busy": a lock just released can still be held
+/// for a moment by a child process that another thread is starting (it shares our open
+/// files until it execs), and a run that is finishing should not fail the next one.
+async fn lock_soon(path: &Path, account: &str) -> Result<File, Pop3Error> {
+    let deadline = Instant::now() + Duration::from_secs(2);
+    loop {
+        match lock(path, account) {
+            Err(Pop3Error::Busy { .. }) if Instant::now() < deadline => {
+                tokio::time::sleep(Duration::from_millis(25)).await;
+            }
+            other => return other,
         }
     }
 }
