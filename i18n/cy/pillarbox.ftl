@@ -19,7 +19,6 @@ sync-not-imap = Cyfrif POP3 yw { $account }; mae'r gorchymyn hwn yn cysoni cyfri
 sync-no-any-account = Does dim cyfrif wedi'i osod. Ychwanegwch un gyda “pillarbox account add”.
 sync-no-account = Does dim cyfrif IMAP wedi'i osod. Ychwanegwch un gyda “pillarbox account add”.
 sync-unknown-account = Does dim cyfrif { $account }.
-sync-no-password = Dim cyfrinair ar gyfer { $account }: { $detail }
 mailops-done = Wedi'i wneud: { $message }
 mailops-queued = Wedi'i gadw yma; bydd y gweinydd yn cael ei ddiweddaru yn y cysoni nesaf ({ $detail }).
 mailops-bad-flag = Newid baner anhysbys “{ $flag }”: defnyddiwch +seen, -seen, +flagged neu -flagged.
@@ -425,3 +424,19 @@ format-date-time = { $date }, { $time }
 
 ## Cofnodi (log-)
 log-file-error = Methu ysgrifennu’r ffeil gofnodion yn { $path }: { $detail }. Mae Pillarbox yn parhau hebddi.
+
+## Cymorth y gorchmynion IMAP (sync, flag, move, delete)
+cli-about-sync = Cysoni cyfrifon IMAP i’r storfa bost leol
+cli-arg-sync-account = Cysoni’r cyfrif hwn yn unig (ei gyfeiriad)
+cli-arg-sync-folder = Cysoni’r ffolder hon yn unig
+cli-about-flag = Marcio neges wedi’i darllen neu heb ei darllen, gyda baner neu heb (FFOLDER:UID yw’r rhif)
+cli-arg-flag-id = Y neges, fel FFOLDER:UID (e.e. INBOX:42)
+cli-arg-flag-changes = +seen, -seen, +flagged neu -flagged (caniateir sawl un)
+cli-arg-flag-account = Cyfeiriad y cyfrif; dim ond ei angen pan fo sawl cyfrif wedi’u gosod
+cli-about-move = Symud neges i ffolder arall
+cli-arg-move-id = Y neges, fel FFOLDER:UID
+cli-arg-move-folder = Y ffolder i’w symud iddi
+cli-arg-move-account = Cyfeiriad y cyfrif; dim ond ei angen pan fo sawl cyfrif wedi’u gosod
+cli-about-delete = Dileu neges (i’r Sbwriel, neu am byth os yw yno’n barod)
+cli-arg-delete-id = Y neges, fel FFOLDER:UID. Mae’n mynd i’r Sbwriel (neu’n cael ei thynnu os yw yno’n barod)
+cli-arg-delete-account = Cyfeiriad y cyfrif; dim ond ei angen pan fo sawl cyfrif wedi’u gosod

@@ -416,3 +416,60 @@ cli-arg-outbox-flush-account = Das Konto, dessen Postausgang gesendet wird (sein
 cli-arg-outbox-flush-now = Auch Nachrichten senden, die auf ihren nächsten Versuch warten
 cli-about-outbox-retry = Fehlgeschlagene Nachrichten wieder in die Warteschlange stellen
 cli-arg-outbox-retry-account = Das Konto, dessen fehlgeschlagene Nachrichten erneut versucht werden (seine E-Mail-Adresse)
+
+## IMAP sync (sync-)
+sync-error-network = Der E-Mail-Server ist nicht erreichbar: { $detail }. Prüfen Sie Ihre Internetverbindung; Pillarbox versucht es erneut.
+sync-error-login = { $server } hat das Passwort für { $user } abgelehnt. Prüfen Sie das Passwort; wenn Ihr Konto die Bestätigung in zwei Schritten nutzt, erstellen Sie ein App-Passwort und verwenden Sie dieses.
+sync-error-timeout = { $server } hat während { $step } nicht mehr geantwortet. Pillarbox versucht es erneut; wenn das öfter passiert, prüfen Sie Ihre Verbindung.
+sync-error-lost = Die Verbindung zu { $server } wurde während { $step } unterbrochen. Pillarbox versucht es erneut.
+sync-error-disk = E-Mails konnten nicht in { $path } gespeichert werden: { $detail }. Prüfen Sie, ob auf der Festplatte Platz frei ist und der Ordner beschreibbar ist.
+sync-error-other = Abgleich fehlgeschlagen: { $detail }
+sync-folder-line = { $folder }: { $total ->
+        [one] { $total } Nachricht
+       *[other] { $total } Nachrichten
+    }, { $added } neu, { $removed } entfernt, { $flags ->
+        [one] { $flags } Markierung geändert
+       *[other] { $flags } Markierungen geändert
+    }
+sync-folder-unchanged = { $folder }: { $total ->
+        [one] { $total } Nachricht
+       *[other] { $total } Nachrichten
+    }, unverändert
+sync-folder-added = Neuer Ordner: { $folder }
+sync-folder-removed = Ordner entfernt: { $folder }
+sync-folder-renamed = Ordner umbenannt: { $from } → { $to }
+sync-replayed = { $count ->
+        [one] { $count } lokale Änderung an den Server übertragen
+       *[other] { $count } lokale Änderungen an den Server übertragen
+    }
+sync-summary = { $folders ->
+        [one] { $folders } Ordner
+       *[other] { $folders } Ordner
+    } abgeglichen: { $added ->
+        [one] { $added } neue Nachricht
+       *[other] { $added } neue Nachrichten
+    }, { $bytes } heruntergeladen, in { $secs } s
+sync-progress = { $folder }: { $done }/{ $total }
+sync-not-imap = { $account } ist ein POP3-Konto; dieser Befehl gleicht IMAP-Konten ab.
+sync-no-any-account = Es ist kein Konto eingerichtet. Fügen Sie eines mit „pillarbox account add“ hinzu.
+sync-no-account = Es ist kein IMAP-Konto eingerichtet. Fügen Sie eines mit „pillarbox account add“ hinzu.
+sync-unknown-account = Es gibt kein Konto { $account }.
+mailops-done = Erledigt: { $message }
+mailops-queued = Hier gespeichert; der Server wird beim nächsten Abgleich aktualisiert ({ $detail }).
+mailops-bad-flag = Unbekannte Markierungsänderung „{ $flag }“: Verwenden Sie +seen, -seen, +flagged oder -flagged.
+
+## Command-line help of the IMAP commands (sync, flag, move, delete)
+cli-about-sync = IMAP-Konten in den lokalen E-Mail-Zwischenspeicher abgleichen
+cli-arg-sync-account = Nur dieses Konto abgleichen (seine Adresse)
+cli-arg-sync-folder = Nur diesen Ordner abgleichen
+cli-about-flag = Eine Nachricht als gelesen oder ungelesen, markiert oder nicht markiert kennzeichnen (die ID ist ORDNER:UID)
+cli-arg-flag-id = Die Nachricht als ORDNER:UID (z. B. INBOX:42)
+cli-arg-flag-changes = +seen, -seen, +flagged oder -flagged (mehrere möglich)
+cli-arg-flag-account = Die Adresse des Kontos; nur nötig, wenn mehrere Konten eingerichtet sind
+cli-about-move = Eine Nachricht in einen anderen Ordner verschieben
+cli-arg-move-id = Die Nachricht als ORDNER:UID
+cli-arg-move-folder = Der Zielordner
+cli-arg-move-account = Die Adresse des Kontos; nur nötig, wenn mehrere Konten eingerichtet sind
+cli-about-delete = Eine Nachricht löschen (in den Papierkorb, oder endgültig, wenn sie schon dort ist)
+cli-arg-delete-id = Die Nachricht als ORDNER:UID. Sie kommt in den Papierkorb (oder wird entfernt, wenn sie schon dort ist)
+cli-arg-delete-account = Die Adresse des Kontos; nur nötig, wenn mehrere Konten eingerichtet sind

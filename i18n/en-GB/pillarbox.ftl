@@ -7,19 +7,36 @@ sync-error-timeout = { $server } stopped answering during { $step }. Pillarbox w
 sync-error-lost = The connection to { $server } was lost during { $step }. Pillarbox will try again.
 sync-error-disk = Mail could not be saved in { $path }: { $detail }. Check that the disk has free space and the folder can be written.
 sync-error-other = Sync failed: { $detail }
-sync-folder-line = { $folder }: { $total } messages, { $added } new, { $removed } removed, { $flags } flag changes
-sync-folder-unchanged = { $folder }: { $total } messages, unchanged
+sync-folder-line = { $folder }: { $total ->
+        [one] { $total } message
+       *[other] { $total } messages
+    }, { $added } new, { $removed } removed, { $flags ->
+        [one] { $flags } flag change
+       *[other] { $flags } flag changes
+    }
+sync-folder-unchanged = { $folder }: { $total ->
+        [one] { $total } message
+       *[other] { $total } messages
+    }, unchanged
 sync-folder-added = New folder: { $folder }
 sync-folder-removed = Folder removed: { $folder }
 sync-folder-renamed = Folder renamed: { $from } → { $to }
-sync-replayed = { $count } local changes sent to the server
-sync-summary = Synced { $folders } folders: { $added } new messages, { $bytes } downloaded, in { $secs } s
+sync-replayed = { $count ->
+        [one] { $count } local change sent to the server
+       *[other] { $count } local changes sent to the server
+    }
+sync-summary = Synced { $folders ->
+        [one] { $folders } folder
+       *[other] { $folders } folders
+    }: { $added ->
+        [one] { $added } new message
+       *[other] { $added } new messages
+    }, { $bytes } downloaded, in { $secs } s
 sync-progress = { $folder }: { $done }/{ $total }
 sync-not-imap = { $account } is a POP3 account; this command syncs IMAP accounts.
 sync-no-any-account = No account is set up. Add one with “pillarbox account add”.
 sync-no-account = No IMAP account is set up. Add one with “pillarbox account add”.
 sync-unknown-account = There is no account { $account }.
-sync-no-password = No password for { $account }: { $detail }
 mailops-done = Done: { $message }
 mailops-queued = Saved here; the server will be updated at the next sync ({ $detail }).
 mailops-bad-flag = Unknown flag change “{ $flag }”: use +seen, -seen, +flagged or -flagged.
@@ -440,3 +457,19 @@ format-date-time = { $date }, { $time }
 
 ## Logging (log-)
 log-file-error = Cannot write the log file in { $path }: { $detail }. Pillarbox carries on without it.
+
+## Command-line help of the IMAP commands (sync, flag, move, delete)
+cli-about-sync = Sync IMAP accounts into the local mail cache
+cli-arg-sync-account = Sync only this account (its address)
+cli-arg-sync-folder = Sync only this folder
+cli-about-flag = Mark a message read or unread, flagged or unflagged (the id is FOLDER:UID)
+cli-arg-flag-id = The message, as FOLDER:UID (e.g. INBOX:42)
+cli-arg-flag-changes = +seen, -seen, +flagged or -flagged (several allowed)
+cli-arg-flag-account = The account’s address; needed only when several accounts are set up
+cli-about-move = Move a message to another folder
+cli-arg-move-id = The message, as FOLDER:UID
+cli-arg-move-folder = The folder to move it to
+cli-arg-move-account = The account’s address; needed only when several accounts are set up
+cli-about-delete = Delete a message (to the Trash, or for good when already there)
+cli-arg-delete-id = The message, as FOLDER:UID. It goes to the Trash (or is removed when already there)
+cli-arg-delete-account = The account’s address; needed only when several accounts are set up

@@ -431,3 +431,66 @@ cli-arg-outbox-flush-account = Le compte dont la boîte d’envoi est envoyée (
 cli-arg-outbox-flush-now = Envoyer aussi les messages qui attendent l’heure de leur nouvel essai
 cli-about-outbox-retry = Remettre les messages en échec dans la file d’attente
 cli-arg-outbox-retry-account = Le compte dont les messages en échec sont réessayés (son adresse e-mail)
+
+## IMAP sync (sync-)
+sync-error-network = Impossible de joindre le serveur de courrier : { $detail }. Vérifiez votre connexion à Internet ; Pillarbox réessaiera.
+sync-error-login = { $server } a refusé le mot de passe de { $user }. Vérifiez le mot de passe ; si votre compte utilise la validation en deux étapes, créez un mot de passe d’application et utilisez-le.
+sync-error-timeout = { $server } a cessé de répondre pendant { $step }. Pillarbox réessaiera ; si cela se reproduit, vérifiez votre connexion.
+sync-error-lost = La connexion à { $server } a été perdue pendant { $step }. Pillarbox réessaiera.
+sync-error-disk = Le courrier n’a pas pu être enregistré dans { $path } : { $detail }. Vérifiez qu’il reste de la place sur le disque et que le dossier est accessible en écriture.
+sync-error-other = La synchronisation a échoué : { $detail }
+sync-folder-line = { $folder } : { $total ->
+        [one] { $total } message
+       *[other] { $total } messages
+    }, { $added ->
+        [one] { $added } nouveau
+       *[other] { $added } nouveaux
+    }, { $removed ->
+        [one] { $removed } supprimé
+       *[other] { $removed } supprimés
+    }, { $flags ->
+        [one] { $flags } changement d’indicateur
+       *[other] { $flags } changements d’indicateurs
+    }
+sync-folder-unchanged = { $folder } : { $total ->
+        [one] { $total } message
+       *[other] { $total } messages
+    }, inchangé
+sync-folder-added = Nouveau dossier : { $folder }
+sync-folder-removed = Dossier supprimé : { $folder }
+sync-folder-renamed = Dossier renommé : { $from } → { $to }
+sync-replayed = { $count ->
+        [one] { $count } modification locale envoyée au serveur
+       *[other] { $count } modifications locales envoyées au serveur
+    }
+sync-summary = { $folders ->
+        [one] { $folders } dossier synchronisé
+       *[other] { $folders } dossiers synchronisés
+    } : { $added ->
+        [one] { $added } nouveau message
+       *[other] { $added } nouveaux messages
+    }, { $bytes } téléchargés, en { $secs } s
+sync-progress = { $folder } : { $done }/{ $total }
+sync-not-imap = { $account } est un compte POP3 ; cette commande synchronise les comptes IMAP.
+sync-no-any-account = Aucun compte n’est configuré. Ajoutez-en un avec « pillarbox account add ».
+sync-no-account = Aucun compte IMAP n’est configuré. Ajoutez-en un avec « pillarbox account add ».
+sync-unknown-account = Il n’existe aucun compte { $account }.
+mailops-done = Terminé : { $message }
+mailops-queued = Enregistré ici ; le serveur sera mis à jour à la prochaine synchronisation ({ $detail }).
+mailops-bad-flag = Changement d’indicateur inconnu « { $flag } » : utilisez +seen, -seen, +flagged ou -flagged.
+
+## Command-line help of the IMAP commands (sync, flag, move, delete)
+cli-about-sync = Synchroniser les comptes IMAP dans le cache de courrier local
+cli-arg-sync-account = Synchroniser seulement ce compte (son adresse)
+cli-arg-sync-folder = Synchroniser seulement ce dossier
+cli-about-flag = Marquer un message comme lu ou non lu, suivi ou non suivi (l’identifiant est DOSSIER:UID)
+cli-arg-flag-id = Le message, sous la forme DOSSIER:UID (par ex. INBOX:42)
+cli-arg-flag-changes = +seen, -seen, +flagged ou -flagged (plusieurs possibles)
+cli-arg-flag-account = L’adresse du compte ; nécessaire seulement si plusieurs comptes sont configurés
+cli-about-move = Déplacer un message vers un autre dossier
+cli-arg-move-id = Le message, sous la forme DOSSIER:UID
+cli-arg-move-folder = Le dossier de destination
+cli-arg-move-account = L’adresse du compte ; nécessaire seulement si plusieurs comptes sont configurés
+cli-about-delete = Supprimer un message (vers la corbeille, ou définitivement s’il y est déjà)
+cli-arg-delete-id = Le message, sous la forme DOSSIER:UID. Il va dans la corbeille (ou est supprimé s’il y est déjà)
+cli-arg-delete-account = L’adresse du compte ; nécessaire seulement si plusieurs comptes sont configurés
