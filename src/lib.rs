@@ -4,6 +4,7 @@
 //! scriptable front end over the same engine.
 
 pub mod cli;
+pub mod demo;
 pub mod i18n;
 pub mod logging;
 pub mod mail;

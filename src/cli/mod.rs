@@ -42,6 +42,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "LANG", overrides_with = "lang")]
     pub lang: Option<String>,
 
+    /// Open the window on N made-up messages (default 300) in a temporary folder, with no network.
+    #[arg(long, value_name = "N", num_args = 0..=1, default_missing_value = "300")]
+    pub demo: Option<usize>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -166,6 +170,9 @@ pub fn main() -> ExitCode {
         crate::mail::secret::use_mock_store();
     }
 
+    if let Some(count) = cli.demo {
+        return crate::ui::mailbox::run_demo(count);
+    }
     let Some(command) = cli.command else {
         return crate::ui::run();
     };

@@ -2,6 +2,7 @@
 
 pub mod account_home;
 pub mod engine;
+pub mod mailbox;
 pub mod theme;
 pub mod wizard;
 
@@ -25,12 +26,15 @@ pub enum Screen {
     },
     Wizard(Box<Wizard>),
     Home(Home),
+    /// The main window on the first account's local store.
+    Mail(Box<mailbox::MainWindow>),
 }
 
 #[derive(Clone, Debug)]
 pub enum Message {
     Wizard(wizard::Message),
     Home(account_home::Message),
+    Mail(mailbox::Message),
     SystemTheme(Mode),
     /// Tab or Shift+Tab pressed outside any widget that used it.
     Tab {
@@ -43,6 +47,9 @@ pub struct App {
     paths: Option<Paths>,
     accounts: Vec<Account>,
     mode: Mode,
+    /// Go to the main window when an account is ready (the real app; off in tests of
+    /// the shell, which check the account home).
+    pub open_mailbox: bool,
 }
 
 /// What `run` found on disk, handed to the (pure) app.
@@ -71,6 +78,7 @@ impl App {
                     paths: Some(paths),
                     accounts,
                     mode: Mode::None,
+                    open_mailbox: false,
                 }
             }
             Startup::Failed { message, hint } => App {
@@ -78,6 +86,7 @@ impl App {
                 paths: None,
                 accounts: Vec::new(),
                 mode: Mode::None,
+                open_mailbox: false,
             },
         }
     }
@@ -97,9 +106,15 @@ impl App {
                         self.accounts.retain(|a| a.id() != account.id());
                         self.accounts.push(*account);
                         self.screen = Screen::Home(Home::new(paths.clone(), self.accounts.clone()));
+                        if self.open_mailbox {
+                            self.show_mailbox();
+                        }
                     }
                     Some(wizard::Event::Closed) => {
                         self.screen = Screen::Home(Home::new(paths.clone(), self.accounts.clone()));
+                        if self.open_mailbox {
+                            self.show_mailbox();
+                        }
                     }
                     None => {}
                 }
@@ -117,6 +132,19 @@ impl App {
                     return Wizard::focus_first();
                 }
                 task.map(Message::Home)
+            }
+            Message::Mail(mailbox::Message::AddAccount) => {
+                if let Some(paths) = &self.paths {
+                    self.screen = Screen::Wizard(Box::new(Wizard::new(paths.clone())));
+                    return Wizard::focus_first();
+                }
+                Task::none()
+            }
+            Message::Mail(message) => {
+                let Screen::Mail(window) = &mut self.screen else {
+                    return Task::none();
+                };
+                window.update(message).map(Message::Mail)
             }
             Message::SystemTheme(mode) => {
                 self.mode = mode;
@@ -136,6 +164,7 @@ impl App {
         match &self.screen {
             Screen::Wizard(wizard) => wizard.view().map(Message::Wizard),
             Screen::Home(home) => home.view().map(Message::Home),
+            Screen::Mail(window) => window.view().map(Message::Mail),
             Screen::Error { message, hint } => container(
                 column![
                     text(crate::fl!("app-error-title")).size(theme::TITLE_SIZE),
@@ -156,14 +185,44 @@ impl App {
     }
 
     pub fn title(&self) -> String {
-        crate::fl!("app-name")
+        match &self.screen {
+            Screen::Mail(window) => window.title(),
+            _ => crate::fl!("app-name"),
+        }
     }
 
     pub fn subscription(&self) -> Subscription<Message> {
+        let mail = match &self.screen {
+            Screen::Mail(window) => window.subscription().map(Message::Mail),
+            _ => Subscription::none(),
+        };
         Subscription::batch([
             iced::system::theme_changes().map(Message::SystemTheme),
             iced::event::listen_with(tab_key),
+            mail,
         ])
+    }
+
+    /// From the account home to the main window on the first account's store; stays on
+    /// the home when the store cannot be opened (it says where the mail lives).
+    pub fn show_mailbox(&mut self) {
+        let (Screen::Home(_), Some(paths), Some(account)) =
+            (&self.screen, &self.paths, self.accounts.first())
+        else {
+            return;
+        };
+        match crate::mail::store::MailStore::open_for(paths, &account.id(), account.protocol) {
+            Ok(store) => {
+                let mut window = mailbox::MainWindow::new(account.clone(), store, false);
+                if let Ok(config) = crate::mail::config::Config::load(paths) {
+                    window.mark_read_delay =
+                        std::time::Duration::from_secs(config.settings.mark_read_delay_secs.into());
+                }
+                window.paths = Some(paths.clone());
+                self.screen = Screen::Mail(Box::new(window));
+            }
+            Err(error) => tracing::warn!("cannot open the mail store: {error}"),
+        }
     }
 }
 
@@ -216,7 +275,9 @@ pub fn run() -> ExitCode {
         ..Default::default()
     };
     let boot = || {
-        let app = App::new(startup());
+        let mut app = App::new(startup());
+        app.open_mailbox = true;
+        app.show_mailbox();
         let focus = match app.screen {
             Screen::Wizard(_) => Wizard::focus_first(),
             _ => Task::none(),
@@ -231,7 +292,7 @@ pub fn run() -> ExitCode {
         .theme(App::theme)
         .subscription(App::subscription)
         .window(window)
-        .window_size(iced::Size::new(760.0, 820.0))
+        .window_size(iced::Size::new(1200.0, 820.0))
         .run();
     match result {
         Ok(()) => ExitCode::SUCCESS,

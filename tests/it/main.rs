@@ -13,6 +13,7 @@ mod i18n_usage;
 mod imap;
 mod lab_smoke;
 mod logging;
+mod mainwin;
 mod pop3;
 mod smtp;
 mod store;

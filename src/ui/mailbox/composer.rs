@@ -1,0 +1,448 @@
+//! The composer: To/Cc/Bcc with address completion from the index, subject, body,
+//! attachments; new, reply, reply-all and forward (pre-filled and quoted); save as draft
+//! or send to the outbox. Closing with unsaved text asks first.
+
+use std::path::PathBuf;
+
+use iced::widget::{
+    button, column, container, row, space, text, text_editor, text_input, Column, Row,
+};
+use iced::{Element, Length, Task};
+
+use crate::mail::account::Account;
+use crate::mail::store::EnvelopeRow;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    To,
+    Cc,
+    Bcc,
+}
+
+#[derive(Debug)]
+pub struct State {
+    pub to: String,
+    pub cc: String,
+    pub bcc: String,
+    pub subject: String,
+    pub body: text_editor::Content,
+    pub attachments: Vec<PathBuf>,
+    pub attach_path: String,
+    pub in_reply_to: Option<String>,
+    pub references: Vec<String>,
+    /// Edited since the last save or send.
+    pub dirty: bool,
+    pub confirm_close: bool,
+    /// Suggestions for the address being typed, and the field they are for.
+    pub completions: Vec<String>,
+    completing: Option<Field>,
+    pub error: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub enum Message {
+    Address(Field, String),
+    Subject(String),
+    Body(text_editor::Action),
+    AttachPath(String),
+    Attach,
+    RemoveAttachment(usize),
+    Complete(String),
+    SaveDraft,
+    Send,
+    Close,
+    Discard,
+    KeepEditing,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Event {
+    /// Look up addresses starting with this (the parent answers with `completions`).
+    Lookup(String),
+    SaveDraft(Vec<u8>),
+    Send(Vec<u8>),
+    Closed,
+}
+
+impl State {
+    pub fn new() -> State {
+        State {
+            to: String::new(),
+            cc: String::new(),
+            bcc: String::new(),
+            subject: String::new(),
+            body: text_editor::Content::new(),
+            attachments: Vec::new(),
+            attach_path: String::new(),
+            in_reply_to: None,
+            references: Vec::new(),
+            dirty: false,
+            confirm_close: false,
+            completions: Vec::new(),
+            completing: None,
+            error: None,
+        }
+    }
+
+    /// A reply (or reply to all) to `row`, whose text is `original`, quoted.
+    pub fn reply(account: &Account, row: &EnvelopeRow, original: &str, all: bool) -> State {
+        let mut state = State::new();
+        state.to = row.from.to_string();
+        if all {
+            let me = account.email.to_lowercase();
+            let others: Vec<&str> = row
+                .to
+                .split(", ")
+                .chain(row.cc.split(", "))
+                .map(str::trim)
+                .filter(|a| !a.is_empty() && !a.to_lowercase().contains(&me))
+                .collect();
+            state.cc = others.join(", ");
+        }
+        state.subject = prefixed("Re: ", &row.subject);
+        if let Some(id) = &row.message_id {
+            state.in_reply_to = Some(id.clone());
+            state.references = vec![id.clone()];
+        }
+        let date = super::list::format_date(row.date);
+        let quoted: String = original.lines().map(|l| format!("> {l}\n")).collect();
+        let intro = crate::fl!(
+            "composer-quote-intro",
+            date = date,
+            sender = row.from.display().to_string()
+        );
+        state.body = text_editor::Content::with_text(&format!("\n\n{intro}\n{quoted}"));
+        state
+    }
+
+    pub fn forward(row: &EnvelopeRow, original: &str) -> State {
+        let mut state = State::new();
+        state.subject = prefixed("Fwd: ", &row.subject);
+        let header = crate::fl!("composer-forward-header");
+        state.body = text_editor::Content::with_text(&format!(
+            "\n\n{header}\nFrom: {}\nSubject: {}\nTo: {}\n\n{original}",
+            row.from, row.subject, row.to
+        ));
+        state
+    }
+
+    pub fn update(
+        &mut self,
+        message: Message,
+        account: &Account,
+    ) -> (Task<Message>, Option<Event>) {
+        self.error = None;
+        match message {
+            Message::Address(field, value) => {
+                let last = value.rsplit(',').next().unwrap_or("").trim().to_string();
+                match field {
+                    Field::To => self.to = value,
+                    Field::Cc => self.cc = value,
+                    Field::Bcc => self.bcc = value,
+                }
+                self.dirty = true;
+                self.completing = Some(field);
+                if last.chars().count() >= 2 {
+                    return (Task::none(), Some(Event::Lookup(last)));
+                }
+                self.completions.clear();
+            }
+            Message::Complete(address) => {
+                let field = match self.completing.unwrap_or(Field::To) {
+                    Field::To => &mut self.to,
+                    Field::Cc => &mut self.cc,
+                    Field::Bcc => &mut self.bcc,
+                };
+                let kept = field
+                    .rsplit_once(',')
+                    .map(|(head, _)| head.trim_end().to_string());
+                *field = match kept {
+                    Some(head) => format!("{head}, {address}, "),
+                    None => format!("{address}, "),
+                };
+                self.completions.clear();
+            }
+            Message::Subject(value) => {
+                self.subject = value;
+                self.dirty = true;
+            }
+            Message::Body(action) => {
+                self.dirty |= action.is_edit();
+                self.body.perform(action);
+            }
+            Message::AttachPath(path) => self.attach_path = path,
+            Message::Attach => {
+                let path = PathBuf::from(self.attach_path.trim());
+                if path.is_file() {
+                    self.attachments.push(path);
+                    self.attach_path.clear();
+                    self.dirty = true;
+                } else {
+                    self.error = Some(crate::fl!(
+                        "composer-no-such-file",
+                        path = self.attach_path.clone()
+                    ));
+                }
+            }
+            Message::RemoveAttachment(index) => {
+                if index < self.attachments.len() {
+                    self.attachments.remove(index);
+                    self.dirty = true;
+                }
+            }
+            Message::SaveDraft => match self.build(account) {
+                Ok(bytes) => {
+                    self.dirty = false;
+                    return (Task::none(), Some(Event::SaveDraft(bytes)));
+                }
+                Err(error) => self.error = Some(error),
+            },
+            Message::Send => {
+                if self.recipients().next().is_none() {
+                    self.error = Some(crate::fl!("composer-no-recipients"));
+                } else {
+                    match self.build(account) {
+                        Ok(bytes) => {
+                            self.dirty = false;
+                            return (Task::none(), Some(Event::Send(bytes)));
+                        }
+                        Err(error) => self.error = Some(error),
+                    }
+                }
+            }
+            Message::Close => {
+                if self.dirty {
+                    self.confirm_close = true;
+                } else {
+                    return (Task::none(), Some(Event::Closed));
+                }
+            }
+            Message::Discard => return (Task::none(), Some(Event::Closed)),
+            Message::KeepEditing => self.confirm_close = false,
+        }
+        (Task::none(), None)
+    }
+
+    fn recipients(&self) -> impl Iterator<Item = &str> {
+        [&self.to, &self.cc, &self.bcc]
+            .into_iter()
+            .flat_map(|f| f.split(','))
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+    }
+
+    /// The message as RFC 5322 bytes (Bcc kept out of the headers).
+    pub fn build(&self, account: &Account) -> Result<Vec<u8>, String> {
+        for address in self.recipients() {
+            let bare = address
+                .rsplit_once('<')
+                .map_or(address, |(_, a)| a.trim_end_matches('>'));
+            if !crate::mail::account::is_valid_email(bare) {
+                return Err(crate::fl!(
+                    "composer-bad-address",
+                    address = address.to_string()
+                ));
+            }
+        }
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        let mut out = String::new();
+        out.push_str(&format!(
+            "From: {} <{}>\r\n",
+            encode_word(&account.display_name),
+            account.email
+        ));
+        for (name, value) in [("To", &self.to), ("Cc", &self.cc)] {
+            let value = value.trim().trim_end_matches(',');
+            if !value.is_empty() {
+                out.push_str(&format!("{name}: {value}\r\n"));
+            }
+        }
+        out.push_str(&format!("Subject: {}\r\n", encode_word(&self.subject)));
+        out.push_str(&format!("Date: {}\r\n", crate::demo::rfc2822(now as i64)));
+        let domain =
+            crate::mail::account::domain_of(&account.email).unwrap_or_else(|| "localhost".into());
+        out.push_str(&format!(
+            "Message-ID: <{now}.{}@{domain}>\r\n",
+            std::process::id()
+        ));
+        if let Some(parent) = &self.in_reply_to {
+            out.push_str(&format!("In-Reply-To: {parent}\r\n"));
+            out.push_str(&format!("References: {}\r\n", self.references.join(" ")));
+        }
+        out.push_str("MIME-Version: 1.0\r\n");
+        let body = self.body.text().replace("\r\n", "\n").replace('\n', "\r\n");
+        if self.attachments.is_empty() {
+            out.push_str("Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n");
+            out.push_str(&body);
+            return Ok(out.into_bytes());
+        }
+        let boundary = format!("=_pillarbox_{now}");
+        out.push_str(&format!(
+            "Content-Type: multipart/mixed; boundary=\"{boundary}\"\r\n\r\n--{boundary}\r\n\
+             Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n{body}\r\n"
+        ));
+        for path in &self.attachments {
+            let bytes = std::fs::read(path).map_err(|e| {
+                crate::fl!(
+                    "composer-attach-failed",
+                    path = path.display().to_string(),
+                    error = e.to_string()
+                )
+            })?;
+            let name = path
+                .file_name()
+                .map_or("attachment".into(), |n| n.to_string_lossy().into_owned());
+            let encoded = crate::demo::base64(&bytes);
+            out.push_str(&format!(
+                "--{boundary}\r\nContent-Type: application/octet-stream; name=\"{name}\"\r\n\
+                 Content-Disposition: attachment; filename=\"{name}\"\r\n\
+                 Content-Transfer-Encoding: base64\r\n\r\n"
+            ));
+            for line in encoded.as_bytes().chunks(76) {
+                out.push_str(std::str::from_utf8(line).unwrap_or_default());
+                out.push_str("\r\n");
+            }
+        }
+        out.push_str(&format!("--{boundary}--\r\n"));
+        Ok(out.into_bytes())
+    }
+
+    pub fn view(&self) -> Element<'_, Message> {
+        let field = |label: String, value: &str, which: Field| {
+            row![
+                text(label).size(13).width(70),
+                text_input("", value)
+                    .on_input(move |v| Message::Address(which, v))
+                    .padding(6),
+            ]
+            .spacing(8)
+            .align_y(iced::Alignment::Center)
+        };
+        let mut form = Column::new().spacing(8).push(
+            row![
+                button(text(crate::fl!("composer-send"))).on_press(Message::Send),
+                button(text(crate::fl!("composer-save-draft")))
+                    .style(button::secondary)
+                    .on_press(Message::SaveDraft),
+                space().width(Length::Fill),
+                button(text(crate::fl!("composer-close")))
+                    .style(button::text)
+                    .on_press(Message::Close),
+            ]
+            .spacing(8),
+        );
+        if self.confirm_close {
+            form = form.push(
+                container(
+                    row![
+                        text(crate::fl!("composer-unsaved")).width(Length::Fill),
+                        button(text(crate::fl!("composer-keep-editing")))
+                            .style(button::secondary)
+                            .on_press(Message::KeepEditing),
+                        button(text(crate::fl!("composer-save-draft")))
+                            .style(button::secondary)
+                            .on_press(Message::SaveDraft),
+                        button(text(crate::fl!("composer-discard")))
+                            .style(button::danger)
+                            .on_press(Message::Discard),
+                    ]
+                    .spacing(8)
+                    .align_y(iced::Alignment::Center),
+                )
+                .padding(8)
+                .style(super::card),
+            );
+        }
+        form = form
+            .push(field(crate::fl!("composer-to"), &self.to, Field::To))
+            .push(field(crate::fl!("composer-cc"), &self.cc, Field::Cc))
+            .push(field(crate::fl!("composer-bcc"), &self.bcc, Field::Bcc));
+        if !self.completions.is_empty() {
+            let mut chips = Row::new().spacing(6);
+            for address in self.completions.iter().take(6) {
+                chips = chips.push(
+                    button(text(address.clone()).size(12))
+                        .style(button::secondary)
+                        .padding([2, 8])
+                        .on_press(Message::Complete(address.clone())),
+                );
+            }
+            form = form.push(row![space().width(78), chips]);
+        }
+        form = form.push(
+            row![
+                text(crate::fl!("composer-subject")).size(13).width(70),
+                text_input("", &self.subject)
+                    .on_input(Message::Subject)
+                    .padding(6),
+            ]
+            .spacing(8)
+            .align_y(iced::Alignment::Center),
+        );
+        form = form.push(
+            text_editor(&self.body)
+                .on_action(Message::Body)
+                .height(Length::Fill)
+                .padding(8),
+        );
+        let mut attachments = Row::new().spacing(6).push(
+            text_input(
+                &crate::fl!("composer-attach-placeholder"),
+                &self.attach_path,
+            )
+            .on_input(Message::AttachPath)
+            .on_submit(Message::Attach)
+            .padding(6)
+            .width(Length::FillPortion(2)),
+        );
+        attachments = attachments.push(
+            button(text(crate::fl!("composer-attach")))
+                .style(button::secondary)
+                .on_press(Message::Attach),
+        );
+        for (index, path) in self.attachments.iter().enumerate() {
+            let name = path
+                .file_name()
+                .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+            attachments = attachments.push(
+                button(text(format!("{name} ×")).size(12))
+                    .style(button::text)
+                    .on_press(Message::RemoveAttachment(index)),
+            );
+        }
+        form = form.push(attachments);
+        if let Some(error) = &self.error {
+            form = form.push(text(error.clone()).style(super::danger));
+        }
+        container(column![form].padding(16))
+            .width(Length::Fill)
+            .height(Length::Fill)
+            .into()
+    }
+}
+
+impl Default for State {
+    fn default() -> State {
+        State::new()
+    }
+}
+
+fn prefixed(prefix: &str, subject: &str) -> String {
+    let lower = subject.to_lowercase();
+    if lower.starts_with(&prefix.to_lowercase()) {
+        subject.to_string()
+    } else {
+        format!("{prefix}{subject}")
+    }
+}
+
+/// An RFC 2047 encoded word for non-ASCII header text; ASCII stays as it is.
+fn encode_word(value: &str) -> String {
+    if value.is_ascii() {
+        value.to_string()
+    } else {
+        format!("=?UTF-8?B?{}?=", crate::demo::base64(value.as_bytes()))
+    }
+}
