@@ -473,3 +473,114 @@ cli-arg-move-account = Die Adresse des Kontos; nur nötig, wenn mehrere Konten e
 cli-about-delete = Eine Nachricht löschen (in den Papierkorb, oder endgültig, wenn sie schon dort ist)
 cli-arg-delete-id = Die Nachricht als ORDNER:UID. Sie kommt in den Papierkorb (oder wird entfernt, wenn sie schon dort ist)
 cli-arg-delete-account = Die Adresse des Kontos; nur nötig, wenn mehrere Konten eingerichtet sind
+
+## Main window (mailbox-, reader-, composer-, status-)
+cli-arg-demo = Das Fenster mit N erfundenen Nachrichten (Standard 300) in einem temporären Ordner öffnen, ohne Netzwerk
+mailbox-title-unread = Pillarbox – { $count ->
+        [one] 1 ungelesene Nachricht
+       *[other] { $count } ungelesene Nachrichten
+    }
+mailbox-window-failed = Das Fenster konnte nicht geöffnet werden: { $error }
+mailbox-demo-failed = Das Demo-Postfach konnte nicht angelegt werden: { $error }
+mailbox-new = Neu
+mailbox-add-account = Konto hinzufügen
+mailbox-delete = Löschen
+mailbox-read-unread = Gelesen/ungelesen
+mailbox-flag = Markieren
+mailbox-threads = Unterhaltungen
+mailbox-sort-date = Datum
+mailbox-sort-sender = Absender
+mailbox-sort-subject = Betreff
+mailbox-empty = Hier sind keine Nachrichten.
+mailbox-no-subject = (kein Betreff)
+mailbox-search-placeholder = Alle E-Mails durchsuchen (Taste /)
+mailbox-search-clear = Leeren
+mailbox-deleted = { $count ->
+        [one] 1 Nachricht in den Papierkorb verschoben.
+       *[other] { $count } Nachrichten in den Papierkorb verschoben.
+    }
+mailbox-folder-inbox = Posteingang
+mailbox-folder-drafts = Entwürfe
+mailbox-folder-sent = Gesendet
+mailbox-folder-archive = Archiv
+mailbox-folder-junk = Spam
+mailbox-folder-trash = Papierkorb
+mailbox-help-title = Tastenkürzel
+mailbox-help-new = Neue Nachricht schreiben
+mailbox-help-reply = Antworten
+mailbox-help-reply-all = Allen antworten
+mailbox-help-forward = Weiterleiten
+mailbox-help-delete = In den Papierkorb verschieben
+mailbox-help-read = Als gelesen oder ungelesen markieren
+mailbox-help-flag = Markierung setzen oder entfernen
+mailbox-help-next = Nächste Nachricht
+mailbox-help-previous = Vorherige Nachricht
+mailbox-help-search = Suchen
+mailbox-help-sync = Jetzt nach neuen E-Mails sehen
+mailbox-help-help = Diese Hilfe ein- oder ausblenden
+mailbox-help-close = Schließen
+reader-nothing = Wählen Sie eine Nachricht aus, um sie zu lesen.
+reader-missing = Diese Nachricht ist nicht mehr im lokalen Speicher.
+reader-reply = Antworten
+reader-reply-all = Allen antworten
+reader-forward = Weiterleiten
+reader-from = Von
+reader-to = An
+reader-cc = Kopie
+reader-date = Datum
+reader-attachments = Anhänge
+reader-save = Speichern
+reader-saved = Gespeichert als { $path }
+reader-save-failed = Der Anhang konnte nicht gespeichert werden: { $error }
+reader-unreadable = Die Nachricht konnte nicht gelesen werden.
+reader-no-downloads = Es gibt weder einen Download- noch einen Benutzerordner zum Speichern.
+reader-unnamed = (ohne Namen)
+reader-links = Links in dieser Nachricht führen zu:
+reader-thread = { $count ->
+        [one] { $count } Nachricht in dieser Unterhaltung
+       *[other] { $count } Nachrichten in dieser Unterhaltung
+    }
+composer-to = An
+composer-cc = Kopie
+composer-bcc = Blindkopie
+composer-subject = Betreff
+composer-send = Senden
+composer-save-draft = Entwurf speichern
+composer-close = Schließen
+composer-discard = Verwerfen
+composer-keep-editing = Weiter bearbeiten
+composer-unsaved = Diese Nachricht hat ungespeicherte Änderungen.
+composer-attach = Anhängen
+composer-attach-placeholder = Pfad einer anzuhängenden Datei
+composer-no-such-file = Unter „{ $path }“ gibt es keine Datei.
+composer-attach-failed = { $path } konnte nicht gelesen werden: { $error }
+composer-no-recipients = Fügen Sie mindestens einen Empfänger hinzu.
+composer-bad-address = „{ $address }“ ist keine E-Mail-Adresse.
+composer-quote-intro = Am { $date } schrieb { $sender }:
+composer-forward-header = ---------- Weitergeleitete Nachricht ----------
+composer-draft-saved = Entwurf gespeichert.
+composer-queued = Die Nachricht liegt im Postausgang.
+status-offline = offline
+status-online = online
+status-syncing = Abgleich { $done } von { $total }
+status-error = Fehler: { $message }
+status-retry = Erneut versuchen
+status-no-engine = Der E-Mail-Abgleich ist in dieser Version nicht verfügbar
+status-no-engine-hint = Ihre lokalen E-Mails sind alle da; neue E-Mails kommen, sobald der Abgleich installiert ist.
+mailbox-settings = Einstellungen
+settings-title = Einstellungen
+settings-display-name = Ihr Name
+settings-interval = Nach E-Mails sehen alle (Minuten)
+settings-leave-on-server = Eine Kopie der Nachrichten auf dem Server lassen (POP3)
+settings-theme = Design
+settings-theme-system = Wie das System
+settings-theme-light = Hell
+settings-theme-dark = Dunkel
+settings-language = Sprache
+settings-language-system = Wie das System
+settings-notifications = Bei neuen E-Mails eine Benachrichtigung anzeigen
+settings-save = Speichern
+settings-close = Schließen
+settings-saved = Einstellungen gespeichert.
+settings-bad-interval = Das Abrufintervall muss eine Minutenzahl zwischen 1 und 1440 sein.
+settings-no-home = Es gibt keinen Einstellungsordner zum Speichern.

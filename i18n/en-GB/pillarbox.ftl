@@ -270,7 +270,10 @@ reader-unreadable = The message could not be read.
 reader-no-downloads = There is no Downloads or home folder to save into.
 reader-unnamed = (unnamed)
 reader-links = Links in this message go to:
-reader-thread = { $count } messages in this conversation
+reader-thread = { $count ->
+        [one] { $count } message in this conversation
+       *[other] { $count } messages in this conversation
+    }
 composer-to = To
 composer-cc = Cc
 composer-bcc = Bcc

@@ -494,3 +494,114 @@ cli-arg-move-account = L’adresse du compte ; nécessaire seulement si plusieur
 cli-about-delete = Supprimer un message (vers la corbeille, ou définitivement s’il y est déjà)
 cli-arg-delete-id = Le message, sous la forme DOSSIER:UID. Il va dans la corbeille (ou est supprimé s’il y est déjà)
 cli-arg-delete-account = L’adresse du compte ; nécessaire seulement si plusieurs comptes sont configurés
+
+## Main window (mailbox-, reader-, composer-, status-)
+cli-arg-demo = Ouvrir la fenêtre sur N messages inventés (300 par défaut) dans un dossier temporaire, sans réseau
+mailbox-title-unread = Pillarbox – { $count ->
+        [one] 1 message non lu
+       *[other] { $count } messages non lus
+    }
+mailbox-window-failed = La fenêtre n’a pas pu s’ouvrir : { $error }
+mailbox-demo-failed = La boîte de démonstration n’a pas pu être créée : { $error }
+mailbox-new = Nouveau
+mailbox-add-account = Ajouter un compte
+mailbox-delete = Supprimer
+mailbox-read-unread = Lu/non lu
+mailbox-flag = Suivre
+mailbox-threads = Conversations
+mailbox-sort-date = Date
+mailbox-sort-sender = Expéditeur
+mailbox-sort-subject = Objet
+mailbox-empty = Aucun message ici.
+mailbox-no-subject = (sans objet)
+mailbox-search-placeholder = Rechercher dans tout le courrier (touche /)
+mailbox-search-clear = Effacer
+mailbox-deleted = { $count ->
+        [one] 1 message déplacé dans la corbeille.
+       *[other] { $count } messages déplacés dans la corbeille.
+    }
+mailbox-folder-inbox = Boîte de réception
+mailbox-folder-drafts = Brouillons
+mailbox-folder-sent = Envoyés
+mailbox-folder-archive = Archives
+mailbox-folder-junk = Indésirables
+mailbox-folder-trash = Corbeille
+mailbox-help-title = Raccourcis clavier
+mailbox-help-new = Écrire un nouveau message
+mailbox-help-reply = Répondre
+mailbox-help-reply-all = Répondre à tous
+mailbox-help-forward = Transférer
+mailbox-help-delete = Mettre à la corbeille
+mailbox-help-read = Marquer comme lu ou non lu
+mailbox-help-flag = Suivre ou ne plus suivre
+mailbox-help-next = Message suivant
+mailbox-help-previous = Message précédent
+mailbox-help-search = Rechercher
+mailbox-help-sync = Relever le courrier maintenant
+mailbox-help-help = Afficher ou masquer cette aide
+mailbox-help-close = Fermer
+reader-nothing = Sélectionnez un message pour le lire.
+reader-missing = Ce message n’est plus dans le stockage local.
+reader-reply = Répondre
+reader-reply-all = Répondre à tous
+reader-forward = Transférer
+reader-from = De
+reader-to = À
+reader-cc = Cc
+reader-date = Date
+reader-attachments = Pièces jointes
+reader-save = Enregistrer
+reader-saved = Enregistré sous { $path }
+reader-save-failed = Impossible d’enregistrer la pièce jointe : { $error }
+reader-unreadable = Le message n’a pas pu être lu.
+reader-no-downloads = Il n’y a ni dossier Téléchargements ni dossier personnel où enregistrer.
+reader-unnamed = (sans nom)
+reader-links = Les liens de ce message mènent à :
+reader-thread = { $count ->
+        [one] { $count } message dans cette conversation
+       *[other] { $count } messages dans cette conversation
+    }
+composer-to = À
+composer-cc = Cc
+composer-bcc = Cci
+composer-subject = Objet
+composer-send = Envoyer
+composer-save-draft = Enregistrer le brouillon
+composer-close = Fermer
+composer-discard = Abandonner
+composer-keep-editing = Continuer la rédaction
+composer-unsaved = Ce message contient des modifications non enregistrées.
+composer-attach = Joindre
+composer-attach-placeholder = Chemin d’un fichier à joindre
+composer-no-such-file = Il n’y a aucun fichier à l’emplacement « { $path } ».
+composer-attach-failed = Impossible de lire { $path } : { $error }
+composer-no-recipients = Ajoutez au moins un destinataire.
+composer-bad-address = « { $address } » n’est pas une adresse e-mail.
+composer-quote-intro = Le { $date }, { $sender } a écrit :
+composer-forward-header = ---------- Message transféré ----------
+composer-draft-saved = Brouillon enregistré.
+composer-queued = Le message est dans la boîte d’envoi.
+status-offline = hors ligne
+status-online = en ligne
+status-syncing = synchronisation { $done } sur { $total }
+status-error = erreur : { $message }
+status-retry = Réessayer
+status-no-engine = la synchronisation n’est pas disponible dans cette version
+status-no-engine-hint = Tout votre courrier local est ici ; le nouveau courrier arrivera une fois la synchronisation installée.
+mailbox-settings = Réglages
+settings-title = Réglages
+settings-display-name = Votre nom
+settings-interval = Relever le courrier toutes les (minutes)
+settings-leave-on-server = Laisser une copie des messages sur le serveur (POP3)
+settings-theme = Thème
+settings-theme-system = Comme le système
+settings-theme-light = Clair
+settings-theme-dark = Sombre
+settings-language = Langue
+settings-language-system = Comme le système
+settings-notifications = Afficher une notification à l’arrivée de nouveau courrier
+settings-save = Enregistrer
+settings-close = Fermer
+settings-saved = Réglages enregistrés.
+settings-bad-interval = L’intervalle de relève doit être un nombre de minutes entre 1 et 1440.
+settings-no-home = Il n’y a aucun dossier de réglages où enregistrer.
