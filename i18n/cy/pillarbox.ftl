@@ -494,10 +494,27 @@ cli-arg-send-queue_only = Dim ond rhoi'r neges yn y Blwch Allan; bydd `outbox fl
 cli-about-outbox = Dangos y Blwch Allan, anfon yr hyn sy'n aros ynddo, neu geisio negeseuon a fethodd eto
 cli-arg-outbox-account = Y cyfrif y mae ei Flwch Allan i'w ddefnyddio (ei gyfeiriad e-bost)
 cli-about-outbox-flush = Anfon popeth sy'n barod, dros un cysylltiad
-cli-arg-outbox-flush-account = Y cyfrif y mae ei Flwch Allan i’w anfon (ei gyfeiriad e-bost)
 cli-arg-outbox-flush-now = Anfon hefyd negeseuon sy'n aros am eu hamser i geisio eto
 cli-about-outbox-retry = Rhoi negeseuon a fethodd yn ôl yn y ciw
-cli-arg-outbox-retry-account = Y cyfrif y mae ei negeseuon a fethodd i’w hailgynnig (ei gyfeiriad e-bost)
+
+## Command-line help for fetching and changing mail
+cli-arg-outbox-flush-account = Y cyfrif y mae ei Flwch Allan i'w anfon (ei gyfeiriad e-bost); pob cyfrif os na roddir un
+cli-arg-outbox-retry-account = Y cyfrif y dylid ceisio ei negeseuon a fethodd eto (ei gyfeiriad e-bost)
+cli-about-sync = Nôl post newydd: cysoni cyfrifon IMAP â'r storfa leol, llwytho cyfrifon POP3 i lawr
+cli-arg-sync-account = Nôl ar gyfer y cyfrif hwn yn unig (ei gyfeiriad e-bost)
+cli-arg-sync-folder = Cysoni'r ffolder hwn yn unig (cyfrifon IMAP)
+cli-about-flag = Marcio neges wedi'i darllen neu heb ei darllen, wedi'i fflagio neu beidio (newidiadau fel +seen -seen +flagged -flagged)
+cli-arg-flag-id = Y neges, fel FFOLDER:UID (gweler “pillarbox list”)
+cli-arg-flag-changes = Y newidiadau: +seen, -seen, +flagged, -flagged
+cli-arg-flag-account = Y cyfrif y mae'r neges yn perthyn iddo (ei gyfeiriad e-bost)
+cli-about-move = Symud neges i ffolder arall
+cli-arg-move-id = Y neges, fel FFOLDER:UID (gweler “pillarbox list”)
+cli-arg-move-folder = Y ffolder i'w symud iddo
+cli-arg-move-account = Y cyfrif y mae'r neges yn perthyn iddo (ei gyfeiriad e-bost)
+cli-about-delete = Dileu neges (i'r Sbwriel, neu am byth os yw yno'n barod)
+cli-arg-delete-id = Y neges, fel FFOLDER:UID (gweler “pillarbox list”)
+cli-arg-delete-account = Y cyfrif y mae'r neges yn perthyn iddo (ei gyfeiriad e-bost)
+cli-not-mailto = Nid yw “{ $link }” yn ddolen mailto: nac yn orchymyn. Rhedwch “pillarbox --help” i weld y gorchmynion.
 
 ## Meintiau a dyddiadau (format-): gweler src/i18n/format.rs
 format-decimal-separator = .
@@ -531,19 +548,3 @@ format-date-time = { $date }, { $time }
 
 ## Cofnodi (log-)
 log-file-error = Methu ysgrifennu’r ffeil gofnodion yn { $path }: { $detail }. Mae Pillarbox yn parhau hebddi.
-
-## Cymorth y gorchmynion IMAP (sync, flag, move, delete)
-cli-about-sync = Cysoni cyfrifon IMAP i’r storfa bost leol
-cli-arg-sync-account = Cysoni’r cyfrif hwn yn unig (ei gyfeiriad)
-cli-arg-sync-folder = Cysoni’r ffolder hon yn unig
-cli-about-flag = Marcio neges wedi’i darllen neu heb ei darllen, gyda baner neu heb (FFOLDER:UID yw’r rhif)
-cli-arg-flag-id = Y neges, fel FFOLDER:UID (e.e. INBOX:42)
-cli-arg-flag-changes = +seen, -seen, +flagged neu -flagged (caniateir sawl un)
-cli-arg-flag-account = Cyfeiriad y cyfrif; dim ond ei angen pan fo sawl cyfrif wedi’u gosod
-cli-about-move = Symud neges i ffolder arall
-cli-arg-move-id = Y neges, fel FFOLDER:UID
-cli-arg-move-folder = Y ffolder i’w symud iddi
-cli-arg-move-account = Cyfeiriad y cyfrif; dim ond ei angen pan fo sawl cyfrif wedi’u gosod
-cli-about-delete = Dileu neges (i’r Sbwriel, neu am byth os yw yno’n barod)
-cli-arg-delete-id = Y neges, fel FFOLDER:UID. Mae’n mynd i’r Sbwriel (neu’n cael ei thynnu os yw yno’n barod)
-cli-arg-delete-account = Cyfeiriad y cyfrif; dim ond ei angen pan fo sawl cyfrif wedi’u gosod

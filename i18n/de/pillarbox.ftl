@@ -412,7 +412,7 @@ cli-arg-send-queue_only = Die Nachricht nur in den Postausgang legen; ein späte
 cli-about-outbox = Den Postausgang anzeigen, Wartendes senden oder fehlgeschlagene Nachrichten erneut versuchen
 cli-arg-outbox-account = Das Konto, dessen Postausgang verwendet wird (seine E-Mail-Adresse)
 cli-about-outbox-flush = Alles Fällige über eine einzige Verbindung senden
-cli-arg-outbox-flush-account = Das Konto, dessen Postausgang gesendet wird (seine E-Mail-Adresse)
+cli-arg-outbox-flush-account = Das Konto, dessen Postausgang gesendet wird (seine E-Mail-Adresse); ohne Angabe alle Konten
 cli-arg-outbox-flush-now = Auch Nachrichten senden, die auf ihren nächsten Versuch warten
 cli-about-outbox-retry = Fehlgeschlagene Nachrichten wieder in die Warteschlange stellen
 cli-arg-outbox-retry-account = Das Konto, dessen fehlgeschlagene Nachrichten erneut versucht werden (seine E-Mail-Adresse)
@@ -459,20 +459,20 @@ mailops-queued = Hier gespeichert; der Server wird beim nächsten Abgleich aktua
 mailops-bad-flag = Unbekannte Markierungsänderung „{ $flag }“: Verwenden Sie +seen, -seen, +flagged oder -flagged.
 
 ## Command-line help of the IMAP commands (sync, flag, move, delete)
-cli-about-sync = IMAP-Konten in den lokalen E-Mail-Zwischenspeicher abgleichen
-cli-arg-sync-account = Nur dieses Konto abgleichen (seine Adresse)
-cli-arg-sync-folder = Nur diesen Ordner abgleichen
-cli-about-flag = Eine Nachricht als gelesen oder ungelesen, markiert oder nicht markiert kennzeichnen (die ID ist ORDNER:UID)
-cli-arg-flag-id = Die Nachricht als ORDNER:UID (z. B. INBOX:42)
-cli-arg-flag-changes = +seen, -seen, +flagged oder -flagged (mehrere möglich)
-cli-arg-flag-account = Die Adresse des Kontos; nur nötig, wenn mehrere Konten eingerichtet sind
+cli-about-sync = Neue E-Mails abrufen: IMAP-Konten mit dem lokalen Zwischenspeicher abgleichen, POP3-Konten herunterladen
+cli-arg-sync-account = Nur für dieses Konto abrufen (seine E-Mail-Adresse)
+cli-arg-sync-folder = Nur diesen Ordner abgleichen (IMAP-Konten)
+cli-about-flag = Eine Nachricht als gelesen oder ungelesen, markiert oder nicht markiert kennzeichnen (Änderungen wie +seen -seen +flagged -flagged)
+cli-arg-flag-id = Die Nachricht als ORDNER:UID (siehe „pillarbox list“)
+cli-arg-flag-changes = Die Änderungen: +seen, -seen, +flagged, -flagged
+cli-arg-flag-account = Das Konto, zu dem die Nachricht gehört (seine E-Mail-Adresse)
 cli-about-move = Eine Nachricht in einen anderen Ordner verschieben
-cli-arg-move-id = Die Nachricht als ORDNER:UID
+cli-arg-move-id = Die Nachricht als ORDNER:UID (siehe „pillarbox list“)
 cli-arg-move-folder = Der Zielordner
-cli-arg-move-account = Die Adresse des Kontos; nur nötig, wenn mehrere Konten eingerichtet sind
+cli-arg-move-account = Das Konto, zu dem die Nachricht gehört (seine E-Mail-Adresse)
 cli-about-delete = Eine Nachricht löschen (in den Papierkorb, oder endgültig, wenn sie schon dort ist)
-cli-arg-delete-id = Die Nachricht als ORDNER:UID. Sie kommt in den Papierkorb (oder wird entfernt, wenn sie schon dort ist)
-cli-arg-delete-account = Die Adresse des Kontos; nur nötig, wenn mehrere Konten eingerichtet sind
+cli-arg-delete-id = Die Nachricht als ORDNER:UID (siehe „pillarbox list“)
+cli-arg-delete-account = Das Konto, zu dem die Nachricht gehört (seine E-Mail-Adresse)
 
 ## Main window (mailbox-, reader-, composer-, status-)
 cli-arg-demo = Das Fenster mit N erfundenen Nachrichten (Standard 300) in einem temporären Ordner öffnen, ohne Netzwerk
@@ -584,3 +584,4 @@ settings-close = Schließen
 settings-saved = Einstellungen gespeichert.
 settings-bad-interval = Das Abrufintervall muss eine Minutenzahl zwischen 1 und 1440 sein.
 settings-no-home = Es gibt keinen Einstellungsordner zum Speichern.
+cli-not-mailto = „{ $link }“ ist weder ein mailto:-Link noch ein Befehl. Führen Sie „pillarbox --help“ aus, um die Befehle zu sehen.

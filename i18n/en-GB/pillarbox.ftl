@@ -530,10 +530,27 @@ cli-arg-send-queue_only = Only put the message in the Outbox; a later `outbox fl
 cli-about-outbox = Show the Outbox, send what is waiting in it, or retry failed messages
 cli-arg-outbox-account = The account whose Outbox to use (its email address)
 cli-about-outbox-flush = Send everything that is due, over one connection
-cli-arg-outbox-flush-account = The account whose Outbox to send (its email address)
 cli-arg-outbox-flush-now = Also send messages waiting for their retry time
 cli-about-outbox-retry = Put failed messages back in the queue
-cli-arg-outbox-retry-account = The account whose failed messages to retry (its email address)
+
+## Command-line help for fetching and changing mail
+cli-arg-outbox-flush-account = The account whose Outbox to send (its email address); every account when omitted
+cli-arg-outbox-retry-account = The account whose failed messages to try again (its email address)
+cli-about-sync = Fetch new mail: sync IMAP accounts into the local cache, download POP3 accounts
+cli-arg-sync-account = Fetch only for this account (its email address)
+cli-arg-sync-folder = Sync only this folder (IMAP accounts)
+cli-about-flag = Mark a message read or unread, flagged or not (changes such as +seen -seen +flagged -flagged)
+cli-arg-flag-id = The message, as FOLDER:UID (see “pillarbox list”)
+cli-arg-flag-changes = The changes: +seen, -seen, +flagged, -flagged
+cli-arg-flag-account = The account the message belongs to (its email address)
+cli-about-move = Move a message to another folder
+cli-arg-move-id = The message, as FOLDER:UID (see “pillarbox list”)
+cli-arg-move-folder = The folder to move it to
+cli-arg-move-account = The account the message belongs to (its email address)
+cli-about-delete = Delete a message (into the Trash, or for good when it is already there)
+cli-arg-delete-id = The message, as FOLDER:UID (see “pillarbox list”)
+cli-arg-delete-account = The account the message belongs to (its email address)
+cli-not-mailto = “{ $link }” is not a mailto: link or a command. Run “pillarbox --help” for the commands.
 
 ## Sizes and dates (format-): see src/i18n/format.rs
 format-decimal-separator = .
@@ -567,19 +584,3 @@ format-date-time = { $date }, { $time }
 
 ## Logging (log-)
 log-file-error = Cannot write the log file in { $path }: { $detail }. Pillarbox carries on without it.
-
-## Command-line help of the IMAP commands (sync, flag, move, delete)
-cli-about-sync = Sync IMAP accounts into the local mail cache
-cli-arg-sync-account = Sync only this account (its address)
-cli-arg-sync-folder = Sync only this folder
-cli-about-flag = Mark a message read or unread, flagged or unflagged (the id is FOLDER:UID)
-cli-arg-flag-id = The message, as FOLDER:UID (e.g. INBOX:42)
-cli-arg-flag-changes = +seen, -seen, +flagged or -flagged (several allowed)
-cli-arg-flag-account = The account’s address; needed only when several accounts are set up
-cli-about-move = Move a message to another folder
-cli-arg-move-id = The message, as FOLDER:UID
-cli-arg-move-folder = The folder to move it to
-cli-arg-move-account = The account’s address; needed only when several accounts are set up
-cli-about-delete = Delete a message (to the Trash, or for good when already there)
-cli-arg-delete-id = The message, as FOLDER:UID. It goes to the Trash (or is removed when already there)
-cli-arg-delete-account = The account’s address; needed only when several accounts are set up

@@ -427,7 +427,7 @@ cli-arg-send-queue_only = Seulement placer le message dans la boîte d’envoi ;
 cli-about-outbox = Afficher la boîte d’envoi, envoyer ce qui y attend, ou réessayer les messages en échec
 cli-arg-outbox-account = Le compte dont la boîte d’envoi est utilisée (son adresse e-mail)
 cli-about-outbox-flush = Envoyer tout ce qui est prêt, sur une seule connexion
-cli-arg-outbox-flush-account = Le compte dont la boîte d’envoi est envoyée (son adresse e-mail)
+cli-arg-outbox-flush-account = Le compte dont la boîte d’envoi est envoyée (son adresse e-mail) ; tous les comptes s’il est omis
 cli-arg-outbox-flush-now = Envoyer aussi les messages qui attendent l’heure de leur nouvel essai
 cli-about-outbox-retry = Remettre les messages en échec dans la file d’attente
 cli-arg-outbox-retry-account = Le compte dont les messages en échec sont réessayés (son adresse e-mail)
@@ -480,20 +480,20 @@ mailops-queued = Enregistré ici ; le serveur sera mis à jour à la prochaine s
 mailops-bad-flag = Changement d’indicateur inconnu « { $flag } » : utilisez +seen, -seen, +flagged ou -flagged.
 
 ## Command-line help of the IMAP commands (sync, flag, move, delete)
-cli-about-sync = Synchroniser les comptes IMAP dans le cache de courrier local
-cli-arg-sync-account = Synchroniser seulement ce compte (son adresse)
-cli-arg-sync-folder = Synchroniser seulement ce dossier
-cli-about-flag = Marquer un message comme lu ou non lu, suivi ou non suivi (l’identifiant est DOSSIER:UID)
-cli-arg-flag-id = Le message, sous la forme DOSSIER:UID (par ex. INBOX:42)
-cli-arg-flag-changes = +seen, -seen, +flagged ou -flagged (plusieurs possibles)
-cli-arg-flag-account = L’adresse du compte ; nécessaire seulement si plusieurs comptes sont configurés
+cli-about-sync = Relever le courrier : synchroniser les comptes IMAP avec le cache local, télécharger les comptes POP3
+cli-arg-sync-account = Relever seulement pour ce compte (son adresse e-mail)
+cli-arg-sync-folder = Synchroniser seulement ce dossier (comptes IMAP)
+cli-about-flag = Marquer un message comme lu ou non lu, suivi ou non (changements comme +seen -seen +flagged -flagged)
+cli-arg-flag-id = Le message, sous la forme DOSSIER:UID (voir « pillarbox list »)
+cli-arg-flag-changes = Les changements : +seen, -seen, +flagged, -flagged
+cli-arg-flag-account = Le compte auquel appartient le message (son adresse e-mail)
 cli-about-move = Déplacer un message vers un autre dossier
-cli-arg-move-id = Le message, sous la forme DOSSIER:UID
+cli-arg-move-id = Le message, sous la forme DOSSIER:UID (voir « pillarbox list »)
 cli-arg-move-folder = Le dossier de destination
-cli-arg-move-account = L’adresse du compte ; nécessaire seulement si plusieurs comptes sont configurés
-cli-about-delete = Supprimer un message (vers la corbeille, ou définitivement s’il y est déjà)
-cli-arg-delete-id = Le message, sous la forme DOSSIER:UID. Il va dans la corbeille (ou est supprimé s’il y est déjà)
-cli-arg-delete-account = L’adresse du compte ; nécessaire seulement si plusieurs comptes sont configurés
+cli-arg-move-account = Le compte auquel appartient le message (son adresse e-mail)
+cli-about-delete = Supprimer un message (dans la corbeille, ou définitivement s’il y est déjà)
+cli-arg-delete-id = Le message, sous la forme DOSSIER:UID (voir « pillarbox list »)
+cli-arg-delete-account = Le compte auquel appartient le message (son adresse e-mail)
 
 ## Main window (mailbox-, reader-, composer-, status-)
 cli-arg-demo = Ouvrir la fenêtre sur N messages inventés (300 par défaut) dans un dossier temporaire, sans réseau
@@ -605,3 +605,4 @@ settings-close = Fermer
 settings-saved = Réglages enregistrés.
 settings-bad-interval = L’intervalle de relève doit être un nombre de minutes entre 1 et 1440.
 settings-no-home = Il n’y a aucun dossier de réglages où enregistrer.
+cli-not-mailto = « { $link } » n’est ni un lien mailto: ni une commande. Lancez « pillarbox --help » pour voir les commandes.

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the Debian package. cargo-bundle makes the .deb (stripped release binary, hicolor
-# icons); we then put in our own desktop entry (Email category, mailto and message/rfc822
-# handlers, StartupWMClass = the app id), the AppStream metadata and the scalable icon,
+# icons); we then put in our own desktop entry (Email category, the mailto
+# handler, StartupWMClass = the app id), the AppStream metadata and the scalable icon,
 # which cargo-bundle has no settings for. Prints the path of the .deb.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."

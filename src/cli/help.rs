@@ -108,7 +108,7 @@ mod tests {
     use super::*;
     use clap::CommandFactory;
 
-    /// Every description and option of the commands this file's owner ships has a key, so
+    /// Every description and option of every command a user can see has a key, so
     /// a Welsh user's `--help` has no English left in it but clap's own words.
     #[test]
     fn core_commands_have_help_keys() {
@@ -148,8 +148,8 @@ mod tests {
                 } else {
                     format!("{path}-{name}")
                 };
-                if path.is_empty() && !["account", "paths", "help"].contains(&name) {
-                    continue; // other areas' commands: their owners add their keys
+                if sub.is_hide_set() {
+                    continue; // test-only commands are not shown to users
                 }
                 walk(sub, &sub_path, missing);
             }

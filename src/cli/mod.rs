@@ -52,6 +52,9 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// A `mailto:` link, as the desktop passes it when an email link is clicked.
+    #[command(external_subcommand)]
+    Link(Vec<String>),
     /// Add, list and remove accounts.
     Account(account::AccountArgs),
     /// Show where Pillarbox keeps its settings and mail.
@@ -202,6 +205,7 @@ pub fn dispatch(command: Command, ctx: &Context) -> ExitCode {
         Command::Pop3Sync(args) => pop3::run(args, ctx),
         Command::Send(args) => send::run_send(args, ctx),
         Command::Outbox(args) => send::run_outbox(args, ctx),
+        Command::Link(words) => open_link(&words),
     }
 }
 
@@ -220,6 +224,18 @@ fn lang_from_args(args: &[OsString]) -> Option<String> {
         }
     }
     found
+}
+
+/// `pillarbox mailto:...` opens the window with the composer filled in from the link.
+fn open_link(words: &[String]) -> ExitCode {
+    let link = words.join(" ");
+    match crate::mail::mailto::parse(&link) {
+        Some(mailto) if words.len() == 1 => crate::ui::run_with(Some(mailto)),
+        _ => {
+            report_error(&fl!("cli-not-mailto", link = link.as_str()), None);
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ pub mod config;
 pub mod drafts;
 pub mod errors_l10n;
 pub mod imap;
+pub mod mailto;
 pub mod outbox;
 pub mod paths;
 pub mod pop3;

@@ -50,6 +50,8 @@ pub struct App {
     /// Go to the main window when an account is ready (the real app; off in tests of
     /// the shell, which check the account home).
     pub open_mailbox: bool,
+    /// A `mailto:` link to open in the composer as soon as the main window shows.
+    pub pending_mailto: Option<crate::mail::mailto::Mailto>,
 }
 
 /// What `run` found on disk, handed to the (pure) app.
@@ -79,6 +81,7 @@ impl App {
                     accounts,
                     mode: Mode::None,
                     open_mailbox: false,
+                    pending_mailto: None,
                 }
             }
             Startup::Failed { message, hint } => App {
@@ -87,6 +90,7 @@ impl App {
                 accounts: Vec::new(),
                 mode: Mode::None,
                 open_mailbox: false,
+                pending_mailto: None,
             },
         }
     }
@@ -219,6 +223,9 @@ impl App {
                         std::time::Duration::from_secs(config.settings.mark_read_delay_secs.into());
                 }
                 window.paths = Some(paths.clone());
+                if let Some(link) = self.pending_mailto.take() {
+                    window.composer = Some(mailbox::composer::State::from_mailto(&link));
+                }
                 self.screen = Screen::Mail(Box::new(window));
             }
             Err(error) => tracing::warn!("cannot open the mail store: {error}"),
@@ -265,6 +272,12 @@ pub fn startup() -> Startup {
 
 /// Opens the window: the wizard on a first run, else the account home.
 pub fn run() -> ExitCode {
+    run_with(None)
+}
+
+/// Opens the window; with a `mailto:` link, its composer too (after the wizard on a
+/// first run).
+pub fn run_with(mailto: Option<crate::mail::mailto::Mailto>) -> ExitCode {
     let window = iced::window::Settings {
         min_size: Some(iced::Size::new(480.0, 520.0)),
         #[cfg(target_os = "linux")]
@@ -274,9 +287,10 @@ pub fn run() -> ExitCode {
         },
         ..Default::default()
     };
-    let boot = || {
+    let boot = move || {
         let mut app = App::new(startup());
         app.open_mailbox = true;
+        app.pending_mailto = mailto.clone();
         app.show_mailbox();
         let focus = match app.screen {
             Screen::Wizard(_) => Wizard::focus_first(),

@@ -499,3 +499,56 @@ fn mainwin_settings_save_to_the_config_and_reject_a_bad_interval() {
     assert!(!saved.settings.notifications);
     assert_eq!(w.account.display_name, "Dafydd");
 }
+
+/// `pillarbox mailto:...` opens the main window with the composer filled in from the link,
+/// and sending it puts a real message for those recipients in the outbox.
+#[test]
+fn mainwin_mailto_link_opens_a_filled_composer() {
+    use pillarbox::ui::{App, Screen, Startup};
+    pillarbox::i18n::init(Some("en-GB"));
+    let dir = tempfile::tempdir().unwrap();
+    let paths = Paths::under(dir.path());
+    drop(pillarbox::demo::generate(&paths, 10).unwrap());
+    let mut app = App::new(Startup::Ready {
+        paths,
+        accounts: vec![pillarbox::demo::account()],
+    });
+    app.open_mailbox = true;
+    app.pending_mailto = pillarbox::mail::mailto::parse(
+        "mailto:ann@btinternet.com?cc=bob@talk21.com&subject=Caf%C3%A9%3F&body=Hi%0D%0Athere",
+    );
+    app.show_mailbox();
+    let Screen::Mail(window) = &app.screen else {
+        panic!("the main window opens for a set-up account");
+    };
+    let composer = window
+        .composer
+        .as_ref()
+        .expect("the link opens the composer");
+    assert_eq!(composer.to, "ann@btinternet.com");
+    assert_eq!(composer.cc, "bob@talk21.com");
+    assert_eq!(composer.subject, "Café?");
+    assert_eq!(composer.body.text().trim_end(), "Hi\nthere");
+    assert!(
+        !composer.dirty,
+        "an untouched link composer closes without asking"
+    );
+    let bytes = composer.build(&window.account).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    assert!(text.contains("ann@btinternet.com"), "{text}");
+    assert!(app.pending_mailto.is_none(), "the link is used once");
+}
+
+/// Anything else in the link's place is refused with a clear message, not a window.
+#[test]
+fn mainwin_cli_refuses_what_is_not_a_mailto_link() {
+    let home = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_pillarbox"))
+        .args(["--lang", "en-GB", "https://example.org/x"])
+        .env("PILLARBOX_HOME", home.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("is not a mailto: link"), "{err}");
+}

@@ -115,6 +115,22 @@ impl State {
         state
     }
 
+    /// A new message filled in from a `mailto:` link. Not dirty: closing it untouched
+    /// loses nothing the user typed.
+    pub fn from_mailto(link: &crate::mail::mailto::Mailto) -> State {
+        let mut state = State::new();
+        state.to = link.to.join(", ");
+        state.cc = link.cc.join(", ");
+        state.bcc = link.bcc.join(", ");
+        state.subject = link.subject.clone();
+        state.body = text_editor::Content::with_text(&link.body);
+        if let Some(id) = &link.in_reply_to {
+            state.in_reply_to = Some(id.clone());
+            state.references = vec![id.clone()];
+        }
+        state
+    }
+
     pub fn forward(row: &EnvelopeRow, original: &str) -> State {
         let mut state = State::new();
         state.subject = prefixed("Fwd: ", &row.subject);
