@@ -497,6 +497,16 @@ cli-about-outbox-flush = Anfon popeth sy'n barod, dros un cysylltiad
 cli-arg-outbox-flush-now = Anfon hefyd negeseuon sy'n aros am eu hamser i geisio eto
 cli-about-outbox-retry = Rhoi negeseuon a fethodd yn ôl yn y ciw
 
+## Main window worker (wire)
+wire-sent = { $count ->
+    [one] Anfonwyd 1 neges
+   *[other] Anfonwyd { $count } neges
+}
+wire-send-failed = Methodd yr anfon: { $detail }
+wire-queue-failed = Nid oedd modd rhoi’r neges yn y blwch anfon: { $detail }
+wire-error-internal = Aeth rhywbeth o’i le yn y cefndir: { $detail }
+wire-hint-retry = Bydd Pillarbox yn ceisio eto; pwyswch Ailgeisio i geisio nawr.
+wire-hint-settings = Gwiriwch osodiadau a chyfrinair y cyfrif, yna pwyswch Ailgeisio.
 ## Command-line help for fetching and changing mail
 cli-arg-outbox-flush-account = Y cyfrif y mae ei Flwch Allan i'w anfon (ei gyfeiriad e-bost); pob cyfrif os na roddir un
 cli-arg-outbox-retry-account = Y cyfrif y dylid ceisio ei negeseuon a fethodd eto (ei gyfeiriad e-bost)

@@ -533,6 +533,16 @@ cli-about-outbox-flush = Send everything that is due, over one connection
 cli-arg-outbox-flush-now = Also send messages waiting for their retry time
 cli-about-outbox-retry = Put failed messages back in the queue
 
+## Main window worker (wire)
+wire-sent = { $count ->
+    [one] 1 message sent
+   *[other] { $count } messages sent
+}
+wire-send-failed = Sending failed: { $detail }
+wire-queue-failed = The message could not be put in the outbox: { $detail }
+wire-error-internal = Something went wrong in the background: { $detail }
+wire-hint-retry = Pillarbox will try again; press Retry to try now.
+wire-hint-settings = Check the account's settings and password, then press Retry.
 ## Command-line help for fetching and changing mail
 cli-arg-outbox-flush-account = The account whose Outbox to send (its email address); every account when omitted
 cli-arg-outbox-retry-account = The account whose failed messages to try again (its email address)

@@ -830,6 +830,53 @@ async fn idle_brings_new_mail_within_seconds() {
     .expect("engine stops");
 }
 
+/// Mail that arrives while the engine idles, followed at once by "sync now" (the user
+/// pressing F5), is fetched: the sync must not trust a STATUS of the selected Inbox.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn sync_now_during_idle_fetches_what_arrived() {
+    let lab = lab::lab();
+    let f = fixture(lab, "imap-idle-now");
+    for n in 1..=5 {
+        lab.seed(&f.user, "INBOX", &[&message(n, "before")]);
+    }
+    let settings = EngineSettings {
+        poll_interval: Duration::from_secs(600),
+        ..EngineSettings::for_account(&f.account)
+    };
+    let (engine, mut events) = SyncEngine::spawn(
+        f.account.clone(),
+        f.user.password.clone(),
+        f.paths.clone(),
+        settings,
+    );
+    wait_for(&mut events, &f.account, |k| {
+        matches!(k, SyncEventKind::Idle)
+    })
+    .await
+    .expect("engine reaches IDLE");
+    let mut conn = f.connect().await;
+    for n in 6..=8 {
+        append(&mut conn, "INBOX", &[], &message(n, "while idle")).await;
+    }
+    conn.logout().await;
+    engine.sync_now().await;
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    loop {
+        let count = local_state(&f.paths, &f.account)
+            .get("INBOX")
+            .map_or(0, |m| m.len());
+        if count == 8 {
+            break;
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "only {count} of 8 messages after sync now"
+        );
+        tokio::time::sleep(Duration::from_millis(200)).await;
+    }
+    engine.stop().await;
+}
+
 #[test]
 fn message_ids_parse() {
     let id: MessageRef = "Archive/2024:42".parse().unwrap();

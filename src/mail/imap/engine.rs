@@ -326,5 +326,14 @@ async fn idle(
     conn.set_read_limit(None);
     conn.send_raw("DONE", step).await?;
     conn.finish(&tag, step, |_| {}).await?;
+    // The sync skips folders whose STATUS is unchanged, and STATUS of the selected mailbox
+    // may describe this session's old view of it (RFC 3501 6.3.10): leave the Inbox so
+    // mail that arrived during IDLE is seen, however the wait ended.
+    if conn.has("UNSELECT") {
+        conn.run("UNSELECT", "unselect INBOX", |_| {}).await?;
+    } else {
+        // A SELECT that fails leaves no mailbox selected (RFC 3501 6.3.1).
+        let _ = conn.run("EXAMINE \"\"", "unselect INBOX", |_| {}).await;
+    }
     Ok(wake)
 }

@@ -247,6 +247,17 @@ impl State {
             .filter(|a| !a.is_empty())
     }
 
+    /// The SMTP envelope: every To, Cc and Bcc address, bare.
+    pub fn envelope(&self) -> Vec<String> {
+        self.recipients()
+            .map(|a| {
+                a.rsplit_once('<')
+                    .map_or(a, |(_, a)| a.trim_end_matches('>'))
+                    .to_string()
+            })
+            .collect()
+    }
+
     /// The message as RFC 5322 bytes (Bcc kept out of the headers).
     pub fn build(&self, account: &Account) -> Result<Vec<u8>, String> {
         for address in self.recipients() {
@@ -277,11 +288,10 @@ impl State {
         }
         out.push_str(&format!("Subject: {}\r\n", encode_word(&self.subject)));
         out.push_str(&format!("Date: {}\r\n", crate::demo::rfc2822(now as i64)));
-        let domain =
-            crate::mail::account::domain_of(&account.email).unwrap_or_else(|| "localhost".into());
+        // Unique per message, not per second: the outbox keys its queue on it.
         out.push_str(&format!(
-            "Message-ID: <{now}.{}@{domain}>\r\n",
-            std::process::id()
+            "Message-ID: {}\r\n",
+            crate::mail::compose::new_message_id(account)
         ));
         if let Some(parent) = &self.in_reply_to {
             out.push_str(&format!("In-Reply-To: {parent}\r\n"));

@@ -8,7 +8,7 @@
 //! the local store at once by the window; the worker only carries it to the server.
 
 use futures::channel::mpsc;
-use futures::{SinkExt, StreamExt};
+use futures::SinkExt;
 use iced::Subscription;
 
 use crate::mail::account::{Account, AccountId};
@@ -40,6 +40,12 @@ pub enum Report {
     },
     /// New or changed mail in the local store: the window re-reads its views.
     StoreChanged { account: AccountId, generation: u64 },
+    /// One line for the status bar (sent, or why sending failed), localised.
+    Note {
+        account: AccountId,
+        generation: u64,
+        text: String,
+    },
 }
 
 impl Report {
@@ -47,7 +53,8 @@ impl Report {
         match self {
             Report::Ready { account, .. }
             | Report::Status { account, .. }
-            | Report::StoreChanged { account, .. } => account,
+            | Report::StoreChanged { account, .. }
+            | Report::Note { account, .. } => account,
         }
     }
 
@@ -55,7 +62,8 @@ impl Report {
         match self {
             Report::Ready { generation, .. }
             | Report::Status { generation, .. }
-            | Report::StoreChanged { generation, .. } => *generation,
+            | Report::StoreChanged { generation, .. }
+            | Report::Note { generation, .. } => *generation,
         }
     }
 }
@@ -98,7 +106,7 @@ pub fn connection(
 fn worker(key: &Key) -> impl futures::Stream<Item = Report> + use<> {
     let key = key.clone();
     iced::stream::channel(64, async move |mut out: mpsc::Sender<Report>| {
-        let (commands, mut incoming) = mpsc::channel(64);
+        let (commands, incoming) = mpsc::channel(64);
         let _ = out
             .send(Report::Ready {
                 account: key.account.clone(),
@@ -106,29 +114,35 @@ fn worker(key: &Key) -> impl futures::Stream<Item = Report> + use<> {
                 commands,
             })
             .await;
-        while let Some(command) = incoming.next().await {
-            // The IMAP/POP3 sync and the SMTP outbox are not wired in yet (they land
-            // in main after this window): say so honestly instead of pretending.
-            let connection = match command {
-                Command::SyncNow | Command::Changed(_) | Command::Send => Connection::Error {
-                    message: crate::fl!("status-no-engine"),
-                    hint: crate::fl!("status-no-engine-hint"),
-                },
-            };
-            let _ = out
-                .send(Report::Status {
-                    account: key.account.clone(),
-                    generation: key.generation,
-                    connection,
-                })
-                .await;
-        }
+        super::wire::run(key, incoming, out).await;
     })
 }
 
-/// Queues a message to send: durable in the local Outbox folder before the composer
-/// closes, so nothing typed is lost if sending fails or the app quits.
-pub fn queue_send(store: &mut MailStore, bytes: &[u8]) -> Result<MessageId, StoreError> {
+/// Queues a message in the account's outbox (durable before the composer closes, so
+/// nothing typed is lost if sending fails or the app quits); the worker sends it.
+/// `recipients` is the SMTP envelope: it includes Bcc, which the bytes leave out.
+pub fn queue_send(
+    paths: &Paths,
+    account: &Account,
+    bytes: &[u8],
+    recipients: Vec<String>,
+) -> std::io::Result<crate::mail::outbox::Item> {
+    let message_id = mail_parser::MessageParser::default()
+        .parse_headers(bytes)
+        .and_then(|m| m.message_id().map(|id| format!("<{id}>")))
+        .unwrap_or_else(|| crate::mail::compose::new_message_id(account));
+    let built = crate::mail::compose::Built {
+        message_id,
+        from: account.email.clone(),
+        recipients,
+        bytes: bytes.to_vec(),
+    };
+    crate::mail::outbox::queue(paths, account, &built, &None)
+}
+
+/// The offline demo has no outbox to send from: the message is kept in a local
+/// Outbox folder instead.
+pub fn queue_local(store: &mut MailStore, bytes: &[u8]) -> Result<MessageId, StoreError> {
     use crate::mail::store::{Flags, NewMessage};
     store.add(OUTBOX, NewMessage::Bytes(bytes), None, &Flags::new("S"))
 }

@@ -13,6 +13,7 @@ pub mod reader;
 pub mod search;
 pub mod settings;
 pub mod status;
+pub mod wire;
 
 use std::time::Duration;
 
@@ -373,19 +374,30 @@ impl MainWindow {
                 }
                 self.folders.refresh(&self.store);
             }
-            Some(composer::Event::Send(bytes)) => match engine::queue_send(&mut self.store, &bytes)
-            {
-                Ok(_) => {
-                    self.composer = None;
-                    self.status.note = Some(crate::fl!("composer-queued"));
-                    self.folders.refresh(&self.store);
-                    self.command(engine::Command::Send);
+            Some(composer::Event::Send(bytes)) => {
+                let queued = match &self.paths {
+                    Some(paths) => {
+                        engine::queue_send(paths, &self.account, &bytes, composer.envelope())
+                            .map(|_| ())
+                            .map_err(|e| crate::fl!("wire-queue-failed", detail = e.to_string()))
+                    }
+                    None => engine::queue_local(&mut self.store, &bytes)
+                        .map(|_| ())
+                        .map_err(|e| e.user_message()),
+                };
+                match queued {
+                    Ok(()) => {
+                        self.composer = None;
+                        self.status.note = Some(crate::fl!("composer-queued"));
+                        self.folders.refresh(&self.store);
+                        self.command(engine::Command::Send);
+                    }
+                    Err(error) => {
+                        composer.dirty = true;
+                        composer.error = Some(error);
+                    }
                 }
-                Err(error) => {
-                    composer.dirty = true;
-                    composer.error = Some(error.user_message());
-                }
-            },
+            }
             Some(composer::Event::Closed) => self.composer = None,
             None => {}
         }
@@ -416,6 +428,7 @@ impl MainWindow {
                 self.folders.refresh(&self.store);
                 self.list.reload(&self.store);
             }
+            engine::Report::Note { text, .. } => self.status.note = Some(text),
         }
         true
     }
