@@ -585,3 +585,14 @@ settings-saved = Einstellungen gespeichert.
 settings-bad-interval = Das Abrufintervall muss eine Minutenzahl zwischen 1 und 1440 sein.
 settings-no-home = Es gibt keinen Einstellungsordner zum Speichern.
 cli-not-mailto = „{ $link }“ ist weder ein mailto:-Link noch ein Befehl. Führen Sie „pillarbox --help“ aus, um die Befehle zu sehen.
+
+## Main window worker (wire)
+wire-sent = { $count ->
+    [one] 1 Nachricht gesendet
+   *[other] { $count } Nachrichten gesendet
+}
+wire-send-failed = Senden fehlgeschlagen: { $detail }
+wire-queue-failed = Die Nachricht konnte nicht in den Postausgang gelegt werden: { $detail }
+wire-error-internal = Im Hintergrund ist ein Fehler aufgetreten: { $detail }
+wire-hint-retry = Pillarbox versucht es erneut; klicken Sie auf „Erneut versuchen“, um es sofort zu versuchen.
+wire-hint-settings = Prüfen Sie die Einstellungen und das Passwort des Kontos und klicken Sie dann auf „Erneut versuchen“.

@@ -606,3 +606,14 @@ settings-saved = Réglages enregistrés.
 settings-bad-interval = L’intervalle de relève doit être un nombre de minutes entre 1 et 1440.
 settings-no-home = Il n’y a aucun dossier de réglages où enregistrer.
 cli-not-mailto = « { $link } » n’est ni un lien mailto: ni une commande. Lancez « pillarbox --help » pour voir les commandes.
+
+## Main window worker (wire)
+wire-sent = { $count ->
+    [one] 1 message envoyé
+   *[other] { $count } messages envoyés
+}
+wire-send-failed = L’envoi a échoué : { $detail }
+wire-queue-failed = Le message n’a pas pu être placé dans la boîte d’envoi : { $detail }
+wire-error-internal = Un problème est survenu en arrière-plan : { $detail }
+wire-hint-retry = Pillarbox réessaiera ; cliquez sur Réessayer pour réessayer tout de suite.
+wire-hint-settings = Vérifiez les réglages et le mot de passe du compte, puis cliquez sur Réessayer.
