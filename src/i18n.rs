@@ -6,6 +6,8 @@ use i18n_embed::fluent::{fluent_language_loader, FluentLanguageLoader};
 use i18n_embed::{DesktopLanguageRequester, LanguageLoader};
 use rust_embed::RustEmbed;
 
+pub mod format;
+
 #[derive(RustEmbed)]
 #[folder = "i18n/"]
 struct Localizations;

@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod demo;
 pub mod i18n;
+pub mod logging;
 pub mod mail;
 pub mod ui;
 

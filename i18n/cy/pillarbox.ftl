@@ -19,7 +19,6 @@ sync-not-imap = Cyfrif POP3 yw { $account }; mae'r gorchymyn hwn yn cysoni cyfri
 sync-no-any-account = Does dim cyfrif wedi'i osod. Ychwanegwch un gyda “pillarbox account add”.
 sync-no-account = Does dim cyfrif IMAP wedi'i osod. Ychwanegwch un gyda “pillarbox account add”.
 sync-unknown-account = Does dim cyfrif { $account }.
-sync-no-password = Dim cyfrinair ar gyfer { $account }: { $detail }
 mailops-done = Wedi'i wneud: { $message }
 mailops-queued = Wedi'i gadw yma; bydd y gweinydd yn cael ei ddiweddaru yn y cysoni nesaf ({ $detail }).
 mailops-bad-flag = Newid baner anhysbys “{ $flag }”: defnyddiwch +seen, -seen, +flagged neu -flagged.
@@ -157,7 +156,6 @@ cli-paths-config = Ffeil gosodiadau: { $path }
 cli-paths-data = Ffolder data: { $path }
 cli-paths-cache = Ffolder storfa: { $path }
 cli-paths-mail = Post ar gyfer { $account }: { $path }
-cli-ui-unavailable = Nid yw ffenestr Pillarbox yn rhan o’r fersiwn hwn eto. Rhedwch “pillarbox --help” i weld y gorchmynion.
 ## Command-line help (cli-about-<command>, cli-arg-<command>-<option>)
 cli-help-usage = Defnydd:
 cli-help-commands = Gorchmynion
@@ -241,7 +239,7 @@ reader-reply-all = Ateb pawb
 reader-forward = Anfon ymlaen
 reader-from = Oddi wrth
 reader-to = At
-reader-cc = Cc
+reader-cc = Copi
 reader-date = Dyddiad
 reader-attachments = Atodiadau
 reader-save = Cadw
@@ -253,8 +251,8 @@ reader-unnamed = (dim enw)
 reader-links = Mae’r dolenni yn y neges hon yn mynd i:
 reader-thread = { $count } neges yn y sgwrs hon
 composer-to = At
-composer-cc = Cc
-composer-bcc = Bcc
+composer-cc = Copi
+composer-bcc = Copi cudd
 composer-subject = Pwnc
 composer-send = Anfon
 composer-save-draft = Cadw drafft
@@ -271,14 +269,14 @@ composer-bad-address = Nid yw “{ $address }” yn gyfeiriad e-bost.
 composer-quote-intro = Ar { $date }, ysgrifennodd { $sender }:
 composer-forward-header = ---------- Neges wedi’i hanfon ymlaen ----------
 composer-draft-saved = Cadwyd y drafft.
-composer-queued = Mae’r neges yn y blwch anfon.
+composer-queued = Mae’r neges yn y Blwch Allan.
 status-offline = all-lein
 status-online = ar-lein
-status-syncing = yn cydweddu { $done } o { $total }
+status-syncing = yn cysoni { $done } o { $total }
 status-error = gwall: { $message }
 status-retry = Ceisio eto
-status-no-engine = nid yw cydweddu post ar gael yn y fersiwn hon
-status-no-engine-hint = Mae eich post lleol i gyd yma; bydd post newydd yn cyrraedd unwaith y bydd cydweddu wedi’i osod.
+status-no-engine = nid yw cysoni post ar gael yn y fersiwn hon
+status-no-engine-hint = Mae eich post lleol i gyd yma; bydd post newydd yn cyrraedd unwaith y bydd cysoni wedi’i osod.
 mailbox-settings = Gosodiadau
 settings-title = Gosodiadau
 settings-display-name = Eich enw
@@ -425,8 +423,14 @@ store-label-subject = Pwnc
 store-label-folder = Ffolder
 store-label-attachments = Mae atodiadau
 store-page-info = Yn dangos { $shown } o { $total } neges yn { $folder } ({ $unread } heb eu darllen).
-store-folder-line = { $folder }: { $count } neges, { $unread } heb eu darllen
-store-reindexed = Mynegai { $account } wedi’i ddiweddaru: { $folders } ffolder; { $added } wedi’u hychwanegu, { $updated } wedi newid, { $removed } wedi’u tynnu, { $unchanged } heb newid.
+store-folder-line = { $folder }: { $count ->
+        [one] 1 neges
+       *[other] { $count } neges
+    }, { $unread } heb eu darllen
+store-reindexed = Mynegai { $account } wedi’i ddiweddaru: { $folders ->
+        [one] 1 ffolder
+       *[other] { $folders } ffolder
+    }; { $added } wedi’u hychwanegu, { $updated } wedi newid, { $removed } wedi’u tynnu, { $unchanged } heb newid.
 cli-about-list = Rhestru negeseuon ffolder, chwilio drwyddyn nhw, neu restru’r ffolderi
 cli-arg-list-account = Cyfeiriad y cyfrif; dim ond ei angen pan fo gan sawl cyfrif bost lleol
 cli-arg-list-folder = Y ffolder i’w rhestru, fel INBOX, Sent neu Archive/2024
@@ -468,7 +472,10 @@ send-cli-queued = Yn y ciw: { $id }
 send-cli-flushed = Anfonwyd { $sent }, i geisio eto { $deferred }, wedi methu { $failed }, ar ôl yn y Blwch Allan { $remaining }
 send-cli-outbox-empty = Mae'r Blwch Allan yn wag.
 send-cli-outbox-failed = Nid oedd modd darllen nac ysgrifennu'r Blwch Allan: { $detail }
-send-cli-retried = Rhoddwyd { $count } neges yn ôl yn y ciw.
+send-cli-retried = { $count ->
+        [one] Rhoddwyd 1 neges yn ôl yn y ciw.
+       *[other] Rhoddwyd { $count } neges yn ôl yn y ciw.
+    }
 send-cli-read-failed = Nid oedd modd darllen { $path }: { $detail }
 send-cli-no-account = Does dim cyfrif { $email } wedi'i osod. Mae `pillarbox account list` yn dangos y cyfrifon.
 send-cli-which-account = Mae sawl cyfrif: dywedwch pa un gyda --account.
@@ -518,3 +525,36 @@ cli-about-delete = Dileu neges (i'r Sbwriel, neu am byth os yw yno'n barod)
 cli-arg-delete-id = Y neges, fel FFOLDER:UID (gweler “pillarbox list”)
 cli-arg-delete-account = Y cyfrif y mae'r neges yn perthyn iddo (ei gyfeiriad e-bost)
 cli-not-mailto = Nid yw “{ $link }” yn ddolen mailto: nac yn orchymyn. Rhedwch “pillarbox --help” i weld y gorchmynion.
+
+## Meintiau a dyddiadau (format-): gweler src/i18n/format.rs
+format-decimal-separator = .
+format-size-bytes = { $count ->
+        [one] { $count } beit
+       *[other] { $count } beit
+    }
+format-size-kb = { $size } kB
+format-size-mb = { $size } MB
+format-size-gb = { $size } GB
+format-size-tb = { $size } TB
+format-month = { $month ->
+        [1] Ion
+        [2] Chwef
+        [3] Maw
+        [4] Ebr
+        [5] Mai
+        [6] Meh
+        [7] Gorff
+        [8] Awst
+        [9] Medi
+        [10] Hyd
+        [11] Tach
+       *[12] Rhag
+    }
+format-time = { $hours }:{ $minutes }
+format-date-yesterday = Ddoe
+format-date-day-month = { $day } { $month }
+format-date-year = { $day } { $month } { $year }
+format-date-time = { $date }, { $time }
+
+## Cofnodi (log-)
+log-file-error = Methu ysgrifennu’r ffeil gofnodion yn { $path }: { $detail }. Mae Pillarbox yn parhau hebddi.

@@ -7,19 +7,36 @@ sync-error-timeout = { $server } stopped answering during { $step }. Pillarbox w
 sync-error-lost = The connection to { $server } was lost during { $step }. Pillarbox will try again.
 sync-error-disk = Mail could not be saved in { $path }: { $detail }. Check that the disk has free space and the folder can be written.
 sync-error-other = Sync failed: { $detail }
-sync-folder-line = { $folder }: { $total } messages, { $added } new, { $removed } removed, { $flags } flag changes
-sync-folder-unchanged = { $folder }: { $total } messages, unchanged
+sync-folder-line = { $folder }: { $total ->
+        [one] { $total } message
+       *[other] { $total } messages
+    }, { $added } new, { $removed } removed, { $flags ->
+        [one] { $flags } flag change
+       *[other] { $flags } flag changes
+    }
+sync-folder-unchanged = { $folder }: { $total ->
+        [one] { $total } message
+       *[other] { $total } messages
+    }, unchanged
 sync-folder-added = New folder: { $folder }
 sync-folder-removed = Folder removed: { $folder }
 sync-folder-renamed = Folder renamed: { $from } → { $to }
-sync-replayed = { $count } local changes sent to the server
-sync-summary = Synced { $folders } folders: { $added } new messages, { $bytes } downloaded, in { $secs } s
+sync-replayed = { $count ->
+        [one] { $count } local change sent to the server
+       *[other] { $count } local changes sent to the server
+    }
+sync-summary = Synced { $folders ->
+        [one] { $folders } folder
+       *[other] { $folders } folders
+    }: { $added ->
+        [one] { $added } new message
+       *[other] { $added } new messages
+    }, { $bytes } downloaded, in { $secs } s
 sync-progress = { $folder }: { $done }/{ $total }
 sync-not-imap = { $account } is a POP3 account; this command syncs IMAP accounts.
 sync-no-any-account = No account is set up. Add one with “pillarbox account add”.
 sync-no-account = No IMAP account is set up. Add one with “pillarbox account add”.
 sync-unknown-account = There is no account { $account }.
-sync-no-password = No password for { $account }: { $detail }
 mailops-done = Done: { $message }
 mailops-queued = Saved here; the server will be updated at the next sync ({ $detail }).
 mailops-bad-flag = Unknown flag change “{ $flag }”: use +seen, -seen, +flagged or -flagged.
@@ -119,7 +136,10 @@ secret-error-keyring = The keyring failed for { $account }: { $detail }
 secret-error-keyring-hint = Check that your keyring is running and unlocked.
 secret-error-command-spawn = The password command for { $account } could not be started: { $detail }
 secret-error-command-failed = The password command for { $account } failed ({ $status }): { $stderr }
-secret-error-command-timeout = The password command for { $account } did not finish within { $seconds } seconds.
+secret-error-command-timeout = The password command for { $account } did not finish within { $seconds ->
+        [one] { $seconds } second
+       *[other] { $seconds } seconds
+    }.
 secret-error-command-empty = The password command for { $account } printed no password.
 secret-error-command-not-utf8 = The password command for { $account } printed text that is not UTF-8.
 secret-error-command-hint = Run the command yourself in a terminal: it must print the password on its first line.
@@ -157,7 +177,6 @@ cli-paths-config = Settings file: { $path }
 cli-paths-data = Data folder: { $path }
 cli-paths-cache = Cache folder: { $path }
 cli-paths-mail = Mail for { $account }: { $path }
-cli-ui-unavailable = The Pillarbox window is not part of this build yet. Run “pillarbox --help” to see the commands.
 ## Command-line help (cli-about-<command>, cli-arg-<command>-<option>)
 cli-help-usage = Usage:
 cli-help-commands = Commands
@@ -251,7 +270,10 @@ reader-unreadable = The message could not be read.
 reader-no-downloads = There is no Downloads or home folder to save into.
 reader-unnamed = (unnamed)
 reader-links = Links in this message go to:
-reader-thread = { $count } messages in this conversation
+reader-thread = { $count ->
+        [one] { $count } message in this conversation
+       *[other] { $count } messages in this conversation
+    }
 composer-to = To
 composer-cc = Cc
 composer-bcc = Bcc
@@ -326,7 +348,10 @@ check-hint-refused = Check the server name and the port number. A firewall or se
 check-error-connect = Could not connect to { $endpoint } (step: { $step }): { $detail }
 check-hint-connect = Check that this computer is connected to the internet, then check the server name and the port number. A firewall may be blocking the connection.
 
-check-error-timeout = { $endpoint } did not answer within { $secs } seconds (step: { $step }).
+check-error-timeout = { $endpoint } did not answer within { $secs ->
+        [one] { $secs } second
+       *[other] { $secs } seconds
+    } (step: { $step }).
 check-hint-timeout = Check the server name and the port number, and that no firewall is blocking the connection. If your internet connection is slow, try again.
 check-hint-timeout-greeting = The server accepted the connection but said nothing. Check that the port belongs to this kind of server and that the security setting matches it: SSL/TLS for ports 993, 995 and 465, STARTTLS for ports 143, 110 and 587.
 
@@ -377,7 +402,10 @@ check-cli-some-failed = { $count ->
 check-cli-no-account = There is no account { $email }. See the list with: pillarbox account list
 ## POP3 download (pop-)
 pop-error-network = Could not reach the POP3 server: { $detail }
-pop-error-timeout = { $endpoint } did not answer within { $secs } seconds ({ $step }).
+pop-error-timeout = { $endpoint } did not answer within { $secs ->
+        [one] { $secs } second
+       *[other] { $secs } seconds
+    } ({ $step }).
 pop-error-auth = { $endpoint } did not accept the email address and password: { $reply }
 pop-error-refused = { $endpoint } refused { $step }: { $reply }
 pop-error-protocol = { $endpoint } sent a reply Pillarbox did not understand ({ $step }): { $detail }
@@ -424,7 +452,10 @@ store-label-date = Date
 store-label-subject = Subject
 store-label-folder = Folder
 store-label-attachments = Has attachments
-store-page-info = Showing { $shown } of { $total } messages in { $folder } ({ $unread } unread).
+store-page-info = Showing { $shown } of { $total ->
+        [one] { $total } message
+       *[other] { $total } messages
+    } in { $folder } ({ $unread } unread).
 store-folder-line = { $folder }: { $count ->
         [one] 1 message
        *[other] { $count } messages
@@ -477,7 +508,10 @@ send-cli-queued = Queued { $id }
 send-cli-flushed = Sent { $sent }, to retry { $deferred }, failed { $failed }, left in the Outbox { $remaining }
 send-cli-outbox-empty = The Outbox is empty.
 send-cli-outbox-failed = The Outbox could not be read or written: { $detail }
-send-cli-retried = { $count } messages put back in the queue.
+send-cli-retried = { $count ->
+        [one] { $count } message put back in the queue.
+       *[other] { $count } messages put back in the queue.
+    }
 send-cli-read-failed = { $path } could not be read: { $detail }
 send-cli-no-account = No account { $email } is set up. `pillarbox account list` shows the accounts.
 send-cli-which-account = There are several accounts: say which with --account.
@@ -527,3 +561,36 @@ cli-about-delete = Delete a message (into the Trash, or for good when it is alre
 cli-arg-delete-id = The message, as FOLDER:UID (see “pillarbox list”)
 cli-arg-delete-account = The account the message belongs to (its email address)
 cli-not-mailto = “{ $link }” is not a mailto: link or a command. Run “pillarbox --help” for the commands.
+
+## Sizes and dates (format-): see src/i18n/format.rs
+format-decimal-separator = .
+format-size-bytes = { $count ->
+        [one] { $count } byte
+       *[other] { $count } bytes
+    }
+format-size-kb = { $size } kB
+format-size-mb = { $size } MB
+format-size-gb = { $size } GB
+format-size-tb = { $size } TB
+format-month = { $month ->
+        [1] Jan
+        [2] Feb
+        [3] Mar
+        [4] Apr
+        [5] May
+        [6] Jun
+        [7] Jul
+        [8] Aug
+        [9] Sep
+        [10] Oct
+        [11] Nov
+       *[12] Dec
+    }
+format-time = { $hours }:{ $minutes }
+format-date-yesterday = Yesterday
+format-date-day-month = { $day } { $month }
+format-date-year = { $day } { $month } { $year }
+format-date-time = { $date }, { $time }
+
+## Logging (log-)
+log-file-error = Cannot write the log file in { $path }: { $detail }. Pillarbox carries on without it.

@@ -7,7 +7,7 @@
 //! present (see [`help`]), the doc comments otherwise.
 //!
 //! Environment: `PILLARBOX_HOME` (all files under one folder), `RUST_LOG` (log detail on
-//! stderr, default warnings), and `PILLARBOX_KEYRING=memory` for tests: passwords go to an
+//! stderr and in the log file, see [`crate::logging`]), and `PILLARBOX_KEYRING=memory` for tests: passwords go to an
 //! in-memory store that is forgotten when the command ends (never to a file).
 
 use std::ffi::OsString;
@@ -140,14 +140,21 @@ pub fn secret_failure(error: &crate::mail::secret::SecretError) -> ExitCode {
 
 pub fn main() -> ExitCode {
     let args: Vec<OsString> = std::env::args_os().collect();
-    init_logging();
 
-    // The language is needed before parsing, to localise --help.
+    // The language is needed before parsing, to localise --help; the log level before anything
+    // worth logging.
     let paths = Paths::from_env();
-    let language = lang_from_args(&args).or_else(|| {
-        let paths = paths.as_ref().ok()?;
-        Config::load(paths).ok()?.settings.language
-    });
+    let settings = paths
+        .as_ref()
+        .ok()
+        .and_then(|paths| Config::load(paths).ok())
+        .map(|config| config.settings);
+    let log_dir = paths.as_ref().ok().map(Paths::log_dir);
+    crate::logging::init(
+        log_dir.as_deref(),
+        settings.as_ref().and_then(|s| s.log_level.as_deref()),
+    );
+    let language = lang_from_args(&args).or_else(|| settings?.language);
     crate::i18n::init(language.as_deref());
 
     let parsed = help::localize(Cli::command())
@@ -229,18 +236,6 @@ fn open_link(words: &[String]) -> ExitCode {
             ExitCode::from(EXIT_USAGE)
         }
     }
-}
-
-/// Logs to stderr; `RUST_LOG` chooses the detail, warnings and errors by default.
-fn init_logging() {
-    use tracing_subscriber::EnvFilter;
-    // i18n-embed logs an error for locales such as "C"; we fall back to en-GB quietly.
-    let filter = EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| EnvFilter::new("warn,i18n_embed::requester=off"));
-    let _ = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr)
-        .try_init();
 }
 
 #[cfg(test)]

@@ -157,21 +157,6 @@ fn show_progress(progress: Progress) {
     let _ = stderr.flush();
 }
 
-pub fn human_bytes(bytes: u64) -> String {
-    const UNITS: [&str; 4] = ["B", "KB", "MB", "GB"];
-    let mut value = bytes as f64;
-    let mut unit = 0;
-    while value >= 1000.0 && unit + 1 < UNITS.len() {
-        value /= 1000.0;
-        unit += 1;
-    }
-    if unit == 0 {
-        format!("{bytes} B")
-    } else {
-        format!("{value:.1} {}", UNITS[unit])
-    }
-}
-
 fn print_summary(summary: &SyncSummary, secs: f64) {
     if summary.replayed > 0 {
         println!("{}", fl!("sync-replayed", count = summary.replayed));
@@ -219,7 +204,7 @@ fn print_summary(summary: &SyncSummary, secs: f64) {
             "sync-summary",
             folders = summary.folders.len(),
             added = summary.added(),
-            bytes = human_bytes(bytes),
+            bytes = crate::i18n::format::format_size(bytes),
             secs = format!("{secs:.2}")
         )
     );

@@ -58,6 +58,10 @@ pub struct Settings {
     pub load_remote_images: bool,
     /// Ask before deleting messages.
     pub confirm_delete: bool,
+    /// Detail of the log file: a level ("info", "debug") or filter directives; `None` is
+    /// "info". `RUST_LOG` overrides it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub log_level: Option<String>,
 }
 
 impl Default for Settings {
@@ -70,6 +74,7 @@ impl Default for Settings {
             mark_read_delay_secs: 2,
             load_remote_images: false,
             confirm_delete: true,
+            log_level: None,
         }
     }
 }

@@ -32,6 +32,7 @@ pub(super) fn full() -> Config {
             mark_read_delay_secs: 0,
             load_remote_images: true,
             confirm_delete: false,
+            log_level: None,
         },
         accounts: vec![bt, pop],
     }

@@ -127,7 +127,7 @@ impl SecretError {
             SecretError::CommandTimedOut { account, timeout } => fl!(
                 "secret-error-command-timeout",
                 account = account.0.clone(),
-                seconds = timeout.as_secs().to_string()
+                seconds = timeout.as_secs()
             ),
             SecretError::CommandEmpty { account } => {
                 fl!("secret-error-command-empty", account = account.0.clone())

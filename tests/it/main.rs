@@ -4,12 +4,15 @@
 #[path = "../lab/mod.rs"]
 mod lab;
 
+mod accessibility;
 mod architecture;
 mod check;
 mod cli;
 mod i18n_keys;
+mod i18n_usage;
 mod imap;
 mod lab_smoke;
+mod logging;
 mod mainwin;
 mod pop3;
 mod smtp;

@@ -134,7 +134,7 @@ impl Pop3Error {
                 "pop-error-timeout",
                 endpoint = endpoint.as_str(),
                 step = step.to_string(),
-                secs = secs.to_string()
+                secs = secs.to_owned()
             ),
             Pop3Error::Auth { endpoint, reply } => crate::fl!(
                 "pop-error-auth",

@@ -104,7 +104,7 @@ impl State {
             state.in_reply_to = Some(id.clone());
             state.references = vec![id.clone()];
         }
-        let date = super::list::format_date(row.date);
+        let date = crate::i18n::format::format_date_time(row.date);
         let quoted: String = original.lines().map(|l| format!("> {l}\n")).collect();
         let intro = crate::fl!(
             "composer-quote-intro",

@@ -407,16 +407,8 @@ impl State {
     }
 }
 
-/// A list date: the time for today's mail, the day and month otherwise (UTC).
+/// A list date in the user's language and time zone: the time for today's mail, then
+/// "Yesterday", the day and month, or the full date (see `i18n::format`).
 pub fn format_date(secs: i64) -> String {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0);
-    let (y, m, d) = crate::demo::civil_from_days(secs.div_euclid(86_400));
-    if secs.div_euclid(86_400) == now.div_euclid(86_400) {
-        let rem = secs.rem_euclid(86_400);
-        return format!("{:02}:{:02}", rem / 3600, rem % 3600 / 60);
-    }
-    format!("{d:02}/{m:02}/{y}")
+    crate::i18n::format::format_date(secs)
 }

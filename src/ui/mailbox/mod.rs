@@ -564,9 +564,16 @@ impl MainWindow {
             button(text(crate::fl!("mailbox-add-account")))
                 .style(button::text)
                 .on_press_maybe((!self.offline_demo).then_some(Message::AddAccount)),
-            button(text("?"))
-                .style(button::text)
-                .on_press(Message::ToggleHelp),
+            // A glyph alone says nothing to someone who doesn't know it: name it on hover.
+            iced::widget::tooltip(
+                button(text("?"))
+                    .style(button::text)
+                    .on_press(Message::ToggleHelp),
+                container(text(crate::fl!("mailbox-help-title")).size(13))
+                    .padding(6)
+                    .style(container::rounded_box),
+                iced::widget::tooltip::Position::Bottom,
+            ),
         ]
         .spacing(8)
         .padding(8)

@@ -169,7 +169,7 @@ impl State {
         }
         body = body.push(header_line(
             crate::fl!("reader-date"),
-            super::list::format_date(row.date),
+            crate::i18n::format::format_date_time(row.date),
         ));
         if let Some(notice) = &self.notice {
             body = body.push(text(notice.clone()).size(13).style(super::accent));
@@ -254,11 +254,7 @@ fn header_line<'a>(label: String, value: String) -> Element<'a, Message> {
 }
 
 pub fn human_size(bytes: usize) -> String {
-    match bytes {
-        0..1024 => format!("{bytes} B"),
-        1024..1_048_576 => format!("{:.1} KB", bytes as f64 / 1024.0),
-        _ => format!("{:.1} MB", bytes as f64 / 1_048_576.0),
-    }
+    crate::i18n::format::format_size(bytes as u64)
 }
 
 /// Links of the HTML parts and the attachments of a message.

@@ -16,7 +16,10 @@ impl std::fmt::Display for LanguageChoice {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.0.as_deref() {
             None => f.write_str(&crate::fl!("settings-language-system")),
+            // Each language by its own name, so a reader of it can find it in any language.
             Some("cy") => f.write_str("Cymraeg"),
+            Some("fr") => f.write_str("Français"),
+            Some("de") => f.write_str("Deutsch"),
             Some(_) => f.write_str("English (UK)"),
         }
     }
@@ -141,6 +144,8 @@ impl State {
             LanguageChoice(None),
             LanguageChoice(Some("en-GB".into())),
             LanguageChoice(Some("cy".into())),
+            LanguageChoice(Some("fr".into())),
+            LanguageChoice(Some("de".into())),
         ];
         let mut form = column![
             text(crate::fl!("settings-title")).size(20),
