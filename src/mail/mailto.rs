@@ -51,24 +51,10 @@ fn split_addresses(list: &str) -> Vec<String> {
 }
 
 /// Percent-decoding into UTF-8; a stray `%` or invalid UTF-8 is kept, never an error.
-/// `+` stays a plus sign: mailto URLs are not form-encoded.
+/// `+` stays a plus sign: mailto URLs are not form-encoded. Folder names use the same
+/// escaping, so one decoder serves both.
 fn decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' && i + 2 < bytes.len() {
-            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
-            if let Some(byte) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
-                out.push(byte);
-                i += 3;
-                continue;
-            }
-        }
-        out.push(bytes[i]);
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
+    crate::mail::store::folder::unescape_level(text)
 }
 
 #[cfg(test)]
