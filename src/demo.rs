@@ -331,8 +331,8 @@ pub fn civil_from_days(z: i64) -> (i64, u32, u32) {
 }
 
 pub fn base64(bytes: &[u8]) -> String {
-    use base64::Engine;
-    base64::engine::general_purpose::STANDARD.encode(bytes)
+    use ::base64::Engine;
+    ::base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 
 #[cfg(test)]

@@ -554,8 +554,8 @@ impl Run<'_> {
 
 /// Base64 (RFC 4648, with padding) for SASL.
 pub(crate) fn base64(input: &[u8]) -> String {
-    use base64::Engine;
-    base64::engine::general_purpose::STANDARD.encode(input)
+    use ::base64::Engine;
+    ::base64::engine::general_purpose::STANDARD.encode(input)
 }
 
 #[cfg(test)]
