@@ -5,23 +5,14 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use async_imap::imap_proto::{MailboxDatum, NameAttribute, Response, StatusAttribute};
-use serde::{Deserialize, Serialize};
 
 use super::conn::{quote, Conn};
 use super::utf7;
 use super::ImapError;
 
-/// What a folder is for, from SPECIAL-USE or, failing that, its name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Role {
-    Inbox,
-    Sent,
-    Drafts,
-    Trash,
-    Junk,
-    Archive,
-}
+/// What a folder is for, from SPECIAL-USE or, failing that, its name: the store's roles,
+/// so the sync state, the index and the UI speak of the same thing.
+pub use crate::mail::store::folder::Role;
 
 /// A folder's counters from STATUS (or SELECT).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -9,7 +9,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// Separator of levels in a local folder name.
 pub const SEP: char = '/';
@@ -21,7 +21,8 @@ const SLASH_STANDIN: char = '\u{2215}';
 
 /// Special-use roles (RFC 6154) the UI gives icons and the engine uses for sent mail,
 /// drafts and deletes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Role {
     Inbox,
     Sent,
