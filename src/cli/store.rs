@@ -331,26 +331,17 @@ fn row_json(row: &EnvelopeRow) -> serde_json::Value {
     })
 }
 
-/// UTC date as `2026-03-03 10:00` (or RFC 3339 with `iso`), without a date crate.
+/// UTC date as `2026-03-03 10:00` (or RFC 3339 with `iso`).
 pub fn format_date(unix: i64, iso: bool) -> String {
-    let days = unix.div_euclid(86_400);
-    let secs = unix.rem_euclid(86_400);
-    // Days to civil date (H. Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    let (h, m, s) = (secs / 3600, secs % 3600 / 60, secs % 60);
-    if iso {
-        format!("{year:04}-{month:02}-{day:02}T{h:02}:{m:02}:{s:02}Z")
+    let pattern = if iso {
+        "%Y-%m-%dT%H:%M:%SZ"
     } else {
-        format!("{year:04}-{month:02}-{day:02} {h:02}:{m:02}")
-    }
+        "%Y-%m-%d %H:%M"
+    };
+    chrono::DateTime::from_timestamp(unix, 0)
+        .unwrap_or_default()
+        .format(pattern)
+        .to_string()
 }
 
 fn report(message: &str, hint: &str) {
