@@ -197,16 +197,9 @@ pub async fn download(
                     on_event,
                 )
                 .await?;
-            summary.downloaded += committed.len();
-            for (msgno, size) in committed {
-                summary.bytes += size;
-                if delete_new {
-                    commands.push_str(&format!("DELE {msgno}\r\n"));
-                    pending.push_back(Pending::Dele);
-                } else {
-                    kept += 1;
-                }
-            }
+            let deletes = queue_deletes(&committed, delete_new, &mut summary, &mut commands);
+            pending.extend((0..deletes).map(|_| Pending::Dele));
+            kept += committed.len() - deletes;
             continue;
         };
         let index = match item {
@@ -255,16 +248,9 @@ pub async fn download(
                     on_event,
                 )
                 .await?;
-            summary.downloaded += committed.len();
-            for (msgno, size) in committed {
-                summary.bytes += size;
-                if delete_new {
-                    commands.push_str(&format!("DELE {msgno}\r\n"));
-                    pending.push_back(Pending::Dele);
-                } else {
-                    kept += 1;
-                }
-            }
+            let deletes = queue_deletes(&committed, delete_new, &mut summary, &mut commands);
+            pending.extend((0..deletes).map(|_| Pending::Dele));
+            kept += committed.len() - deletes;
         }
     }
     session.quit().await?;
@@ -272,6 +258,28 @@ pub async fn download(
     summary.kept = kept;
     on_event(Event::Committed { deleted: marked });
     Ok(summary)
+}
+
+/// Counts a committed batch into the summary and, in download-and-delete mode, queues a
+/// DELE for each of its messages (they are durable on disk by now). Returns how many.
+fn queue_deletes(
+    committed: &[(usize, u64)],
+    delete_new: bool,
+    summary: &mut Summary,
+    commands: &mut String,
+) -> usize {
+    summary.downloaded += committed.len();
+    for (msgno, size) in committed {
+        summary.bytes += size;
+        if delete_new {
+            commands.push_str(&format!("DELE {msgno}\r\n"));
+        }
+    }
+    if delete_new {
+        committed.len()
+    } else {
+        0
+    }
 }
 
 enum Pending {
