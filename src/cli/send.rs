@@ -64,16 +64,6 @@ pub enum OutboxCommand {
 }
 
 /// Parses "Name <a@b>" or "a@b".
-fn person(text: &str) -> Person {
-    match text.rsplit_once('<') {
-        Some((name, rest)) => Person::new(
-            Some(name.trim().trim_matches('"')),
-            rest.trim_end().trim_end_matches('>'),
-        ),
-        None => Person::new(None, text),
-    }
-}
-
 fn fail(message: String) -> ExitCode {
     report_error(&message, None);
     ExitCode::from(EXIT_FAILURE)
@@ -133,9 +123,9 @@ pub fn run_send(args: SendArgs, ctx: &Context) -> ExitCode {
         }
     }
     let draft = Draft {
-        to: args.to.iter().map(|t| person(t)).collect(),
-        cc: args.cc.iter().map(|t| person(t)).collect(),
-        bcc: args.bcc.iter().map(|t| person(t)).collect(),
+        to: args.to.iter().map(|t| Person::parse(t.as_str())).collect(),
+        cc: args.cc.iter().map(|t| Person::parse(t.as_str())).collect(),
+        bcc: args.bcc.iter().map(|t| Person::parse(t.as_str())).collect(),
         subject: args.subject.clone(),
         text,
         html,

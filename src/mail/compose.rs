@@ -30,6 +30,17 @@ impl Person {
         }
     }
 
+    /// `Ann Smith <ann@example.org>`, `"Smith, Ann" <ann@example.org>` or a bare address.
+    pub fn parse(text: &str) -> Person {
+        match text.rsplit_once('<') {
+            Some((name, rest)) => Person::new(
+                Some(name.trim().trim_matches('"')),
+                rest.trim_end().trim_end_matches('>'),
+            ),
+            None => Person::new(None, text),
+        }
+    }
+
     fn mailbox(&self) -> Result<Mailbox, ComposeError> {
         let address: Address = self
             .email

@@ -271,68 +271,43 @@ impl State {
                 ));
             }
         }
-        let now = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs());
-        let mut out = String::new();
-        out.push_str(&format!(
-            "From: {} <{}>\r\n",
-            encode_word(&account.display_name),
-            account.email
-        ));
-        for (name, value) in [("To", &self.to), ("Cc", &self.cc)] {
-            let value = value.trim().trim_end_matches(',');
-            if !value.is_empty() {
-                out.push_str(&format!("{name}: {value}\r\n"));
-            }
-        }
-        out.push_str(&format!("Subject: {}\r\n", encode_word(&self.subject)));
-        out.push_str(&format!("Date: {}\r\n", crate::demo::rfc2822(now as i64)));
-        // Unique per message, not per second: the outbox keys its queue on it.
-        out.push_str(&format!(
-            "Message-ID: {}\r\n",
-            crate::mail::compose::new_message_id(account)
-        ));
-        if let Some(parent) = &self.in_reply_to {
-            out.push_str(&format!("In-Reply-To: {parent}\r\n"));
-            out.push_str(&format!("References: {}\r\n", self.references.join(" ")));
-        }
-        out.push_str("MIME-Version: 1.0\r\n");
-        let body = self.body.text().replace("\r\n", "\n").replace('\n', "\r\n");
-        if self.attachments.is_empty() {
-            out.push_str("Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n");
-            out.push_str(&body);
-            return Ok(out.into_bytes());
-        }
-        let boundary = format!("=_pillarbox_{now}");
-        out.push_str(&format!(
-            "Content-Type: multipart/mixed; boundary=\"{boundary}\"\r\n\r\n--{boundary}\r\n\
-             Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n{body}\r\n"
-        ));
+        use crate::mail::compose::{self, AttachmentSpec, Draft, Person};
+        let people = |field: &str| -> Vec<Person> {
+            field
+                .split(',')
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .map(Person::parse)
+                .collect()
+        };
+        let mut attachments = Vec::with_capacity(self.attachments.len());
         for path in &self.attachments {
-            let bytes = std::fs::read(path).map_err(|e| {
+            attachments.push(AttachmentSpec::from_path(path).map_err(|e| {
                 crate::fl!(
                     "composer-attach-failed",
                     path = path.display().to_string(),
                     error = e.to_string()
                 )
-            })?;
-            let name = path
-                .file_name()
-                .map_or("attachment".into(), |n| n.to_string_lossy().into_owned());
-            let encoded = crate::demo::base64(&bytes);
-            out.push_str(&format!(
-                "--{boundary}\r\nContent-Type: application/octet-stream; name=\"{name}\"\r\n\
-                 Content-Disposition: attachment; filename=\"{name}\"\r\n\
-                 Content-Transfer-Encoding: base64\r\n\r\n"
-            ));
-            for line in encoded.as_bytes().chunks(76) {
-                out.push_str(std::str::from_utf8(line).unwrap_or_default());
-                out.push_str("\r\n");
-            }
+            })?);
         }
-        out.push_str(&format!("--{boundary}--\r\n"));
-        Ok(out.into_bytes())
+        let draft = Draft {
+            to: people(&self.to),
+            cc: people(&self.cc),
+            bcc: people(&self.bcc),
+            subject: self.subject.clone(),
+            text: self.body.text(),
+            attachments,
+            in_reply_to: self.in_reply_to.clone(),
+            references: self.references.clone(),
+            ..Draft::default()
+        };
+        // A draft may have no recipient yet; a message to send has one (checked by Send).
+        let built = if draft.to.is_empty() && draft.cc.is_empty() && draft.bcc.is_empty() {
+            compose::build_draft(account, &draft)
+        } else {
+            compose::build(account, &draft)
+        };
+        built.map(|b| b.bytes).map_err(|e| e.to_string())
     }
 
     pub fn view(&self) -> Element<'_, Message> {
@@ -461,14 +436,5 @@ fn prefixed(prefix: &str, subject: &str) -> String {
         subject.to_string()
     } else {
         format!("{prefix}{subject}")
-    }
-}
-
-/// An RFC 2047 encoded word for non-ASCII header text; ASCII stays as it is.
-fn encode_word(value: &str) -> String {
-    if value.is_ascii() {
-        value.to_string()
-    } else {
-        format!("=?UTF-8?B?{}?=", crate::demo::base64(value.as_bytes()))
     }
 }
