@@ -20,6 +20,7 @@ mod thread;
 pub use search::fts_query;
 use search::search_rowid_for;
 use thread::assign_thread;
+pub use thread::ThreadRow;
 
 /// Bump when the schema changes: an index of another version is rebuilt.
 const SCHEMA_VERSION: i64 = 5;
@@ -150,6 +151,7 @@ pub struct Index {
     path: PathBuf,
     rebuilt: bool,
     order_cache: std::cell::RefCell<Option<page::OrderCache>>,
+    thread_cache: std::cell::RefCell<Option<thread::ThreadCache>>,
 }
 
 impl std::fmt::Debug for Index {
@@ -321,6 +323,7 @@ impl Index {
             path: path.to_path_buf(),
             rebuilt,
             order_cache: Default::default(),
+            thread_cache: Default::default(),
         })
     }
 

@@ -30,6 +30,8 @@ pub mod maildir;
 
 pub use envelope::{Envelope, Mailbox};
 pub use folder::Role;
-pub use index::{EnvelopeRow, FolderInfo, Index, MessageId, ReindexReport, Sort, SortKey};
+pub use index::{
+    EnvelopeRow, FolderInfo, Index, MessageId, ReindexReport, Sort, SortKey, ThreadRow,
+};
 pub use local::{MailStore, NewMessage, StoreError};
 pub use maildir::{Flags, Maildir, MaildirEntry, Subdir};

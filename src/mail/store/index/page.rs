@@ -96,7 +96,7 @@ impl Index {
 
     /// Changes when anything commits: other connections bump `data_version`, this one
     /// bumps its total change count.
-    fn version(&self) -> Result<(i64, u64)> {
+    pub(super) fn version(&self) -> Result<(i64, u64)> {
         let data_version: i64 = self
             .conn
             .pragma_query_value(None, "data_version", |r| r.get(0))?;
@@ -114,7 +114,7 @@ impl Index {
         Ok(ids.collect::<rusqlite::Result<_>>()?)
     }
 
-    fn rows_by_ids(&self, ids: &[MessageId]) -> Result<Vec<EnvelopeRow>> {
+    pub(super) fn rows_by_ids(&self, ids: &[MessageId]) -> Result<Vec<EnvelopeRow>> {
         let sql = format!(
             "SELECT {COLUMNS} FROM messages m JOIN folders f ON f.id = m.folder_id \
              WHERE m.id = ?1"
