@@ -201,6 +201,8 @@ mailbox-delete = Dileu
 mailbox-read-unread = Darllen/heb ddarllen
 mailbox-flag = Baner
 mailbox-threads = Sgyrsiau
+# How many messages a thread row of the list stands for.
+mailbox-thread-count = { $count }
 mailbox-sort-date = Dyddiad
 mailbox-sort-sender = Anfonwr
 mailbox-sort-subject = Pwnc
@@ -231,6 +233,8 @@ mailbox-help-previous = Y neges flaenorol
 mailbox-help-search = Chwilio
 mailbox-help-sync = Gwirio am bost newydd nawr
 mailbox-help-help = Dangos neu guddio’r cymorth hwn
+mailbox-help-panes = Culhau neu ledu’r rhestr negeseuon
+layout-save-failed = Methu cofio maint y paneli: { $error }
 mailbox-help-close = Cau
 reader-nothing = Dewiswch neges i’w darllen.
 reader-missing = Nid yw’r neges hon yn y storfa leol mwyach.

@@ -488,6 +488,8 @@ mailbox-delete = Löschen
 mailbox-read-unread = Gelesen/ungelesen
 mailbox-flag = Markieren
 mailbox-threads = Unterhaltungen
+# How many messages a thread row of the list stands for.
+mailbox-thread-count = { $count }
 mailbox-sort-date = Datum
 mailbox-sort-sender = Absender
 mailbox-sort-subject = Betreff
@@ -518,6 +520,8 @@ mailbox-help-previous = Vorherige Nachricht
 mailbox-help-search = Suchen
 mailbox-help-sync = Jetzt nach neuen E-Mails sehen
 mailbox-help-help = Diese Hilfe ein- oder ausblenden
+mailbox-help-panes = Die Nachrichtenliste schmaler oder breiter machen
+layout-save-failed = Die Größe der Bereiche konnte nicht gespeichert werden: { $error }
 mailbox-help-close = Schließen
 reader-nothing = Wählen Sie eine Nachricht aus, um sie zu lesen.
 reader-missing = Diese Nachricht ist nicht mehr im lokalen Speicher.

@@ -222,6 +222,8 @@ mailbox-delete = Delete
 mailbox-read-unread = Read/unread
 mailbox-flag = Flag
 mailbox-threads = Threads
+# How many messages a thread row of the list stands for.
+mailbox-thread-count = { $count }
 mailbox-sort-date = Date
 mailbox-sort-sender = Sender
 mailbox-sort-subject = Subject
@@ -252,6 +254,8 @@ mailbox-help-previous = Previous message
 mailbox-help-search = Search
 mailbox-help-sync = Check for new mail now
 mailbox-help-help = Show or hide this help
+mailbox-help-panes = Narrow or widen the message list
+layout-save-failed = Could not remember the pane sizes: { $error }
 mailbox-help-close = Close
 reader-nothing = Select a message to read it.
 reader-missing = This message is no longer in the local store.

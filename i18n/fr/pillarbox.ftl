@@ -509,6 +509,8 @@ mailbox-delete = Supprimer
 mailbox-read-unread = Lu/non lu
 mailbox-flag = Suivre
 mailbox-threads = Conversations
+# How many messages a thread row of the list stands for.
+mailbox-thread-count = { $count }
 mailbox-sort-date = Date
 mailbox-sort-sender = Expéditeur
 mailbox-sort-subject = Objet
@@ -539,6 +541,8 @@ mailbox-help-previous = Message précédent
 mailbox-help-search = Rechercher
 mailbox-help-sync = Relever le courrier maintenant
 mailbox-help-help = Afficher ou masquer cette aide
+mailbox-help-panes = Rétrécir ou élargir la liste des messages
+layout-save-failed = Impossible de mémoriser la taille des panneaux : { $error }
 mailbox-help-close = Fermer
 reader-nothing = Sélectionnez un message pour le lire.
 reader-missing = Ce message n’est plus dans le stockage local.

@@ -46,7 +46,10 @@ pub struct App {
     pub screen: Screen,
     paths: Option<Paths>,
     accounts: Vec<Account>,
+    /// The desktop's light or dark preference.
     mode: Mode,
+    /// The theme chosen in the settings; `System` follows `mode`.
+    theme: crate::mail::config::Theme,
     /// Go to the main window when an account is ready (the real app; off in tests of
     /// the shell, which check the account home).
     pub open_mailbox: bool,
@@ -75,11 +78,17 @@ impl App {
                 } else {
                     Screen::Home(Home::new(paths.clone(), accounts.clone()))
                 };
+                // The choice in the config applies from the first frame; a config that
+                // cannot be read was reported already by `startup`.
+                let theme = crate::mail::config::Config::load(&paths)
+                    .map(|c| c.settings.theme)
+                    .unwrap_or_default();
                 App {
                     screen,
                     paths: Some(paths),
                     accounts,
                     mode: Mode::None,
+                    theme,
                     open_mailbox: false,
                     pending_mailto: None,
                 }
@@ -89,6 +98,7 @@ impl App {
                 paths: None,
                 accounts: Vec::new(),
                 mode: Mode::None,
+                theme: Default::default(),
                 open_mailbox: false,
                 pending_mailto: None,
             },
@@ -148,7 +158,10 @@ impl App {
                 let Screen::Mail(window) = &mut self.screen else {
                     return Task::none();
                 };
-                window.update(message).map(Message::Mail)
+                let task = window.update(message).map(Message::Mail);
+                // Saved settings apply at once, and stay when the screen changes.
+                self.theme = window.theme;
+                task
             }
             Message::SystemTheme(mode) => {
                 self.mode = mode;
@@ -185,7 +198,7 @@ impl App {
     }
 
     pub fn theme(&self) -> Theme {
-        theme::for_mode(self.mode)
+        theme::for_setting(self.theme, self.mode)
     }
 
     pub fn title(&self) -> String {
@@ -221,7 +234,10 @@ impl App {
                 if let Ok(config) = crate::mail::config::Config::load(paths) {
                     window.mark_read_delay =
                         std::time::Duration::from_secs(config.settings.mark_read_delay_secs.into());
+                    self.theme = config.settings.theme;
                 }
+                window.theme = self.theme;
+                window.layout = mailbox::layout::State::restore(paths);
                 window.paths = Some(paths.clone());
                 if let Some(link) = self.pending_mailto.take() {
                     window.composer = Some(mailbox::composer::State::from_mailto(&link));
@@ -301,12 +317,19 @@ pub fn run_with(mailto: Option<crate::mail::mailto::Mailto>) -> ExitCode {
             Task::batch([iced::system::theme().map(Message::SystemTheme), focus]),
         )
     };
+    // The size the window was left at, kept with the pane sizes.
+    let size = Paths::from_env()
+        .ok()
+        .and_then(|paths| {
+            mailbox::layout::Saved::load(&mailbox::layout::Saved::path(&paths)).window_size()
+        })
+        .unwrap_or(iced::Size::new(1200.0, 820.0));
     let result = iced::application(boot, App::update, App::view)
         .title(App::title)
         .theme(App::theme)
         .subscription(App::subscription)
         .window(window)
-        .window_size(iced::Size::new(1200.0, 820.0))
+        .window_size(size)
         .run();
     match result {
         Ok(()) => ExitCode::SUCCESS,

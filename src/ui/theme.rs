@@ -40,6 +40,16 @@ pub fn for_mode(mode: Mode) -> Theme {
     }
 }
 
+/// The theme chosen in the settings; `System` follows the desktop's `system` mode.
+pub fn for_setting(setting: crate::mail::config::Theme, system: Mode) -> Theme {
+    use crate::mail::config::Theme as Setting;
+    for_mode(match setting {
+        Setting::System => system,
+        Setting::Light => Mode::Light,
+        Setting::Dark => Mode::Dark,
+    })
+}
+
 /// A raised card behind a form or a summary.
 pub fn card(theme: &Theme) -> container::Style {
     let palette = theme.extended_palette();

@@ -27,12 +27,15 @@ pub enum Source {
 pub struct State {
     pub source: Source,
     pub sort: Sort,
-    /// Conversation view: selecting a message shows its whole thread in the reader.
+    /// Conversation view: a folder lists one row per thread (its newest message), and
+    /// selecting one shows the whole thread in the reader.
     pub threads: bool,
     pub total: u64,
     /// Position of `rows[0]` in the whole list.
     window_start: u64,
     rows: Vec<EnvelopeRow>,
+    /// Beside `rows` when they are threads (see [`State::grouped`]), else empty.
+    thread_info: Vec<ThreadInfo>,
     scroll_y: f32,
     viewport_height: f32,
     pub selected: BTreeSet<MessageId>,
@@ -40,6 +43,14 @@ pub struct State {
     anchor: Option<u64>,
     pub cursor: Option<u64>,
     pub modifiers: Modifiers,
+}
+
+/// What a thread row shows beside its newest message.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ThreadInfo {
+    /// Messages of the thread in this folder.
+    pub messages: u64,
+    pub unread: u64,
 }
 
 #[derive(Clone, Debug)]
@@ -65,6 +76,7 @@ impl State {
             total: 0,
             window_start: 0,
             rows: Vec::new(),
+            thread_info: Vec::new(),
             scroll_y: 0.0,
             // Until the scrollable reports its size: tall enough for a large screen.
             viewport_height: 1600.0,
@@ -88,9 +100,12 @@ impl State {
 
     /// Re-reads the count and the rows in view (after a change in the store).
     pub fn reload(&mut self, store: &MailStore) {
-        self.total = match &self.source {
-            Source::Folder(name) => store.count(name).unwrap_or(0),
+        self.total = match (self.grouped(), &self.source) {
+            (Some(name), _) => store.index().count_threads(name).unwrap_or(0),
+            (None, source) => match source {
+                Source::Folder(name) => store.count(name).unwrap_or(0),
             Source::Search(_, hits) => hits.len() as u64,
+            },
         };
         self.rows.clear();
         self.fetch_window(store);
@@ -119,6 +134,39 @@ impl State {
         }
     }
 
+    /// The folder whose threads are listed, when threads are on: search hits stay
+    /// single messages (each hit is what matched).
+    pub fn grouped(&self) -> Option<&str> {
+        match &self.source {
+            Source::Folder(name) if self.threads => Some(name),
+            _ => None,
+        }
+    }
+
+    /// Fills `rows` (and `thread_info`) with the threads from `start`.
+    fn fetch_threads(&mut self, folder: &str, start: u64, limit: u64, store: &MailStore) {
+        let threads = store
+            .index()
+            .page_threads(folder, self.sort, start, limit)
+            .unwrap_or_default();
+        self.window_start = start;
+        self.thread_info = threads
+            .iter()
+            .map(|t| ThreadInfo {
+                messages: t.messages,
+                unread: t.unread,
+            })
+            .collect();
+        self.rows = threads.into_iter().map(|t| t.newest).collect();
+    }
+
+    /// The thread counts of the row at `position`, when threads are grouped and the row
+    /// is fetched.
+    pub fn thread_info(&self, position: u64) -> Option<ThreadInfo> {
+        let i = position.checked_sub(self.window_start)?;
+        self.thread_info.get(i as usize).copied()
+    }
+
     fn visible_range(&self) -> (u64, u64) {
         let first = (self.scroll_y / ROW_HEIGHT).floor().max(0.0) as u64;
         let count = (self.viewport_height / ROW_HEIGHT).ceil() as u64 + 1;
@@ -134,6 +182,10 @@ impl State {
         }
         let start = first.saturating_sub(MARGIN);
         let limit = (end - first.min(end)) + 2 * MARGIN;
+        if let Some(folder) = self.grouped().map(str::to_string) {
+            return self.fetch_threads(&folder, start, limit, store);
+        }
+        self.thread_info.clear();
         self.window_start = start;
         self.rows = match &self.source {
             Source::Folder(name) => store
@@ -155,7 +207,11 @@ impl State {
         }
         let in_window =
             position >= self.window_start && position < self.window_start + self.rows.len() as u64;
-        if !in_window {
+        if let (false, Some(folder)) = (in_window, self.grouped().map(str::to_string)) {
+            let start = position.saturating_sub(MARGIN);
+            self.fetch_threads(&folder, start, 2 * MARGIN + 1, store);
+        } else if !in_window {
+            self.thread_info.clear();
             self.window_start = position.saturating_sub(MARGIN);
             self.rows = match &self.source {
                 Source::Folder(name) => store
@@ -174,8 +230,16 @@ impl State {
 
     /// Updates a row in place (flag change) so the list shows it at once.
     pub fn patch(&mut self, updated: &EnvelopeRow) {
-        if let Some(row) = self.rows.iter_mut().find(|r| r.id == updated.id) {
-            *row = updated.clone();
+        if let Some(i) = self.rows.iter().position(|r| r.id == updated.id) {
+            // A thread row counts its unread messages: follow the change of this one.
+            if let Some(info) = self.thread_info.get_mut(i) {
+                match (self.rows[i].is_unread(), updated.is_unread()) {
+                    (true, false) => info.unread = info.unread.saturating_sub(1),
+                    (false, true) => info.unread += 1,
+                    _ => {}
+                }
+            }
+            self.rows[i] = updated.clone();
         }
         if let Source::Search(_, hits) = &mut self.source {
             if let Some(row) = hits.iter_mut().find(|r| r.id == updated.id) {
@@ -221,7 +285,16 @@ impl State {
             }
             Message::ToggleThreads => {
                 self.threads = !self.threads;
-                (Task::none(), Some(Event::Selected(self.single_selection())))
+                let selected = self.single_selection();
+                // Rows change number and order: the list starts again from the top, and
+                // a selected message stays selected as its thread's row.
+                let keep = match (selected, self.grouped()) {
+                    (Some(id), Some(folder)) => newest_of_thread(store, folder, id),
+                    (selected, _) => selected,
+                };
+                let task = self.show(self.source.clone(), store);
+                self.selected.extend(keep);
+                (task, Some(Event::Selected(keep)))
             }
         }
     }
@@ -351,7 +424,9 @@ impl State {
     }
 
     fn row_view<'a>(&self, position: u64, row: &'a EnvelopeRow) -> Element<'a, Message> {
-        let unread = row.is_unread();
+        let thread = self.thread_info(position);
+        // A thread is unread while any of its messages is.
+        let unread = thread.map_or(row.is_unread(), |t| t.unread > 0);
         let bold = Font {
             weight: iced::font::Weight::Bold,
             ..Font::DEFAULT
@@ -366,7 +441,6 @@ impl State {
         if row.has_attachments {
             marks.push('+');
         }
-        let thread_mark = if self.threads { "» " } else { "" };
         let from = text(row.from.display().to_string())
             .size(14)
             .font(if unread { bold } else { Font::DEFAULT })
@@ -376,16 +450,28 @@ impl State {
         } else {
             row.subject.clone()
         };
+        let count: Element<'a, Message> = match thread {
+            Some(t) if t.messages > 1 => container(
+                text(crate::fl!("mailbox-thread-count", count = t.messages))
+                    .size(12)
+                    .style(super::muted),
+            )
+            .padding([0, 6])
+            .style(container::rounded_box)
+            .into(),
+            _ => space().width(0).into(),
+        };
         let line1 = row![
             text(marks).size(14).width(24).style(super::accent),
             container(from).width(Length::Fill).clip(true),
+            count,
             text(format_date(row.date)).size(12).style(super::muted),
         ]
         .spacing(6);
         let line2 = row![
             space().width(24),
             container(
-                text(format!("{thread_mark}{subject}"))
+                text(subject)
                     .size(13)
                     .wrapping(text::Wrapping::None)
             )
@@ -405,6 +491,19 @@ impl State {
         .on_press(Message::Clicked(position))
         .into()
     }
+}
+
+/// The newest message in `folder` of the thread that `id` belongs to.
+fn newest_of_thread(store: &MailStore, folder: &str, id: MessageId) -> Option<MessageId> {
+    let row = store.get(id).ok()?;
+    let thread = store.index().thread(row.thread_id).ok()?;
+    // Oldest first: the last one in the folder is the newest.
+    thread
+        .iter()
+        .rev()
+        .find(|r| r.folder == folder)
+        .map(|r| r.id)
+        .or(Some(id))
 }
 
 /// A list date in the user's language and time zone: the time for today's mail, then

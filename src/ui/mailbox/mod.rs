@@ -8,6 +8,7 @@
 pub mod composer;
 pub mod engine;
 pub mod folders;
+pub mod layout;
 pub mod list;
 pub mod reader;
 pub mod search;
@@ -18,7 +19,7 @@ pub mod wire;
 use std::time::Duration;
 
 use iced::keyboard::{self, key::Named, Key, Modifiers};
-use iced::widget::{button, column, container, opaque, row, stack, text, Column};
+use iced::widget::{button, column, container, opaque, pane_grid, row, stack, text, Column};
 use iced::{Background, Border, Color, Element, Length, Subscription, Task, Theme};
 
 use crate::mail::account::Account;
@@ -49,6 +50,10 @@ pub struct MainWindow {
     pub mark_read_delay: Duration,
     /// Demo mode: no connection is started.
     pub offline_demo: bool,
+    /// The panes' sizes, restored from and saved to `window.toml`.
+    pub layout: layout::State,
+    /// The theme chosen in the settings (the app shell applies it).
+    pub theme: crate::mail::config::Theme,
     generation: u64,
     commands: Option<futures::channel::mpsc::Sender<engine::Command>>,
 }
@@ -73,6 +78,7 @@ pub enum Message {
     ToggleFlag,
     /// Handled by the app shell: opens the setup wizard.
     AddAccount,
+    Layout(layout::Message),
 }
 
 impl MainWindow {
@@ -90,6 +96,8 @@ impl MainWindow {
             help: false,
             mark_read_delay: MARK_READ_DELAY,
             offline_demo,
+            layout: layout::State::default(),
+            theme: Default::default(),
             generation: 0,
             commands: None,
             account,
@@ -186,6 +194,7 @@ impl MainWindow {
                         crate::i18n::init(saved.language.as_deref());
                         self.mark_read_delay =
                             Duration::from_secs(saved.mark_read_delay_secs.into());
+                        self.theme = saved.theme;
                         self.settings = None;
                         self.status.note = Some(crate::fl!("settings-saved"));
                         // A new worker with the new account settings replaces the old.
@@ -233,6 +242,13 @@ impl MainWindow {
                 Task::none()
             }
             Message::AddAccount => Task::none(),
+            Message::Layout(message) => {
+                let (task, event) = self.layout.update(message, self.paths.as_ref());
+                if let Some(layout::Event::SaveFailed(error)) = event {
+                    self.status.note = Some(error);
+                }
+                task.map(Message::Layout)
+            }
         }
     }
 
@@ -526,6 +542,8 @@ impl MainWindow {
                 "s" => self.update(Message::ToggleFlag),
                 "/" => search::State::focus(),
                 "?" => self.update(Message::ToggleHelp),
+                "[" => self.update(Message::Layout(layout::Message::Nudge(-layout::NUDGE))),
+                "]" => self.update(Message::Layout(layout::Message::Nudge(layout::NUDGE))),
                 _ => Task::none(),
             },
             _ => Task::none(),
@@ -533,7 +551,11 @@ impl MainWindow {
     }
 
     pub fn subscription(&self) -> Subscription<Message> {
-        let keys = keyboard::listen().map(Message::Key);
+        let keys = Subscription::batch([
+            keyboard::listen().map(Message::Key),
+            iced::window::resize_events()
+                .map(|(_, size)| Message::Layout(layout::Message::WindowResized(size))),
+        ]);
         if self.offline_demo {
             return keys;
         }
@@ -578,25 +600,15 @@ impl MainWindow {
         .spacing(8)
         .padding(8)
         .align_y(iced::Alignment::Center);
-        let right: Element<'_, Message> = match (&self.settings, &self.composer) {
-            (Some(settings), _) => settings.view().map(Message::Settings),
-            (None, Some(composer)) => composer.view().map(Message::Composer),
-            (None, None) => self.reader.view().map(Message::Reader),
-        };
-        let panes = row![
-            container(self.folders.view().map(Message::Folders))
-                .width(220)
-                .height(Length::Fill)
-                .style(card),
-            container(self.list.view().map(Message::List))
-                .width(Length::FillPortion(2))
-                .height(Length::Fill),
-            container(right)
-                .width(Length::FillPortion(3))
-                .height(Length::Fill)
-                .style(card),
-        ]
-        .spacing(1);
+        // The gap between the panes is the divider: it shows, takes the resize cursor
+        // and lights up under the pointer (see layout::style); `[` and `]` move it too.
+        let panes = pane_grid(&self.layout.panes, |_, pane, _| {
+            pane_grid::Content::new(self.pane_view(*pane))
+        })
+        .spacing(6)
+        .min_size(140)
+        .on_resize(10, |event| Message::Layout(layout::Message::Resized(event)))
+        .style(layout::style);
         let main = column![
             toolbar,
             panes,
@@ -606,6 +618,26 @@ impl MainWindow {
             stack![main, opaque(help_overlay())].into()
         } else {
             main.into()
+        }
+    }
+
+    fn pane_view(&self, pane: layout::Pane) -> Element<'_, Message> {
+        match pane {
+            layout::Pane::Folders => container(self.folders.view().map(Message::Folders))
+                .height(Length::Fill)
+                .style(card)
+                .into(),
+            layout::Pane::List => container(self.list.view().map(Message::List))
+                .height(Length::Fill)
+                .into(),
+            layout::Pane::Reader => {
+                let right: Element<'_, Message> = match (&self.settings, &self.composer) {
+                    (Some(settings), _) => settings.view().map(Message::Settings),
+                    (None, Some(composer)) => composer.view().map(Message::Composer),
+                    (None, None) => self.reader.view().map(Message::Reader),
+                };
+                container(right).height(Length::Fill).style(card).into()
+            }
         }
     }
 }
@@ -623,6 +655,7 @@ fn help_overlay<'a>() -> Element<'a, Message> {
         ("k / ↑", crate::fl!("mailbox-help-previous")),
         ("/", crate::fl!("mailbox-help-search")),
         ("F5", crate::fl!("mailbox-help-sync")),
+        ("[ / ]", crate::fl!("mailbox-help-panes")),
         ("?", crate::fl!("mailbox-help-help")),
     ];
     let mut list = Column::new()
@@ -759,6 +792,17 @@ pub fn run_window(
     offline_demo: bool,
 ) -> std::process::ExitCode {
     let mut window = MainWindow::new(account, store, offline_demo);
+    if let Some(paths) = &paths {
+        window.layout = layout::State::restore(paths);
+        if let Ok(config) = crate::mail::config::Config::load(paths) {
+            window.theme = config.settings.theme;
+        }
+    }
+    let size = window
+        .layout
+        .saved()
+        .window_size()
+        .unwrap_or(iced::Size::new(1280.0, 800.0));
     window.paths = paths;
     let cell = std::cell::RefCell::new(Some(window));
     let boot = move || {
@@ -768,8 +812,9 @@ pub fn run_window(
     let result = iced::application(boot, MainWindow::update, MainWindow::view)
         .title(MainWindow::title)
         .subscription(MainWindow::subscription)
-        .theme(|_: &MainWindow| crate::ui::theme::for_mode(iced::theme::Mode::None))
-        .window_size(iced::Size::new(1280.0, 800.0))
+        // No desktop preference is read here: "System" is the light theme.
+        .theme(|w: &MainWindow| crate::ui::theme::for_setting(w.theme, iced::theme::Mode::None))
+        .window_size(size)
         .run();
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,
