@@ -215,9 +215,7 @@ impl State {
     /// The outer split (folders | the rest) and the inner one (list | reader).
     fn splits(&self) -> Option<((Split, f32), (Split, f32))> {
         match self.panes.layout() {
-            Node::Split {
-                id, ratio, b, ..
-            } => match b.as_ref() {
+            Node::Split { id, ratio, b, .. } => match b.as_ref() {
                 Node::Split {
                     id: inner,
                     ratio: inner_ratio,

@@ -104,7 +104,7 @@ impl State {
             (Some(name), _) => store.index().count_threads(name).unwrap_or(0),
             (None, source) => match source {
                 Source::Folder(name) => store.count(name).unwrap_or(0),
-            Source::Search(_, hits) => hits.len() as u64,
+                Source::Search(_, hits) => hits.len() as u64,
             },
         };
         self.rows.clear();
@@ -470,13 +470,9 @@ impl State {
         .spacing(6);
         let line2 = row![
             space().width(24),
-            container(
-                text(subject)
-                    .size(13)
-                    .wrapping(text::Wrapping::None)
-            )
-            .width(Length::Fill)
-            .clip(true),
+            container(text(subject).size(13).wrapping(text::Wrapping::None))
+                .width(Length::Fill)
+                .clip(true),
         ]
         .spacing(6);
         let selected = self.selected.contains(&row.id);

@@ -1,0 +1,277 @@
+//! The main window's layout and list grouping, headless on real stores: threads as one
+//! row each, pane sizes that are saved and restored, and the theme chosen in settings.
+
+use iced::keyboard::{key::Named, Key, Modifiers};
+use pillarbox::mail::account::AccountId;
+use pillarbox::mail::paths::Paths;
+use pillarbox::mail::store::{Flags, MailStore, NewMessage, SortKey};
+use pillarbox::ui::mailbox::layout::{self, Saved};
+use pillarbox::ui::mailbox::{list, MainWindow, Message};
+
+/// A store with one conversation of three messages (one unread) and two lone ones.
+fn conversation_store(dir: &std::path::Path) -> MailStore {
+    let paths = Paths::under(dir);
+    let mut store = MailStore::open(&paths, &AccountId("test".into())).unwrap();
+    let messages = [
+        ("plan", "ann@example.org", "1", "<a@x>", "", "S"),
+        ("lunch", "bob@example.org", "2", "<l@x>", "", "S"),
+        ("Re: plan", "cai@example.org", "3", "<b@x>", "<a@x>", ""),
+        ("notes", "dee@example.org", "4", "<n@x>", "", "S"),
+        ("Re: plan", "eve@example.org", "5", "<c@x>", "<b@x>", "S"),
+    ];
+    for (subject, from, day, id, parent, flags) in messages {
+        let mut bytes = format!(
+            "From: {from}\r\nTo: me@example.org\r\nSubject: {subject}\r\n\
+             Date: Mon, {day} Mar 2026 10:00:00 +0000\r\nMessage-ID: {id}\r\n"
+        );
+        if !parent.is_empty() {
+            bytes.push_str(&format!("In-Reply-To: {parent}\r\n"));
+        }
+        bytes.push_str("\r\nHello\r\n");
+        store
+            .add(
+                "INBOX",
+                NewMessage::Bytes(bytes.as_bytes()),
+                None,
+                &Flags::new(flags),
+            )
+            .unwrap();
+    }
+    store
+}
+
+fn window(dir: &std::path::Path) -> MainWindow {
+    pillarbox::i18n::init(Some("en-GB"));
+    MainWindow::new(pillarbox::demo::account(), conversation_store(dir), true)
+}
+
+fn list_msg(w: &mut MainWindow, message: list::Message) {
+    let _ = w.update(Message::List(message));
+}
+
+fn subjects(w: &mut MainWindow) -> Vec<String> {
+    (0..w.list.total)
+        .map(|p| w.list.row_at(p, &w.store).unwrap().subject.clone())
+        .collect()
+}
+
+#[test]
+fn panes_threads_toggle_groups_a_conversation_into_one_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let w = &mut window(dir.path());
+    assert_eq!(w.list.total, 5);
+    assert_eq!(
+        w.list.thread_info(0),
+        None,
+        "single messages have no counts"
+    );
+
+    list_msg(w, list::Message::ToggleThreads);
+    assert!(w.list.threads);
+    assert_eq!(w.list.total, 3, "three messages of one thread make one row");
+    // Newest first, the thread where its newest message (the 5th) is.
+    assert_eq!(subjects(w), ["Re: plan", "notes", "lunch"]);
+    let info = w.list.thread_info(0).unwrap();
+    assert_eq!((info.messages, info.unread), (3, 1));
+    assert_eq!(w.list.thread_info(1).unwrap().messages, 1);
+    let newest = w.list.row_at(0, &w.store).unwrap().clone();
+    assert_eq!(newest.from.address, "eve@example.org");
+
+    // Selecting the thread opens the conversation in the reader.
+    list_msg(w, list::Message::Clicked(0));
+    let open = w.reader.open.as_ref().unwrap();
+    assert_eq!(open.row.id, newest.id);
+    assert_eq!(open.thread.len() + 1, 3);
+    // Reading it (the unread one is older) keeps the row's unread count right.
+    let unread = w
+        .store
+        .index()
+        .thread(newest.thread_id)
+        .unwrap()
+        .into_iter()
+        .find(|r| r.is_unread())
+        .unwrap();
+    w.set_flag(unread.id, Flags::SEEN, Some(true));
+    w.list.reload(&w.store);
+    assert_eq!(w.list.thread_info(0).unwrap().unread, 0);
+
+    // Arrows move over thread rows.
+    let _ = w.shortcut(Key::Named(Named::ArrowDown), Modifiers::default());
+    assert_eq!(w.list.cursor, Some(1));
+    assert_eq!(w.reader.shown(), w.list.single_selection());
+    assert_eq!(
+        w.store
+            .get(w.list.single_selection().unwrap())
+            .unwrap()
+            .subject,
+        "notes"
+    );
+
+    // Sorting still works grouped: by subject A to Z (reply prefixes ignored).
+    list_msg(w, list::Message::Sort(SortKey::Subject));
+    assert_eq!(w.list.total, 3);
+    assert_eq!(subjects(w), ["lunch", "notes", "Re: plan"]);
+    list_msg(w, list::Message::Sort(SortKey::From));
+    assert_eq!(subjects(w), ["lunch", "notes", "Re: plan"], "bob, dee, eve");
+    list_msg(w, list::Message::Sort(SortKey::Date));
+    assert_eq!(subjects(w), ["Re: plan", "notes", "lunch"]);
+
+    // A selected message stays selected through the toggle, as its thread's row.
+    list_msg(w, list::Message::ToggleThreads);
+    assert_eq!(w.list.total, 5, "toggling back lists every message");
+    assert_eq!(w.list.thread_info(0), None);
+    let older_reply = (0..5)
+        .find(|p| w.list.row_at(*p, &w.store).unwrap().from.address == "cai@example.org")
+        .unwrap();
+    list_msg(w, list::Message::Clicked(older_reply));
+    list_msg(w, list::Message::ToggleThreads);
+    assert_eq!(w.list.single_selection(), Some(newest.id));
+    assert_eq!(w.reader.shown(), Some(newest.id));
+}
+
+#[test]
+fn panes_resize_is_kept_saved_after_a_pause_and_restored() {
+    use iced::widget::pane_grid;
+    let dir = tempfile::tempdir().unwrap();
+    let w = &mut window(dir.path());
+    let paths = Paths::under(dir.path());
+    w.paths = Some(paths.clone());
+    let file = Saved::path(&paths);
+    let before = w.layout.saved();
+    assert_eq!(before, Saved::default());
+
+    // The splits the grid was built with: the outer one (folders) first.
+    let splits: Vec<pane_grid::Split> = w.layout.panes.layout().splits().copied().collect();
+    assert_eq!(splits.len(), 2);
+    let outer = match w.layout.panes.layout() {
+        pane_grid::Node::Split { id, .. } => *id,
+        pane_grid::Node::Pane(_) => unreachable!(),
+    };
+    let inner = splits.into_iter().find(|s| *s != outer).unwrap();
+    let resize = |w: &mut MainWindow, split, ratio| {
+        let _ = w.update(Message::Layout(layout::Message::Resized(
+            pane_grid::ResizeEvent { split, ratio },
+        )));
+    };
+    resize(w, outer, 0.25);
+    let first = w.layout.generation();
+    resize(w, inner, 0.55);
+    assert_eq!(w.layout.saved().folders, 0.25);
+    assert_eq!(w.layout.saved().list, 0.55);
+    // Dragged too far: held at the edge of the range.
+    resize(w, outer, 0.99);
+    assert!(w.layout.saved().folders < 0.5);
+    resize(w, outer, 0.25);
+    let _ = w.update(Message::Layout(layout::Message::WindowResized(
+        iced::Size::new(1400.0, 900.0),
+    )));
+
+    // No write during the drag; the timer of an earlier move is stale.
+    assert!(!file.exists());
+    let _ = w.update(Message::Layout(layout::Message::SaveDue(first)));
+    assert!(!file.exists(), "a stale timer writes nothing");
+    let latest = w.layout.generation();
+    let _ = w.update(Message::Layout(layout::Message::SaveDue(latest)));
+    let saved = Saved::load(&file);
+    assert_eq!(saved, w.layout.saved());
+    assert_eq!((saved.folders, saved.list), (0.25, 0.55));
+    assert_eq!(saved.window_size(), Some(iced::Size::new(1400.0, 900.0)));
+
+    // The keyboard moves the list's divider too.
+    let _ = w.shortcut(Key::Character("]".into()), Modifiers::default());
+    assert!((w.layout.saved().list - 0.60).abs() < 1e-4);
+
+    // Restored at start-up by the app shell.
+    let restored = layout::State::restore(&paths).saved();
+    assert_eq!(restored, saved);
+}
+
+#[test]
+fn panes_restore_clamps_garbage_and_survives_a_damaged_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("window.toml");
+    std::fs::write(
+        &file,
+        "version = 7\nfolders = 3.5\nlist = -1.0\nwidth = 1e9\nheight = 10.0\nfuture = \"x\"\n",
+    )
+    .unwrap();
+    let saved = Saved::load(&file);
+    assert!(saved.folders > 0.0 && saved.folders < 0.5, "{saved:?}");
+    assert!(saved.list > 0.1 && saved.list < 0.9, "{saved:?}");
+    let size = saved.window_size().unwrap();
+    assert!(size.width <= 16_384.0 && size.height >= 520.0, "{size:?}");
+
+    std::fs::write(&file, "folders = \"wide\"\n[[[").unwrap();
+    assert_eq!(Saved::load(&file), Saved::default());
+    std::fs::write(&file, "folders = nan\nlist = 0.3\n").unwrap();
+    let saved = Saved::load(&file);
+    assert_eq!((saved.folders, saved.list), (Saved::default().folders, 0.3));
+    assert_eq!(saved.window_size(), None);
+    assert_eq!(
+        Saved::load(&dir.path().join("missing.toml")),
+        Saved::default()
+    );
+    // A clamped state builds a grid with the clamped ratios.
+    let state = layout::State::from_saved(Saved {
+        folders: 0.0,
+        list: 1.0,
+        ..Saved::default()
+    });
+    assert!(state.saved().folders >= 0.08 && state.saved().list <= 0.85);
+}
+
+#[test]
+fn panes_saved_theme_applies_at_once_and_system_follows_the_desktop() {
+    use pillarbox::mail::config::{Config, Theme};
+    use pillarbox::ui::mailbox::settings;
+    use pillarbox::ui::{App, Screen, Startup};
+    pillarbox::i18n::init(Some("en-GB"));
+    let dir = tempfile::tempdir().unwrap();
+    let paths = Paths::under(dir.path());
+    drop(pillarbox::demo::generate(&paths, 20).unwrap());
+    let mut config = Config::default();
+    config.add_account(pillarbox::demo::account()).unwrap();
+    config.save(&paths).unwrap();
+    let mut app = App::new(Startup::Ready {
+        paths: paths.clone(),
+        accounts: vec![pillarbox::demo::account()],
+    });
+    app.open_mailbox = true;
+    app.show_mailbox();
+    assert!(matches!(app.screen, Screen::Mail(_)));
+    let light = pillarbox::ui::theme::for_mode(iced::theme::Mode::Light);
+    let dark = pillarbox::ui::theme::for_mode(iced::theme::Mode::Dark);
+    let _ = app.update(pillarbox::ui::Message::SystemTheme(
+        iced::theme::Mode::Light,
+    ));
+    assert_eq!(app.theme(), light);
+
+    let mail = |app: &mut App, m: Message| {
+        let _ = app.update(pillarbox::ui::Message::Mail(m));
+    };
+    let choose = |app: &mut App, theme| {
+        mail(app, Message::OpenSettings);
+        mail(
+            app,
+            Message::Settings(settings::Message::Theme(settings::ThemeChoice(theme))),
+        );
+        mail(app, Message::Settings(settings::Message::Save));
+    };
+    choose(&mut app, Theme::Dark);
+    assert_eq!(app.theme(), dark, "dark although the desktop is light");
+    assert_eq!(Config::load(&paths).unwrap().settings.theme, Theme::Dark);
+
+    // At start-up the saved choice applies before the main window opens.
+    let fresh = App::new(Startup::Ready {
+        paths: paths.clone(),
+        accounts: vec![pillarbox::demo::account()],
+    });
+    assert_eq!(fresh.theme(), dark);
+
+    choose(&mut app, Theme::System);
+    assert_eq!(app.theme(), light, "System follows the desktop");
+    let _ = app.update(pillarbox::ui::Message::SystemTheme(iced::theme::Mode::Dark));
+    assert_eq!(app.theme(), dark);
+    choose(&mut app, Theme::Light);
+    assert_eq!(app.theme(), light);
+}
