@@ -209,6 +209,60 @@ fn main() {
         "ms",
     );
 
+    // Threads on: the whole Inbox grouped once, then scrolled like the plain list.
+    let t = Instant::now();
+    let _ = window.update(Message::List(list::Message::ToggleThreads));
+    drop(window.view());
+    let toggled = t.elapsed();
+    println!("inbox threads\t{}", window.list.total);
+    report(
+        "threads: toggle on (group the folder)",
+        ms(toggled),
+        100.0,
+        "ms",
+    );
+    let total_height = window.list.total as f32 * list::ROW_HEIGHT;
+    let scrolls: Vec<Message> = (1..=20)
+        .filter_map(|k| viewport_at(&window, total_height * k as f32 / 21.0))
+        .collect();
+    let mut update_view = Duration::ZERO;
+    let mut with_frame = Duration::ZERO;
+    for message in &scrolls {
+        let t = Instant::now();
+        let _ = window.update(message.clone());
+        drop(window.view());
+        update_view += t.elapsed();
+        let t = Instant::now();
+        frames.draw(&window);
+        with_frame += t.elapsed();
+    }
+    let n = scrolls.len() as f64;
+    report(
+        "threads scroll: update + view",
+        ms(update_view) / n,
+        4.0,
+        "ms",
+    );
+    report(
+        "threads scroll: frame (layout + draw + raster)",
+        ms(with_frame) / n,
+        16.0,
+        "ms",
+    );
+    // A change in the store (a sync, a flag) makes the next reload group again.
+    if let Some(row) = window.list.row_at(0, &window.store).cloned() {
+        window.set_flag(row.id, pillarbox::mail::store::Flags::FLAGGED, None);
+    }
+    let t = Instant::now();
+    window.list.reload(&window.store);
+    report(
+        "threads: reload after a change",
+        ms(t.elapsed()),
+        100.0,
+        "ms",
+    );
+    let _ = window.update(Message::List(list::Message::ToggleThreads));
+
     // Search as you type.
     let word = "appointment";
     let mut worst = Duration::ZERO;

@@ -23,7 +23,7 @@ use thread::assign_thread;
 pub use thread::ThreadRow;
 
 /// Bump when the schema changes: an index of another version is rebuilt.
-const SCHEMA_VERSION: i64 = 5;
+const SCHEMA_VERSION: i64 = 6;
 
 /// Write transactions take the write lock at once: one that read first and then wrote
 /// could fail at once (WAL's busy snapshot) when another process wrote meanwhile,
@@ -199,6 +199,8 @@ CREATE INDEX messages_unseen ON messages (folder_id, seen);
 CREATE INDEX messages_by_uid ON messages (folder_id, uid);
 CREATE INDEX messages_by_search ON messages (folder_id, search_rowid);
 CREATE INDEX messages_by_thread ON messages (thread_id);
+-- Grouping a folder's list by thread (see thread::ThreadCache) reads only this.
+CREATE INDEX messages_by_folder_thread ON messages (folder_id, thread_id, date, seen);
 CREATE INDEX messages_by_msgid ON messages (message_id);
 CREATE TRIGGER messages_count_insert AFTER INSERT ON messages BEGIN
     UPDATE folders SET total = total + 1, unread = unread + (NEW.seen = 0)

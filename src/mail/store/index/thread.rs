@@ -4,7 +4,7 @@ use std::collections::BTreeSet;
 
 use rusqlite::{params, Connection, OptionalExtension};
 
-use super::{Envelope, EnvelopeRow, Index, MessageId, Result, Sort};
+use super::{qualified, Envelope, EnvelopeRow, Index, MessageId, Result, Sort, SortKey};
 
 /// A reply joins the thread of any message it references or that references it; when
 /// it links two threads, they merge into the older one.
@@ -110,20 +110,13 @@ impl Index {
 
     /// How many threads have messages in `folder`.
     pub fn count_threads(&self, folder: &str) -> Result<u64> {
-        let version = self.version()?;
-        if let Some(c) = self.thread_cache.borrow().as_ref() {
-            if c.folder == folder && c.version == version {
-                return Ok(c.entries.len() as u64);
-            }
-        }
-        let n: i64 = self
-            .conn
-            .prepare_cached(
-                "SELECT COUNT(DISTINCT thread_id) FROM messages \
-                 WHERE folder_id = (SELECT id FROM folders WHERE name = ?1)",
-            )?
-            .query_row([folder], |r| r.get(0))?;
-        Ok(n as u64)
+        // Counting needs the grouping a page needs next: keep the list's order when it
+        // is the same folder (only a change made the copy stale), so a reload groups once.
+        let sort = match self.thread_cache.borrow().as_ref() {
+            Some(c) if c.folder == folder => c.sort,
+            _ => Sort::default(),
+        };
+        Ok(self.thread_entries(folder, sort)?.len() as u64)
     }
 
     fn thread_entries(
@@ -138,18 +131,24 @@ impl Index {
             .as_ref()
             .is_some_and(|c| c.folder == folder && c.sort == sort && c.version == version);
         if !fresh {
-            // SQLite fills the bare columns (id, from_sort, subject_sort) of an
-            // aggregate query from the row that holds the MAX: the newest message.
-            let sql = format!(
-                "SELECT id, messages, unread FROM ( \
-                     SELECT id, MAX(date) AS date, from_sort, subject_sort, \
-                         COUNT(*) AS messages, SUM(seen = 0) AS unread \
-                     FROM messages \
-                     WHERE folder_id = (SELECT id FROM folders WHERE name = ?1) \
-                     GROUP BY thread_id) \
-                 ORDER BY {}",
-                sort.order_by()
-            );
+            // SQLite fills the bare column `id` of an aggregate query from the row that
+            // holds the MAX: the thread's newest message. The grouping reads only the
+            // (folder, thread, date, seen) index; sorting by sender or subject then looks
+            // up just the newest messages.
+            let grouped = "SELECT id, MAX(date) AS date, COUNT(*) AS messages, \
+                    SUM(seen = 0) AS unread FROM messages \
+                WHERE folder_id = (SELECT id FROM folders WHERE name = ?1) GROUP BY thread_id";
+            let sql = match sort.key {
+                SortKey::Date => format!(
+                    "SELECT id, messages, unread FROM ({grouped}) ORDER BY {}",
+                    sort.order_by()
+                ),
+                SortKey::From | SortKey::Subject => format!(
+                    "SELECT m.id, g.messages, g.unread FROM ({grouped}) g \
+                     JOIN messages m ON m.id = g.id ORDER BY {}",
+                    qualified(sort.order_by())
+                ),
+            };
             let mut stmt = self.conn.prepare_cached(&sql)?;
             let entries = stmt
                 .query_map([folder], |r| {
@@ -177,7 +176,7 @@ impl Index {
 mod tests {
     use super::super::envelope;
     use super::*;
-    use crate::mail::store::{Flags, MaildirEntry, SortKey, Subdir};
+    use crate::mail::store::{Flags, MaildirEntry, Subdir};
 
     /// Adds a message with `headers` dated `date`, read when `flags` has S.
     fn add(index: &mut Index, folder: &str, n: u32, date: i64, headers: &str, flags: &str) -> i64 {
