@@ -275,3 +275,39 @@ fn panes_saved_theme_applies_at_once_and_system_follows_the_desktop() {
     choose(&mut app, Theme::Light);
     assert_eq!(app.theme(), light);
 }
+
+#[test]
+fn panes_ui_dragging_a_divider_resizes_the_panes() {
+    use iced::mouse;
+    let dir = tempfile::tempdir().unwrap();
+    let w = &mut window(dir.path());
+    let before = w.layout.saved();
+    // The divider right of the folders, at its share of a 1280-pixel-wide grid.
+    let x = before.folders * 1280.0;
+    let mut ui = iced_test::Simulator::with_size(Default::default(), (1280.0, 800.0), w.view());
+    // The simulator reports events at the pointer: move it between them.
+    let moved = iced::Point::new(x + 128.0, 400.0);
+    ui.point_at(iced::Point::new(x, 400.0));
+    ui.simulate([iced::Event::Mouse(mouse::Event::ButtonPressed(
+        mouse::Button::Left,
+    ))]);
+    ui.point_at(moved);
+    ui.simulate([
+        iced::Event::Mouse(mouse::Event::CursorMoved { position: moved }),
+        iced::Event::Mouse(mouse::Event::ButtonReleased(mouse::Button::Left)),
+    ]);
+    let resized: Vec<Message> = ui
+        .into_messages()
+        .filter(|m| matches!(m, Message::Layout(layout::Message::Resized(_))))
+        .collect();
+    assert!(!resized.is_empty(), "the drag reports a resize");
+    for message in resized {
+        let _ = w.update(message);
+    }
+    let after = w.layout.saved();
+    assert!(
+        (after.folders - (before.folders + 0.1)).abs() < 0.02,
+        "{before:?} -> {after:?}"
+    );
+    assert_eq!(after.list, before.list);
+}

@@ -304,8 +304,27 @@ impl State {
     }
 }
 
-/// The dividers: a line in the accent colour under the pointer and while dragged, on
-/// top of the gap between the panes (the resize cursor shows there too).
+/// Behind the grid: it shows only in the gaps between the panes, so each divider is a
+/// visible bar to grab (the resize cursor shows over it).
+pub fn gaps(theme: &Theme) -> iced::widget::container::Style {
+    let palette = theme.extended_palette();
+    iced::widget::container::Style {
+        background: Some(palette.background.strong.color.into()),
+        ..Default::default()
+    }
+}
+
+/// A pane with no card of its own (the list) covers the gaps' colour with the window's.
+pub fn plain(theme: &Theme) -> iced::widget::container::Style {
+    let palette = theme.extended_palette();
+    iced::widget::container::Style {
+        background: Some(palette.background.base.color.into()),
+        ..Default::default()
+    }
+}
+
+/// The dividers: a line in the accent colour over the bar under the pointer and while
+/// dragged.
 pub fn style(theme: &Theme) -> pane_grid::Style {
     let palette = theme.extended_palette();
     let default = pane_grid::default(theme);

@@ -600,15 +600,16 @@ impl MainWindow {
         .spacing(8)
         .padding(8)
         .align_y(iced::Alignment::Center);
-        // The gap between the panes is the divider: it shows, takes the resize cursor
+        // The gap between the panes is the divider: a bar that takes the resize cursor
         // and lights up under the pointer (see layout::style); `[` and `]` move it too.
-        let panes = pane_grid(&self.layout.panes, |_, pane, _| {
+        let grid = pane_grid(&self.layout.panes, |_, pane, _| {
             pane_grid::Content::new(self.pane_view(*pane))
         })
         .spacing(6)
         .min_size(140)
         .on_resize(10, |event| Message::Layout(layout::Message::Resized(event)))
         .style(layout::style);
+        let panes = container(grid).style(layout::gaps);
         let main = column![
             toolbar,
             panes,
@@ -624,11 +625,14 @@ impl MainWindow {
     fn pane_view(&self, pane: layout::Pane) -> Element<'_, Message> {
         match pane {
             layout::Pane::Folders => container(self.folders.view().map(Message::Folders))
+                .width(Length::Fill)
                 .height(Length::Fill)
                 .style(card)
                 .into(),
             layout::Pane::List => container(self.list.view().map(Message::List))
+                .width(Length::Fill)
                 .height(Length::Fill)
+                .style(layout::plain)
                 .into(),
             layout::Pane::Reader => {
                 let right: Element<'_, Message> = match (&self.settings, &self.composer) {
@@ -636,7 +640,11 @@ impl MainWindow {
                     (None, Some(composer)) => composer.view().map(Message::Composer),
                     (None, None) => self.reader.view().map(Message::Reader),
                 };
-                container(right).height(Length::Fill).style(card).into()
+                container(right)
+                    .width(Length::Fill)
+                    .height(Length::Fill)
+                    .style(card)
+                    .into()
             }
         }
     }
