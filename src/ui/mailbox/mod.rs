@@ -210,6 +210,14 @@ impl MainWindow {
                 // Stale when the reader moved on before the delay ran out.
                 if self.reader.shown() == Some(id) {
                     self.set_flag(id, Flags::SEEN, Some(true));
+                    // A thread row stands for its conversation in the folder: read as one.
+                    let others = self.unread_in_thread_row();
+                    for other in &others {
+                        self.set_flag(*other, Flags::SEEN, Some(true));
+                    }
+                    if !others.is_empty() {
+                        self.list.reload(&self.store);
+                    }
                 }
                 Task::none()
             }
@@ -256,7 +264,8 @@ impl MainWindow {
         match event {
             Some(list::Event::Selected(Some(id))) => {
                 self.reader.load(&self.store, id, self.list.threads);
-                let unread = self.reader.open.as_ref().is_some_and(|o| o.row.is_unread());
+                let unread = self.reader.open.as_ref().is_some_and(|o| o.row.is_unread())
+                    || !self.unread_in_thread_row().is_empty();
                 if unread {
                     // Built inside the future: the timer needs the runtime only once it runs.
                     let delay = self.mark_read_delay;
@@ -273,6 +282,19 @@ impl MainWindow {
             }
             None => Task::none(),
         }
+    }
+
+    /// With threads grouped: the other unread messages of the open conversation that
+    /// its row in the list stands for (those in the listed folder).
+    fn unread_in_thread_row(&self) -> Vec<MessageId> {
+        let (Some(folder), Some(open)) = (self.list.grouped(), &self.reader.open) else {
+            return Vec::new();
+        };
+        open.thread
+            .iter()
+            .filter(|r| r.folder == folder && r.is_unread())
+            .map(|r| r.id)
+            .collect()
     }
 
     /// For a message of an IMAP account's cache: records the change in the durable journal
