@@ -8,8 +8,9 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+use iced::widget::container;
 use iced::widget::pane_grid::{self, Axis, Configuration, Node, Split};
-use iced::{Size, Task, Theme};
+use iced::{Element, Length, Size, Task, Theme};
 use serde::{Deserialize, Serialize};
 
 use crate::mail::paths::Paths;
@@ -304,20 +305,55 @@ impl State {
     }
 }
 
+/// The three panes. The gap between them is the divider: a bar that takes the resize
+/// cursor and lights up under the pointer (see [`style`]); `[` and `]` move it too.
+pub fn view(window: &super::MainWindow) -> Element<'_, super::Message> {
+    use super::Message;
+    let grid = iced::widget::pane_grid(&window.layout.panes, |_, pane, _| {
+        pane_grid::Content::new(pane_view(window, *pane))
+    })
+    .spacing(6)
+    .min_size(140)
+    .on_resize(10, |event| Message::Layout(self::Message::Resized(event)))
+    .style(style);
+    container(grid).style(gaps).into()
+}
+
+fn pane_view(window: &super::MainWindow, pane: Pane) -> Element<'_, super::Message> {
+    use super::Message;
+    let (body, style): (Element<'_, Message>, fn(&Theme) -> container::Style) = match pane {
+        Pane::Folders => (window.folders.view().map(Message::Folders), super::card),
+        Pane::List => (window.list.view().map(Message::List), plain),
+        Pane::Reader => {
+            let body = match (&window.settings, &window.composer) {
+                (Some(settings), _) => settings.view().map(Message::Settings),
+                (None, Some(composer)) => composer.view().map(Message::Composer),
+                (None, None) => window.reader.view().map(Message::Reader),
+            };
+            (body, super::card)
+        }
+    };
+    container(body)
+        .width(Length::Fill)
+        .height(Length::Fill)
+        .style(style)
+        .into()
+}
+
 /// Behind the grid: it shows only in the gaps between the panes, so each divider is a
 /// visible bar to grab (the resize cursor shows over it).
-pub fn gaps(theme: &Theme) -> iced::widget::container::Style {
+pub fn gaps(theme: &Theme) -> container::Style {
     let palette = theme.extended_palette();
-    iced::widget::container::Style {
+    container::Style {
         background: Some(palette.background.strong.color.into()),
         ..Default::default()
     }
 }
 
 /// A pane with no card of its own (the list) covers the gaps' colour with the window's.
-pub fn plain(theme: &Theme) -> iced::widget::container::Style {
+pub fn plain(theme: &Theme) -> container::Style {
     let palette = theme.extended_palette();
-    iced::widget::container::Style {
+    container::Style {
         background: Some(palette.background.base.color.into()),
         ..Default::default()
     }

@@ -19,7 +19,7 @@ pub mod wire;
 use std::time::Duration;
 
 use iced::keyboard::{self, key::Named, Key, Modifiers};
-use iced::widget::{button, column, container, opaque, pane_grid, row, stack, text, Column};
+use iced::widget::{button, column, container, opaque, row, stack, text, Column};
 use iced::{Background, Border, Color, Element, Length, Subscription, Task, Theme};
 
 use crate::mail::account::Account;
@@ -622,16 +622,7 @@ impl MainWindow {
         .spacing(8)
         .padding(8)
         .align_y(iced::Alignment::Center);
-        // The gap between the panes is the divider: a bar that takes the resize cursor
-        // and lights up under the pointer (see layout::style); `[` and `]` move it too.
-        let grid = pane_grid(&self.layout.panes, |_, pane, _| {
-            pane_grid::Content::new(self.pane_view(*pane))
-        })
-        .spacing(6)
-        .min_size(140)
-        .on_resize(10, |event| Message::Layout(layout::Message::Resized(event)))
-        .style(layout::style);
-        let panes = container(grid).style(layout::gaps);
+        let panes = layout::view(self);
         let main = column![
             toolbar,
             panes,
@@ -641,33 +632,6 @@ impl MainWindow {
             stack![main, opaque(help_overlay())].into()
         } else {
             main.into()
-        }
-    }
-
-    fn pane_view(&self, pane: layout::Pane) -> Element<'_, Message> {
-        match pane {
-            layout::Pane::Folders => container(self.folders.view().map(Message::Folders))
-                .width(Length::Fill)
-                .height(Length::Fill)
-                .style(card)
-                .into(),
-            layout::Pane::List => container(self.list.view().map(Message::List))
-                .width(Length::Fill)
-                .height(Length::Fill)
-                .style(layout::plain)
-                .into(),
-            layout::Pane::Reader => {
-                let right: Element<'_, Message> = match (&self.settings, &self.composer) {
-                    (Some(settings), _) => settings.view().map(Message::Settings),
-                    (None, Some(composer)) => composer.view().map(Message::Composer),
-                    (None, None) => self.reader.view().map(Message::Reader),
-                };
-                container(right)
-                    .width(Length::Fill)
-                    .height(Length::Fill)
-                    .style(card)
-                    .into()
-            }
         }
     }
 }
