@@ -213,6 +213,7 @@ mailbox-deleted = { $count ->
        *[other] Symudwyd { $count } neges i’r Sbwriel.
     }
 mailbox-folder-inbox = Mewnflwch
+mailbox-all-inboxes = Pob Mewnflwch
 mailbox-folder-drafts = Drafftiau
 mailbox-folder-sent = Anfonwyd
 mailbox-folder-archive = Archif
@@ -251,6 +252,7 @@ reader-unnamed = (dim enw)
 reader-links = Mae’r dolenni yn y neges hon yn mynd i:
 reader-thread = { $count } neges yn y sgwrs hon
 composer-to = At
+composer-from = Oddi wrth
 composer-cc = Copi
 composer-bcc = Copi cudd
 composer-subject = Pwnc
@@ -292,6 +294,18 @@ settings-notifications = Dangos hysbysiad pan fydd post newydd yn cyrraedd
 settings-save = Cadw
 settings-close = Cau
 settings-saved = Cadwyd y gosodiadau.
+settings-accounts = Cyfrifon
+settings-editing = Gosodiadau { $account }
+settings-account-edit = Golygu
+settings-account-remove = Tynnu
+settings-remove-confirm = Tynnu { $account } o Pillarbox? Caiff ei gyfrinair sydd wedi'i gadw ei ddileu hefyd.
+settings-remove-kept = Mae'r post a lwythwyd i lawr yn aros ar y cyfrifiadur hwn yn { $path } oni bai eich bod yn ticio'r blwch isod.
+settings-remove-delete-mail = Dileu'r post a lwythwyd i lawr hefyd
+settings-remove-yes = Tynnu'r cyfrif
+settings-remove-no = Ei gadw
+settings-removed-kept = Tynnwyd { $account }. Mae ei bost a lwythwyd i lawr yn dal yn { $path }.
+settings-removed-deleted = Tynnwyd { $account } a'i bost a lwythwyd i lawr.
+settings-remove-files-failed = Methu dileu { $path }: { $error }
 settings-bad-interval = Rhaid i’r cyfnod gwirio fod yn nifer o funudau rhwng 1 a 1440.
 settings-no-home = Nid oes ffolder gosodiadau i gadw ynddo.
 ## Gwirio'r cysylltiad (y dewin a `pillarbox account check`) a gwallau rhwydwaith gydag awgrymiadau

@@ -500,6 +500,7 @@ mailbox-deleted = { $count ->
        *[other] { $count } Nachrichten in den Papierkorb verschoben.
     }
 mailbox-folder-inbox = Posteingang
+mailbox-all-inboxes = Alle Posteingänge
 mailbox-folder-drafts = Entwürfe
 mailbox-folder-sent = Gesendet
 mailbox-folder-archive = Archiv
@@ -541,6 +542,7 @@ reader-thread = { $count ->
        *[other] { $count } Nachrichten in dieser Unterhaltung
     }
 composer-to = An
+composer-from = Von
 composer-cc = Kopie
 composer-bcc = Blindkopie
 composer-subject = Betreff
@@ -582,6 +584,18 @@ settings-notifications = Bei neuen E-Mails eine Benachrichtigung anzeigen
 settings-save = Speichern
 settings-close = Schließen
 settings-saved = Einstellungen gespeichert.
+settings-accounts = Konten
+settings-editing = Einstellungen für { $account }
+settings-account-edit = Bearbeiten
+settings-account-remove = Entfernen
+settings-remove-confirm = { $account } aus Pillarbox entfernen? Das gespeicherte Passwort wird ebenfalls gelöscht.
+settings-remove-kept = Die heruntergeladenen Nachrichten bleiben auf diesem Computer in { $path }, es sei denn, Sie setzen unten das Häkchen.
+settings-remove-delete-mail = Auch die heruntergeladenen Nachrichten löschen
+settings-remove-yes = Konto entfernen
+settings-remove-no = Behalten
+settings-removed-kept = { $account } wurde entfernt. Die heruntergeladenen Nachrichten liegen weiterhin in { $path }.
+settings-removed-deleted = { $account } und die heruntergeladenen Nachrichten wurden entfernt.
+settings-remove-files-failed = { $path } konnte nicht gelöscht werden: { $error }
 settings-bad-interval = Das Abrufintervall muss eine Minutenzahl zwischen 1 und 1440 sein.
 settings-no-home = Es gibt keinen Einstellungsordner zum Speichern.
 cli-not-mailto = „{ $link }“ ist weder ein mailto:-Link noch ein Befehl. Führen Sie „pillarbox --help“ aus, um die Befehle zu sehen.

@@ -234,6 +234,7 @@ mailbox-deleted = { $count ->
        *[other] { $count } messages moved to Trash.
     }
 mailbox-folder-inbox = Inbox
+mailbox-all-inboxes = All Inboxes
 mailbox-folder-drafts = Drafts
 mailbox-folder-sent = Sent
 mailbox-folder-archive = Archive
@@ -275,6 +276,7 @@ reader-thread = { $count ->
        *[other] { $count } messages in this conversation
     }
 composer-to = To
+composer-from = From
 composer-cc = Cc
 composer-bcc = Bcc
 composer-subject = Subject
@@ -316,6 +318,18 @@ settings-notifications = Show a notification when new mail arrives
 settings-save = Save
 settings-close = Close
 settings-saved = Settings saved.
+settings-accounts = Accounts
+settings-editing = Settings for { $account }
+settings-account-edit = Edit
+settings-account-remove = Remove
+settings-remove-confirm = Remove { $account } from Pillarbox? Its saved password is deleted too.
+settings-remove-kept = The downloaded mail stays on this computer in { $path } unless you tick the box below.
+settings-remove-delete-mail = Also delete the downloaded mail
+settings-remove-yes = Remove the account
+settings-remove-no = Keep it
+settings-removed-kept = { $account } was removed. Its downloaded mail is still in { $path }.
+settings-removed-deleted = { $account } and its downloaded mail were removed.
+settings-remove-files-failed = Could not delete { $path }: { $error }
 settings-bad-interval = The check interval must be a number of minutes from 1 to 1440.
 settings-no-home = There is no settings folder to save into.
 ## Connection check (wizard and `pillarbox account check`) and network errors with hints

@@ -521,6 +521,7 @@ mailbox-deleted = { $count ->
        *[other] { $count } messages déplacés dans la corbeille.
     }
 mailbox-folder-inbox = Boîte de réception
+mailbox-all-inboxes = Toutes les boîtes de réception
 mailbox-folder-drafts = Brouillons
 mailbox-folder-sent = Envoyés
 mailbox-folder-archive = Archives
@@ -562,6 +563,7 @@ reader-thread = { $count ->
        *[other] { $count } messages dans cette conversation
     }
 composer-to = À
+composer-from = De
 composer-cc = Cc
 composer-bcc = Cci
 composer-subject = Objet
@@ -603,6 +605,18 @@ settings-notifications = Afficher une notification à l’arrivée de nouveau co
 settings-save = Enregistrer
 settings-close = Fermer
 settings-saved = Réglages enregistrés.
+settings-accounts = Comptes
+settings-editing = Réglages de { $account }
+settings-account-edit = Modifier
+settings-account-remove = Supprimer
+settings-remove-confirm = Supprimer { $account } de Pillarbox ? Son mot de passe enregistré sera aussi effacé.
+settings-remove-kept = Le courrier téléchargé reste sur cet ordinateur dans { $path }, sauf si vous cochez la case ci-dessous.
+settings-remove-delete-mail = Effacer aussi le courrier téléchargé
+settings-remove-yes = Supprimer le compte
+settings-remove-no = Le garder
+settings-removed-kept = { $account } a été supprimé. Son courrier téléchargé est toujours dans { $path }.
+settings-removed-deleted = { $account } et son courrier téléchargé ont été supprimés.
+settings-remove-files-failed = Impossible d’effacer { $path } : { $error }
 settings-bad-interval = L’intervalle de relève doit être un nombre de minutes entre 1 et 1440.
 settings-no-home = Il n’y a aucun dossier de réglages où enregistrer.
 cli-not-mailto = « { $link } » n’est ni un lien mailto: ni une commande. Lancez « pillarbox --help » pour voir les commandes.

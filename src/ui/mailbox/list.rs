@@ -8,7 +8,10 @@ use iced::keyboard::Modifiers;
 use iced::widget::{button, column, container, mouse_area, row, scrollable, space, text, Column};
 use iced::{Element, Font, Length, Task};
 
+use crate::mail::store::folder::INBOX;
 use crate::mail::store::{EnvelopeRow, Flags, MailStore, MessageId, Sort, SortKey};
+
+use super::accounts::{MailRef, Mailbox};
 
 /// Every row has this height, so a scroll offset maps to a row number with no layout.
 pub const ROW_HEIGHT: f32 = 52.0;
@@ -18,9 +21,74 @@ pub const SCROLL_ID: &str = "message-list";
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Source {
-    Folder(String),
+    /// A folder of one account (its index in the window).
+    Folder(usize, String),
     /// Search hits (already capped by the index), newest first.
-    Search(String, Vec<EnvelopeRow>),
+    Search(String, Vec<Listed>),
+    /// Every account's Inbox merged, by date.
+    AllInboxes,
+}
+
+/// A row of the list and the account it belongs to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Listed {
+    pub account: usize,
+    pub row: EnvelopeRow,
+}
+
+impl Listed {
+    pub fn key(&self) -> MailRef {
+        MailRef {
+            account: self.account,
+            id: self.row.id,
+        }
+    }
+}
+
+impl std::ops::Deref for Listed {
+    type Target = EnvelopeRow;
+
+    fn deref(&self) -> &EnvelopeRow {
+        &self.row
+    }
+}
+
+/// One message of the unified Inbox: only what orders it and finds it (24 bytes, so
+/// 100,000 of them are 2.4 MB); its row is read when it scrolls into view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Merged {
+    date: i64,
+    id: MessageId,
+    account: u32,
+}
+
+/// Every account's Inbox as (date, account, id), newest first (or oldest first): one
+/// query per account reading ids and dates only, then one sort.
+fn merge_inboxes(boxes: &[Mailbox], descending: bool) -> Vec<Merged> {
+    let mut merged = Vec::new();
+    for (account, mailbox) in boxes.iter().enumerate() {
+        let dated = mailbox.store.dated_ids(INBOX).unwrap_or_default();
+        merged.extend(dated.into_iter().map(|(date, id)| Merged {
+            date,
+            id,
+            account: account as u32,
+        }));
+    }
+    merged.sort_unstable_by(|a, b| {
+        let order = (a.date, a.account, a.id).cmp(&(b.date, b.account, b.id));
+        if descending {
+            order.reverse()
+        } else {
+            order
+        }
+    });
+    merged
+}
+
+fn listed(account: usize, rows: Vec<EnvelopeRow>) -> Vec<Listed> {
+    rows.into_iter()
+        .map(|row| Listed { account, row })
+        .collect()
 }
 
 #[derive(Debug)]
@@ -32,10 +100,14 @@ pub struct State {
     pub total: u64,
     /// Position of `rows[0]` in the whole list.
     window_start: u64,
-    rows: Vec<EnvelopeRow>,
+    rows: Vec<Listed>,
+    /// The unified Inbox's order, when it is shown.
+    merged: Vec<Merged>,
+    /// Each account's name, shown on its rows when there is more than one.
+    pub account_labels: Vec<String>,
     scroll_y: f32,
     viewport_height: f32,
-    pub selected: BTreeSet<MessageId>,
+    pub selected: BTreeSet<MailRef>,
     /// Where shift-selection extends from, and where the keyboard cursor is.
     anchor: Option<u64>,
     pub cursor: Option<u64>,
@@ -53,18 +125,20 @@ pub enum Message {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Event {
     /// The selection changed; `Some` when exactly one message is selected.
-    Selected(Option<MessageId>),
+    Selected(Option<MailRef>),
 }
 
 impl State {
-    pub fn new(folder: &str) -> State {
+    pub fn new(source: Source) -> State {
         State {
-            source: Source::Folder(folder.to_string()),
+            source,
             sort: Sort::default(),
             threads: false,
             total: 0,
             window_start: 0,
             rows: Vec::new(),
+            merged: Vec::new(),
+            account_labels: Vec::new(),
             scroll_y: 0.0,
             // Until the scrollable reports its size: tall enough for a large screen.
             viewport_height: 1600.0,
@@ -76,28 +150,44 @@ impl State {
     }
 
     /// Shows another folder or search result from the top.
-    pub fn show(&mut self, source: Source, store: &MailStore) -> Task<Message> {
+    pub fn show(&mut self, source: Source, boxes: &[Mailbox]) -> Task<Message> {
         self.source = source;
         self.selected.clear();
         self.anchor = None;
         self.cursor = None;
         self.scroll_y = 0.0;
-        self.reload(store);
+        self.reload(boxes);
         iced::widget::operation::scroll_to(SCROLL_ID, scrollable::AbsoluteOffset { x: 0.0, y: 0.0 })
     }
 
     /// Re-reads the count and the rows in view (after a change in the store).
-    pub fn reload(&mut self, store: &MailStore) {
+    pub fn reload(&mut self, boxes: &[Mailbox]) {
+        self.merged = match self.source {
+            Source::AllInboxes => merge_inboxes(boxes, self.sort.descending),
+            _ => Vec::new(),
+        };
         self.total = match &self.source {
-            Source::Folder(name) => store.count(name).unwrap_or(0),
+            Source::Folder(account, name) => {
+                store_of(boxes, *account).map_or(0, |s| s.count(name).unwrap_or(0))
+            }
             Source::Search(_, hits) => hits.len() as u64,
+            Source::AllInboxes => self.merged.len() as u64,
         };
         self.rows.clear();
-        self.fetch_window(store);
+        self.fetch_window(boxes);
         // Keep only the selected messages that still exist (deleted or moved away).
-        if let Source::Folder(name) = &self.source {
-            self.selected
-                .retain(|id| store.get(*id).is_ok_and(|r| &r.folder == name));
+        let folder = match &self.source {
+            Source::Folder(_, name) => Some(name.as_str()),
+            Source::AllInboxes => Some(INBOX),
+            Source::Search(..) => None,
+        };
+        if let Some(name) = folder {
+            let shown = self.folder_account();
+            self.selected.retain(|r| {
+                shown.is_none_or(|a| a == r.account)
+                    && store_of(boxes, r.account)
+                        .is_some_and(|s| s.get(r.id).is_ok_and(|row| row.folder == name))
+            });
         }
         if let Some(cursor) = self.cursor {
             if self.total == 0 {
@@ -114,8 +204,53 @@ impl State {
 
     pub fn folder(&self) -> Option<&str> {
         match &self.source {
-            Source::Folder(name) => Some(name),
-            Source::Search(..) => None,
+            Source::Folder(_, name) => Some(name),
+            Source::Search(..) | Source::AllInboxes => None,
+        }
+    }
+
+    /// The account whose folder is shown (none for a search or the unified Inbox).
+    pub fn folder_account(&self) -> Option<usize> {
+        match &self.source {
+            Source::Folder(account, _) => Some(*account),
+            Source::Search(..) | Source::AllInboxes => None,
+        }
+    }
+
+    /// `limit` rows from list position `start`. A unified Inbox row whose message went
+    /// away since the merge (deleted from elsewhere) makes the merge be done again, so
+    /// positions keep matching rows.
+    fn fetch(&mut self, boxes: &[Mailbox], start: u64, limit: u64) -> Vec<Listed> {
+        match &self.source {
+            Source::Folder(account, name) => store_of(boxes, *account)
+                .map(|s| listed(*account, s.list(name, self.sort, start, limit).unwrap_or_default()))
+                .unwrap_or_default(),
+            Source::Search(_, hits) => hits
+                .iter()
+                .skip(start as usize)
+                .take(limit as usize)
+                .cloned()
+                .collect(),
+            Source::AllInboxes => {
+                let mut again = true;
+                loop {
+                    let wanted = self.merged.iter().skip(start as usize).take(limit as usize);
+                    let expected = wanted.len();
+                    let rows: Vec<Listed> = wanted
+                        .filter_map(|m| {
+                            let account = m.account as usize;
+                            let row = store_of(boxes, account)?.get(m.id).ok()?;
+                            Some(Listed { account, row })
+                        })
+                        .collect();
+                    if rows.len() == expected || !again {
+                        return rows;
+                    }
+                    again = false;
+                    self.merged = merge_inboxes(boxes, self.sort.descending);
+                    self.total = self.merged.len() as u64;
+                }
+            }
         }
     }
 
@@ -126,7 +261,7 @@ impl State {
     }
 
     /// Fetches the rows around the visible ones unless they are already here.
-    fn fetch_window(&mut self, store: &MailStore) {
+    fn fetch_window(&mut self, boxes: &[Mailbox]) {
         let (first, end) = self.visible_range();
         let have_end = self.window_start + self.rows.len() as u64;
         if !self.rows.is_empty() && first >= self.window_start && end <= have_end {
@@ -135,21 +270,11 @@ impl State {
         let start = first.saturating_sub(MARGIN);
         let limit = (end - first.min(end)) + 2 * MARGIN;
         self.window_start = start;
-        self.rows = match &self.source {
-            Source::Folder(name) => store
-                .list(name, self.sort, start, limit)
-                .unwrap_or_default(),
-            Source::Search(_, hits) => hits
-                .iter()
-                .skip(start as usize)
-                .take(limit as usize)
-                .cloned()
-                .collect(),
-        };
+        self.rows = self.fetch(boxes, start, limit);
     }
 
     /// The row at a list position, fetching it when it is out of the window.
-    pub fn row_at(&mut self, position: u64, store: &MailStore) -> Option<&EnvelopeRow> {
+    pub fn row_at(&mut self, position: u64, boxes: &[Mailbox]) -> Option<&Listed> {
         if position >= self.total {
             return None;
         }
@@ -157,34 +282,25 @@ impl State {
             position >= self.window_start && position < self.window_start + self.rows.len() as u64;
         if !in_window {
             self.window_start = position.saturating_sub(MARGIN);
-            self.rows = match &self.source {
-                Source::Folder(name) => store
-                    .list(name, self.sort, self.window_start, 2 * MARGIN + 1)
-                    .unwrap_or_default(),
-                Source::Search(_, hits) => hits
-                    .iter()
-                    .skip(self.window_start as usize)
-                    .take(2 * MARGIN as usize + 1)
-                    .cloned()
-                    .collect(),
-            };
+            self.rows = self.fetch(boxes, self.window_start, 2 * MARGIN + 1);
         }
         self.rows.get((position - self.window_start) as usize)
     }
 
     /// Updates a row in place (flag change) so the list shows it at once.
-    pub fn patch(&mut self, updated: &EnvelopeRow) {
-        if let Some(row) = self.rows.iter_mut().find(|r| r.id == updated.id) {
-            *row = updated.clone();
+    pub fn patch(&mut self, account: usize, updated: &EnvelopeRow) {
+        let same = |r: &&mut Listed| r.account == account && r.row.id == updated.id;
+        if let Some(listed) = self.rows.iter_mut().find(same) {
+            listed.row = updated.clone();
         }
         if let Source::Search(_, hits) = &mut self.source {
-            if let Some(row) = hits.iter_mut().find(|r| r.id == updated.id) {
-                *row = updated.clone();
+            if let Some(listed) = hits.iter_mut().find(same) {
+                listed.row = updated.clone();
             }
         }
     }
 
-    pub fn single_selection(&self) -> Option<MessageId> {
+    pub fn single_selection(&self) -> Option<MailRef> {
         (self.selected.len() == 1)
             .then(|| self.selected.iter().next().copied())
             .flatten()
@@ -193,17 +309,17 @@ impl State {
     pub fn update(
         &mut self,
         message: Message,
-        store: &MailStore,
+        boxes: &[Mailbox],
     ) -> (Task<Message>, Option<Event>) {
         match message {
             Message::Scrolled(viewport) => {
                 self.scroll_y = viewport.absolute_offset().y;
                 self.viewport_height = viewport.bounds().height;
-                self.fetch_window(store);
+                self.fetch_window(boxes);
                 (Task::none(), None)
             }
             Message::Clicked(position) => {
-                let event = self.click(position, store);
+                let event = self.click(position, boxes);
                 (Task::none(), event)
             }
             Message::Sort(key) => {
@@ -216,7 +332,7 @@ impl State {
                     };
                 }
                 let source = self.source.clone();
-                let task = self.show(source, store);
+                let task = self.show(source, boxes);
                 (task, Some(Event::Selected(None)))
             }
             Message::ToggleThreads => {
@@ -226,8 +342,8 @@ impl State {
         }
     }
 
-    fn click(&mut self, position: u64, store: &MailStore) -> Option<Event> {
-        let id = self.row_at(position, store)?.id;
+    fn click(&mut self, position: u64, boxes: &[Mailbox]) -> Option<Event> {
+        let id = self.row_at(position, boxes)?.key();
         if self.modifiers.shift() {
             let anchor = self.anchor.unwrap_or(position);
             let (lo, hi) = (anchor.min(position), anchor.max(position));
@@ -235,8 +351,8 @@ impl State {
                 self.selected.clear();
             }
             for p in lo..=hi {
-                if let Some(row) = self.row_at(p, store) {
-                    let id = row.id;
+                if let Some(row) = self.row_at(p, boxes) {
+                    let id = row.key();
                     self.selected.insert(id);
                 }
             }
@@ -259,7 +375,7 @@ impl State {
         &mut self,
         delta: i64,
         extend: bool,
-        store: &MailStore,
+        boxes: &[Mailbox],
     ) -> (Task<Message>, Option<Event>) {
         if self.total == 0 {
             return (Task::none(), None);
@@ -271,7 +387,7 @@ impl State {
         if extend {
             self.modifiers = Modifiers::SHIFT;
         }
-        let event = self.click(next, store);
+        let event = self.click(next, boxes);
         self.modifiers = saved;
         (self.scroll_into_view(next), event)
     }
@@ -312,15 +428,21 @@ impl State {
             })
             .padding([4, 8])
             .on_press(Message::ToggleThreads);
-        let header = row![
-            sort_button(SortKey::Date, crate::fl!("mailbox-sort-date")),
-            sort_button(SortKey::From, crate::fl!("mailbox-sort-sender")),
-            sort_button(SortKey::Subject, crate::fl!("mailbox-sort-subject")),
-            space().width(Length::Fill),
-            threads,
-        ]
-        .spacing(4)
-        .padding([6, 8]);
+        let mut header = row![sort_button(SortKey::Date, crate::fl!("mailbox-sort-date"))];
+        // The unified Inbox is merged by date only.
+        if self.source != Source::AllInboxes {
+            header = header
+                .push(sort_button(SortKey::From, crate::fl!("mailbox-sort-sender")))
+                .push(sort_button(
+                    SortKey::Subject,
+                    crate::fl!("mailbox-sort-subject"),
+                ));
+        }
+        let header = header
+            .push(space().width(Length::Fill))
+            .push(threads)
+            .spacing(4)
+            .padding([6, 8]);
 
         let body: Element<'_, Message> = if self.total == 0 {
             container(text(crate::fl!("mailbox-empty")).style(super::muted))
@@ -350,7 +472,8 @@ impl State {
         column![header, body].into()
     }
 
-    fn row_view<'a>(&self, position: u64, row: &'a EnvelopeRow) -> Element<'a, Message> {
+    fn row_view<'a>(&'a self, position: u64, listed: &'a Listed) -> Element<'a, Message> {
+        let row = &listed.row;
         let unread = row.is_unread();
         let bold = Font {
             weight: iced::font::Weight::Bold,
@@ -382,7 +505,7 @@ impl State {
             text(format_date(row.date)).size(12).style(super::muted),
         ]
         .spacing(6);
-        let line2 = row![
+        let mut line2 = row![
             space().width(24),
             container(
                 text(format!("{thread_mark}{subject}"))
@@ -393,7 +516,18 @@ impl State {
             .clip(true),
         ]
         .spacing(6);
-        let selected = self.selected.contains(&row.id);
+        // With several accounts, say whose mail each row is.
+        if self.account_labels.len() > 1 {
+            if let Some(label) = self.account_labels.get(listed.account) {
+                line2 = line2.push(
+                    text(label.as_str())
+                        .size(11)
+                        .style(super::muted)
+                        .wrapping(text::Wrapping::None),
+                );
+            }
+        }
+        let selected = self.selected.contains(&listed.key());
         let cursor = self.cursor == Some(position);
         mouse_area(
             container(column![line1, line2].spacing(2))
@@ -411,4 +545,8 @@ impl State {
 /// "Yesterday", the day and month, or the full date (see `i18n::format`).
 pub fn format_date(secs: i64) -> String {
     crate::i18n::format::format_date(secs)
+}
+
+fn store_of(boxes: &[Mailbox], account: usize) -> Option<&MailStore> {
+    boxes.get(account).map(|b| &b.store)
 }

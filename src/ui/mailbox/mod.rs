@@ -1,10 +1,12 @@
-//! The main window: folders | message list | reader, a search box, a status bar, the
-//! composer, and keyboard shortcuts with a help overlay (`?`).
+//! The main window: folders of every account | message list | reader, a search box, a
+//! status bar, the composer, and keyboard shortcuts with a help overlay (`?`).
 //!
-//! Everything shown comes from the local store (index + Maildir), so no click waits on
+//! Everything shown comes from the local stores (index + Maildir), so no click waits on
 //! the network: flag, move, delete and send change the store and the view at once, and
-//! the account's background connection ([`engine`]) repeats them on the server.
+//! each account's background connection ([`engine`]) repeats them on the server.
 
+pub mod accounts;
+mod actions;
 pub mod composer;
 pub mod engine;
 pub mod folders;
@@ -18,12 +20,13 @@ pub mod wire;
 use std::time::Duration;
 
 use iced::keyboard::{self, key::Named, Key, Modifiers};
-use iced::widget::{button, column, container, opaque, row, stack, text, Column};
+use iced::widget::{button, column, container, opaque, pick_list, row, stack, text, Column};
 use iced::{Background, Border, Color, Element, Length, Subscription, Task, Theme};
 
 use crate::mail::account::Account;
-use crate::mail::store::folder::{Role, INBOX};
-use crate::mail::store::{Flags, MailStore, MessageId};
+use crate::mail::store::{Flags, MailStore};
+pub use accounts::{MailRef, Mailbox};
+use folders::Selection;
 use list::Source;
 
 /// How long a message stays selected before it counts as read (the default of
@@ -33,14 +36,16 @@ pub const MARK_READ_DELAY: Duration = Duration::from_millis(1500);
 pub const SEARCH_LIMIT: u64 = 500;
 
 pub struct MainWindow {
-    pub account: Account,
-    pub store: MailStore,
+    /// Every account, in the config's order; a [`MailRef`] points into this.
+    pub accounts: Vec<Mailbox>,
     pub folders: folders::State,
     pub list: list::State,
     pub reader: reader::State,
     pub search: search::State,
     pub status: status::State,
     pub composer: Option<composer::State>,
+    /// The account the composer sends from (and saves drafts to).
+    pub composer_account: usize,
     pub settings: Option<settings::State>,
     /// Where the config lives (settings are saved there); `None` in bare tests.
     pub paths: Option<crate::mail::paths::Paths>,
@@ -49,8 +54,10 @@ pub struct MainWindow {
     pub mark_read_delay: Duration,
     /// Demo mode: no connection is started.
     pub offline_demo: bool,
-    generation: u64,
-    commands: Option<futures::channel::mpsc::Sender<engine::Command>>,
+    /// The account of the message in the reader.
+    reading: usize,
+    /// The next connection generation to hand out (never reused in a window).
+    next_generation: u64,
 }
 
 #[derive(Clone, Debug)]
@@ -61,11 +68,14 @@ pub enum Message {
     Search(search::Message),
     Status(status::Message),
     Composer(composer::Message),
+    ComposeFrom(accounts::Sender),
     Settings(settings::Message),
     OpenSettings,
     Key(keyboard::Event),
-    MarkReadDue(MessageId),
+    MarkReadDue(MailRef),
     Engine(engine::Report),
+    /// A removed account's keyring entry (and mail, if asked) were deleted, or why not.
+    Forgotten(Result<(), String>),
     ToggleHelp,
     New,
     Delete,
@@ -76,32 +86,43 @@ pub enum Message {
 }
 
 impl MainWindow {
+    /// The window on one account.
     pub fn new(account: Account, store: MailStore, offline_demo: bool) -> MainWindow {
-        let label = format!("{} <{}>", account.display_name, account.email);
+        MainWindow::with_accounts(vec![(account, store)], offline_demo)
+    }
+
+    /// The window on every account, each with its store.
+    pub fn with_accounts(accounts: Vec<(Account, MailStore)>, offline_demo: bool) -> MainWindow {
+        let count = accounts.len() as u64;
+        let accounts: Vec<Mailbox> = accounts
+            .into_iter()
+            .enumerate()
+            .map(|(n, (account, store))| Mailbox::new(account, store, n as u64))
+            .collect();
         let mut window = MainWindow {
-            status: status::State::new([account.id()]),
-            folders: folders::State::new(label),
-            list: list::State::new(INBOX),
+            status: status::State::new(accounts.iter().map(|m| m.account.id())),
+            folders: folders::State::new(Vec::new()),
+            list: list::State::new(Source::AllInboxes),
             reader: reader::State::default(),
             search: search::State::default(),
             composer: None,
+            composer_account: 0,
             settings: None,
             paths: None,
             help: false,
             mark_read_delay: MARK_READ_DELAY,
             offline_demo,
-            generation: 0,
-            commands: None,
-            account,
-            store,
+            reading: 0,
+            next_generation: count,
+            accounts,
         };
-        window.folders.refresh(&window.store);
-        window.list.reload(&window.store);
+        let _ = window.reset_views();
         window
     }
 
+    /// The title counts unread mail in every account's Inbox.
     pub fn title(&self) -> String {
-        let unread = self.folders.unread(INBOX);
+        let unread = self.folders.inbox_unread();
         if unread > 0 {
             crate::fl!("mailbox-title-unread", count = unread)
         } else {
@@ -109,20 +130,55 @@ impl MainWindow {
         }
     }
 
+    /// The message in the reader, with its account.
+    pub fn shown(&self) -> Option<MailRef> {
+        self.reader.shown().map(|id| MailRef {
+            account: self.reading,
+            id,
+        })
+    }
+
+    /// The account the user is in: the selected folder's, else the open message's.
+    pub fn current_account(&self) -> usize {
+        self.folders
+            .selected
+            .account()
+            .or_else(|| self.shown().map(|r| r.account))
+            .unwrap_or(0)
+    }
+
+    /// Rebuilds the folder pane and the list after the accounts changed, on the
+    /// default selection (the unified Inbox with several accounts).
+    fn reset_views(&mut self) -> Task<list::Message> {
+        self.folders = folders::State::new(self.accounts.iter().map(Mailbox::label).collect());
+        for (index, mailbox) in self.accounts.iter().enumerate() {
+            self.folders.refresh(index, &mailbox.store);
+        }
+        self.list.account_labels = self
+            .accounts
+            .iter()
+            .map(|m| m.account.email.clone())
+            .collect();
+        self.search.query.clear();
+        self.reader.clear();
+        let source = source_for(&self.folders.selected);
+        self.list.show(source, &self.accounts)
+    }
+
     pub fn update(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::Folders(message) => {
                 let (task, event) = self.folders.update(message);
-                if let Some(folders::Event::Selected(name)) = event {
+                if let Some(folders::Event::Selected(selection)) = event {
                     self.search.query.clear();
                     self.reader.clear();
-                    let show = self.list.show(Source::Folder(name), &self.store);
+                    let show = self.list.show(source_for(&selection), &self.accounts);
                     return Task::batch([task.map(Message::Folders), show.map(Message::List)]);
                 }
                 task.map(Message::Folders)
             }
             Message::List(message) => {
-                let (task, event) = self.list.update(message, &self.store);
+                let (task, event) = self.list.update(message, &self.accounts);
                 let more = self.on_list_event(event);
                 Task::batch([task.map(Message::List), more])
             }
@@ -140,16 +196,13 @@ impl MainWindow {
                 let (task, event) = self.search.update(message);
                 let more = match event {
                     Some(search::Event::Query(query)) => {
-                        let hits = self
-                            .store
-                            .search(&query, None, SEARCH_LIMIT)
-                            .unwrap_or_default();
+                        let hits = self.run_search(&query);
                         self.reader.clear();
-                        self.list.show(Source::Search(query, hits), &self.store)
+                        self.list.show(Source::Search(query, hits), &self.accounts)
                     }
                     Some(search::Event::Cleared) => {
-                        let folder = self.folders.selected.clone();
-                        self.list.show(Source::Folder(folder), &self.store)
+                        let source = source_for(&self.folders.selected);
+                        self.list.show(source, &self.accounts)
                     }
                     None => Task::none(),
                 };
@@ -157,12 +210,21 @@ impl MainWindow {
             }
             Message::Status(message) => {
                 let (task, event) = self.status.update(message);
-                if let Some(status::Event::Retry(_)) = event {
-                    self.command(engine::Command::SyncNow);
+                if let Some(status::Event::Retry(id)) = event {
+                    if let Some(mailbox) = self.accounts.iter_mut().find(|m| m.account.id() == id)
+                    {
+                        mailbox.command(engine::Command::SyncNow);
+                    }
                 }
                 task.map(Message::Status)
             }
             Message::Composer(message) => self.composer_update(message),
+            Message::ComposeFrom(sender) => {
+                if sender.account < self.accounts.len() {
+                    self.composer_account = sender.account;
+                }
+                Task::none()
+            }
             Message::OpenSettings => {
                 let current = self
                     .paths
@@ -170,37 +232,15 @@ impl MainWindow {
                     .and_then(|p| crate::mail::config::Config::load(p).ok())
                     .map(|c| c.settings)
                     .unwrap_or_default();
-                self.settings = Some(settings::State::new(&self.account, current));
+                self.open_settings(self.current_account(), current);
                 Task::none()
             }
-            Message::Settings(message) => {
-                let Some(state) = &mut self.settings else {
-                    return Task::none();
-                };
-                let (task, event) = state.update(message, self.paths.as_ref(), &self.account);
-                match event {
-                    Some(settings::Event::Saved(account, saved)) => {
-                        self.account = *account;
-                        self.folders.account_label =
-                            format!("{} <{}>", self.account.display_name, self.account.email);
-                        crate::i18n::init(saved.language.as_deref());
-                        self.mark_read_delay =
-                            Duration::from_secs(saved.mark_read_delay_secs.into());
-                        self.settings = None;
-                        self.status.note = Some(crate::fl!("settings-saved"));
-                        // A new worker with the new account settings replaces the old.
-                        self.restart_connection();
-                    }
-                    Some(settings::Event::Closed) => self.settings = None,
-                    None => {}
-                }
-                task.map(Message::Settings)
-            }
+            Message::Settings(message) => self.settings_update(message),
             Message::Key(event) => self.key(event),
-            Message::MarkReadDue(id) => {
+            Message::MarkReadDue(message) => {
                 // Stale when the reader moved on before the delay ran out.
-                if self.reader.shown() == Some(id) {
-                    self.set_flag(id, Flags::SEEN, Some(true));
+                if self.shown() == Some(message) {
+                    self.set_flag(message, Flags::SEEN, Some(true));
                 }
                 Task::none()
             }
@@ -208,11 +248,18 @@ impl MainWindow {
                 self.engine_report(report);
                 Task::none()
             }
+            Message::Forgotten(result) => {
+                if let Err(error) = result {
+                    self.status.note = Some(error);
+                }
+                Task::none()
+            }
             Message::ToggleHelp => {
                 self.help = !self.help;
                 Task::none()
             }
             Message::New => {
+                self.composer_account = self.current_account();
                 self.composer = Some(composer::State::new());
                 Task::none()
             }
@@ -221,14 +268,14 @@ impl MainWindow {
                 Task::none()
             }
             Message::ToggleRead => {
-                for id in self.list.selected.clone() {
-                    self.set_flag(id, Flags::SEEN, None);
+                for message in self.list.selected.clone() {
+                    self.set_flag(message, Flags::SEEN, None);
                 }
                 Task::none()
             }
             Message::ToggleFlag => {
-                for id in self.list.selected.clone() {
-                    self.set_flag(id, Flags::FLAGGED, None);
+                for message in self.list.selected.clone() {
+                    self.set_flag(message, Flags::FLAGGED, None);
                 }
                 Task::none()
             }
@@ -238,15 +285,20 @@ impl MainWindow {
 
     fn on_list_event(&mut self, event: Option<list::Event>) -> Task<Message> {
         match event {
-            Some(list::Event::Selected(Some(id))) => {
-                self.reader.load(&self.store, id, self.list.threads);
+            Some(list::Event::Selected(Some(message))) => {
+                let Some(mailbox) = self.accounts.get(message.account) else {
+                    return Task::none();
+                };
+                self.reading = message.account;
+                self.reader
+                    .load(&mailbox.store, message.id, self.list.threads);
                 let unread = self.reader.open.as_ref().is_some_and(|o| o.row.is_unread());
                 if unread {
                     // Built inside the future: the timer needs the runtime only once it runs.
                     let delay = self.mark_read_delay;
                     return Task::perform(
                         async move { tokio::time::sleep(delay).await },
-                        move |_| Message::MarkReadDue(id),
+                        move |_| Message::MarkReadDue(message),
                     );
                 }
                 Task::none()
@@ -257,225 +309,6 @@ impl MainWindow {
             }
             None => Task::none(),
         }
-    }
-
-    /// For a message of an IMAP account's cache: records the change in the durable journal
-    /// the sync replays to the server, and applies it to the cache. `None` where there is
-    /// no server copy to tell (POP3 and the demo), so the caller changes the store itself.
-    fn journal(
-        &mut self,
-        row: &crate::mail::store::EnvelopeRow,
-        change: &crate::mail::imap::journal::LocalChange,
-    ) -> Option<Result<(), String>> {
-        use crate::mail::account::Protocol;
-        use crate::mail::imap::journal::{self, MessageRef};
-        let paths = self.paths.as_ref()?;
-        if self.offline_demo || self.account.protocol != Protocol::Imap {
-            return None;
-        }
-        let message = MessageRef {
-            folder: row.folder.clone(),
-            uid: row.uid()?,
-        };
-        Some(journal::apply(paths, &self.account, &message, change).map_err(|e| e.user_message()))
-    }
-
-    /// Sets (`Some`) or toggles (`None`) a flag: the file is renamed and the index
-    /// updated now; the server hears of it through the connection.
-    pub fn set_flag(&mut self, id: MessageId, flag: char, on: Option<bool>) {
-        let Ok(row) = self.store.get(id) else { return };
-        let on = on.unwrap_or(!row.flags().contains(flag));
-        let flags = row.flags().with(flag, on);
-        if flags == *row.flags() {
-            return;
-        }
-        let change = crate::mail::imap::journal::LocalChange::Flag { flag, on };
-        let result = match self.journal(&row, &change) {
-            // Re-read: the journal updated the file and the index row itself.
-            Some(Ok(())) => self.store.get(id),
-            Some(Err(message)) => {
-                self.status.note = Some(message);
-                return;
-            }
-            None => self.store.set_flags(id, &flags),
-        };
-        match result {
-            Ok(updated) => {
-                self.list.patch(&updated);
-                self.reader.patch(&updated);
-                // Adjusted in place: recounting 100,000 rows on every read would be slow.
-                if flag == Flags::SEEN {
-                    self.folders
-                        .adjust_unread(&updated.folder, if on { -1 } else { 1 });
-                }
-                self.command(engine::Command::Changed(id));
-            }
-            Err(error) => self.status.note = Some(error.user_message()),
-        }
-    }
-
-    /// Moves the selection to Trash (or deletes it for good when already in Trash).
-    pub fn delete_selected(&mut self) {
-        let ids: Vec<MessageId> = self.list.selected.iter().copied().collect();
-        if ids.is_empty() {
-            return;
-        }
-        let trash = Role::Trash.default_name();
-        let mut done = 0;
-        for id in &ids {
-            let change = crate::mail::imap::journal::LocalChange::Delete;
-            let result = match self.store.get(*id) {
-                Ok(row) => match self.journal(&row, &change) {
-                    Some(Ok(())) => Ok(()),
-                    Some(Err(message)) => {
-                        self.status.note = Some(message);
-                        continue;
-                    }
-                    None if row.folder == trash => self.store.remove(*id),
-                    None => self.store.move_to(*id, trash).map(|_| ()),
-                },
-                Err(error) => Err(error),
-            };
-            match result {
-                Ok(()) => {
-                    done += 1;
-                    self.command(engine::Command::Changed(*id));
-                }
-                Err(error) => self.status.note = Some(error.user_message()),
-            }
-        }
-        if done > 0 {
-            self.status.note = Some(crate::fl!("mailbox-deleted", count = done));
-        }
-        if let Source::Search(query, _) = &self.list.source {
-            let hits = self
-                .store
-                .search(query, None, SEARCH_LIMIT)
-                .unwrap_or_default();
-            self.list.source = Source::Search(query.clone(), hits);
-        }
-        let cursor = self.list.cursor;
-        self.list.selected.clear();
-        self.list.reload(&self.store);
-        self.folders.refresh(&self.store);
-        self.reader.clear();
-        // Select what is now at the cursor, as mail clients do after a delete.
-        if let Some(position) = cursor.filter(|_| self.list.total > 0) {
-            let position = position.min(self.list.total - 1);
-            self.list.cursor = Some(position);
-            if let Some(row) = self.list.row_at(position, &self.store) {
-                let id = row.id;
-                self.list.selected.clear();
-                self.list.selected.insert(id);
-                self.reader.load(&self.store, id, self.list.threads);
-            }
-        }
-    }
-
-    fn open_reply(&mut self, all: bool) -> Task<Message> {
-        if let Some(open) = &self.reader.open {
-            self.composer = Some(composer::State::reply(
-                &self.account,
-                &open.row,
-                &open.text,
-                all,
-            ));
-        }
-        Task::none()
-    }
-
-    fn open_forward(&mut self) -> Task<Message> {
-        if let Some(open) = &self.reader.open {
-            self.composer = Some(composer::State::forward(&open.row, &open.text));
-        }
-        Task::none()
-    }
-
-    fn composer_update(&mut self, message: composer::Message) -> Task<Message> {
-        let Some(composer) = &mut self.composer else {
-            return Task::none();
-        };
-        let (task, event) = composer.update(message, &self.account);
-        match event {
-            Some(composer::Event::Lookup(prefix)) => {
-                composer.completions = address_completions(&self.store, &prefix);
-            }
-            Some(composer::Event::SaveDraft(bytes)) => {
-                match engine::save_draft(&mut self.store, &bytes) {
-                    Ok(_) => self.status.note = Some(crate::fl!("composer-draft-saved")),
-                    Err(error) => {
-                        composer.dirty = true;
-                        composer.error = Some(error.user_message());
-                    }
-                }
-                if composer.confirm_close && !composer.dirty {
-                    self.composer = None;
-                }
-                self.folders.refresh(&self.store);
-            }
-            Some(composer::Event::Send(bytes)) => {
-                let queued = match &self.paths {
-                    Some(paths) => {
-                        engine::queue_send(paths, &self.account, &bytes, composer.envelope())
-                            .map(|_| ())
-                            .map_err(|e| crate::fl!("wire-queue-failed", detail = e.to_string()))
-                    }
-                    None => engine::queue_local(&mut self.store, &bytes)
-                        .map(|_| ())
-                        .map_err(|e| e.user_message()),
-                };
-                match queued {
-                    Ok(()) => {
-                        self.composer = None;
-                        self.status.note = Some(crate::fl!("composer-queued"));
-                        self.folders.refresh(&self.store);
-                        self.command(engine::Command::Send);
-                    }
-                    Err(error) => {
-                        composer.dirty = true;
-                        composer.error = Some(error);
-                    }
-                }
-            }
-            Some(composer::Event::Closed) => self.composer = None,
-            None => {}
-        }
-        task.map(Message::Composer)
-    }
-
-    fn command(&mut self, command: engine::Command) {
-        if let Some(sender) = &mut self.commands {
-            // A full queue means the worker is busy; the next sync catches up anyway.
-            let _ = sender.try_send(command);
-        }
-    }
-
-    /// Applies a report from the account's connection; stale ones are dropped.
-    pub fn engine_report(&mut self, report: engine::Report) -> bool {
-        if report.account() != &self.account.id() || report.generation() != self.generation {
-            return false;
-        }
-        match report {
-            engine::Report::Ready { commands, .. } => {
-                // The worker is up; "online" waits for the server to say so.
-                self.commands = Some(commands);
-            }
-            engine::Report::Status { connection, .. } => {
-                self.status.set(&self.account.id(), connection);
-            }
-            engine::Report::StoreChanged { .. } => {
-                self.folders.refresh(&self.store);
-                self.list.reload(&self.store);
-            }
-            engine::Report::Note { text, .. } => self.status.note = Some(text),
-        }
-        true
-    }
-
-    /// Starts a new connection (settings changed): reports of the old one go stale.
-    pub fn restart_connection(&mut self) {
-        self.generation += 1;
-        self.commands = None;
     }
 
     fn key(&mut self, event: keyboard::Event) -> Task<Message> {
@@ -499,7 +332,7 @@ impl MainWindow {
         }
         let extend = modifiers.shift();
         let step = |window: &mut MainWindow, delta: i64| {
-            let (task, event) = window.list.step(delta, extend, &window.store);
+            let (task, event) = window.list.step(delta, extend, &window.accounts);
             let more = window.on_list_event(event);
             Task::batch([task.map(Message::List), more])
         };
@@ -508,7 +341,10 @@ impl MainWindow {
             Key::Named(Named::ArrowUp) => step(self, -1),
             Key::Named(Named::Delete) => self.update(Message::Delete),
             Key::Named(Named::F5) => {
-                self.command(engine::Command::SyncNow);
+                // Every account: F5 means "check my mail".
+                for mailbox in &mut self.accounts {
+                    mailbox.command(engine::Command::SyncNow);
+                }
                 Task::none()
             }
             Key::Named(Named::Escape) => {
@@ -532,16 +368,17 @@ impl MainWindow {
         }
     }
 
+    /// One long-lived connection per account, keyed on its id and generation.
     pub fn subscription(&self) -> Subscription<Message> {
         let keys = keyboard::listen().map(Message::Key);
         if self.offline_demo {
             return keys;
         }
-        Subscription::batch([
-            keys,
-            engine::connection(&self.account, self.paths.as_ref(), self.generation)
-                .map(Message::Engine),
-        ])
+        let connections = self.accounts.iter().map(|mailbox| {
+            engine::connection(&mailbox.account, self.paths.as_ref(), mailbox.generation)
+                .map(Message::Engine)
+        });
+        Subscription::batch(std::iter::once(keys).chain(connections))
     }
 
     pub fn view(&self) -> Element<'_, Message> {
@@ -580,7 +417,7 @@ impl MainWindow {
         .align_y(iced::Alignment::Center);
         let right: Element<'_, Message> = match (&self.settings, &self.composer) {
             (Some(settings), _) => settings.view().map(Message::Settings),
-            (None, Some(composer)) => composer.view().map(Message::Composer),
+            (None, Some(composer)) => self.composer_view(composer),
             (None, None) => self.reader.view().map(Message::Reader),
         };
         let panes = row![
@@ -607,6 +444,43 @@ impl MainWindow {
         } else {
             main.into()
         }
+    }
+
+    /// The composer, under a From picker when there is more than one account to send from.
+    fn composer_view<'a>(&'a self, composer: &'a composer::State) -> Element<'a, Message> {
+        let editor = composer.view().map(Message::Composer);
+        if self.accounts.len() < 2 {
+            return editor;
+        }
+        let senders: Vec<accounts::Sender> = self
+            .accounts
+            .iter()
+            .enumerate()
+            .map(|(account, mailbox)| accounts::Sender {
+                account,
+                label: mailbox.label(),
+            })
+            .collect();
+        let chosen = senders.get(self.composer_account).cloned();
+        column![
+            row![
+                text(crate::fl!("composer-from")).size(13).width(80),
+                pick_list(senders, chosen, Message::ComposeFrom),
+            ]
+            .spacing(8)
+            .padding([8, 16])
+            .align_y(iced::Alignment::Center),
+            editor,
+        ]
+        .into()
+    }
+}
+
+/// What the list shows for a folder pane selection.
+fn source_for(selection: &Selection) -> Source {
+    match selection {
+        Selection::AllInboxes => Source::AllInboxes,
+        Selection::Folder(account, name) => Source::Folder(*account, name.clone()),
     }
 }
 
