@@ -256,10 +256,11 @@ impl App {
         };
         let mut opened = Vec::new();
         for account in &self.accounts {
-            match crate::mail::store::MailStore::open_for(paths, &account.id(), account.protocol)
-            {
+            match crate::mail::store::MailStore::open_for(paths, &account.id(), account.protocol) {
                 Ok(store) => opened.push((account.clone(), store)),
-                Err(error) => tracing::warn!(account = %account.id().0, "cannot open the mail store: {error}"),
+                Err(error) => {
+                    tracing::warn!(account = %account.id().0, "cannot open the mail store: {error}")
+                }
             }
         }
         if opened.is_empty() {
@@ -286,8 +287,7 @@ impl App {
     ) -> Task<Message> {
         let mut task = Task::none();
         if let (Some(account), Some(paths)) = (added, &self.paths) {
-            match crate::mail::store::MailStore::open_for(paths, &account.id(), account.protocol)
-            {
+            match crate::mail::store::MailStore::open_for(paths, &account.id(), account.protocol) {
                 Ok(store) => task = window.add_account(account, store).map(Message::Mail),
                 Err(error) => {
                     window.status.note = Some(error.user_message());

@@ -14,6 +14,7 @@ mod imap;
 mod lab_smoke;
 mod logging;
 mod mainwin;
+mod multi;
 mod pop3;
 mod smtp;
 mod store;

@@ -38,7 +38,11 @@ fn mainwin_opens_on_the_inbox_with_only_a_window_of_rows() {
         w.list.rows_in_memory()
     );
     // The folder pane lists special folders first, Inbox at the top, with counts.
-    let names: Vec<&str> = w.folders.sections[0].folders.iter().map(|f| f.name.as_str()).collect();
+    let names: Vec<&str> = w.folders.sections[0]
+        .folders
+        .iter()
+        .map(|f| f.name.as_str())
+        .collect();
     assert_eq!(&names[..3], &["INBOX", "Drafts", "Sent"]);
     assert_eq!(
         w.folders.unread(0, "INBOX"),
@@ -47,8 +51,7 @@ fn mainwin_opens_on_the_inbox_with_only_a_window_of_rows() {
     assert!(w.title().contains("unread"));
     // A row deep in the list is fetched by offset when needed.
     let deep = w.list.row_at(inbox - 1, &w.accounts).unwrap().clone();
-    let oldest = w
-        .accounts[0]
+    let oldest = w.accounts[0]
         .store
         .list("INBOX", Sort::default(), inbox - 1, 1)
         .unwrap();
@@ -123,8 +126,7 @@ fn mainwin_sort_by_sender_and_subject_follows_the_index() {
     list_msg(w, list::Message::Sort(SortKey::From));
     assert!(w.list.sort.descending, "a second click reverses");
     list_msg(w, list::Message::Sort(SortKey::Subject));
-    let expected = w
-        .accounts[0]
+    let expected = w.accounts[0]
         .store
         .list(
             "INBOX",
@@ -147,7 +149,13 @@ fn mainwin_threads_toggle_shows_the_conversation() {
     let position = (0..w.list.total)
         .find(|p| {
             let row = w.list.row_at(*p, &w.accounts).unwrap().clone();
-            w.accounts[0].store.index().thread(row.thread_id).unwrap().len() > 1
+            w.accounts[0]
+                .store
+                .index()
+                .thread(row.thread_id)
+                .unwrap()
+                .len()
+                > 1
         })
         .expect("the demo has threads");
     list_msg(w, list::Message::Clicked(position));
@@ -177,7 +185,11 @@ fn mainwin_mark_read_after_delay_and_stale_timer_dropped() {
     let row = w.accounts[0].store.get(second.id).unwrap();
     assert!(!row.is_unread());
     assert!(
-        w.accounts[0].store.path_of(&row).to_string_lossy().ends_with('S'),
+        w.accounts[0]
+            .store
+            .path_of(&row)
+            .to_string_lossy()
+            .ends_with('S'),
         "the Maildir file carries the flag"
     );
     assert_eq!(w.folders.unread(0, "INBOX"), before - 1);
@@ -185,8 +197,7 @@ fn mainwin_mark_read_after_delay_and_stale_timer_dropped() {
     let _ = w.shortcut(Key::Character("u".into()), Modifiers::default());
     assert!(w.accounts[0].store.get(second.id).unwrap().is_unread());
     let _ = w.shortcut(Key::Character("s".into()), Modifiers::default());
-    assert!(w
-        .accounts[0]
+    assert!(w.accounts[0]
         .store
         .get(second.id)
         .unwrap()
@@ -246,8 +257,7 @@ fn mainwin_reply_then_send_puts_it_in_the_outbox() {
 
     let _ = w.update(Message::Composer(composer::Message::Send));
     assert!(w.composer.is_none(), "sent messages close the composer");
-    let queued = w
-        .accounts[0]
+    let queued = w.accounts[0]
         .store
         .list(engine::OUTBOX, Sort::default(), 0, 10)
         .unwrap();
@@ -463,7 +473,10 @@ fn mainwin_app_shell_opens_the_mailbox_and_add_account_goes_to_the_wizard() {
     let Screen::Mail(window) = &app.screen else {
         panic!("the main window opens for a set-up account");
     };
-    assert_eq!(window.list.total, window.accounts[0].store.count("INBOX").unwrap());
+    assert_eq!(
+        window.list.total,
+        window.accounts[0].store.count("INBOX").unwrap()
+    );
     assert!(app.title().contains("unread"));
     let _ = app.update(pillarbox::ui::Message::Mail(Message::AddAccount));
     assert!(matches!(app.screen, Screen::Wizard(_)));
@@ -924,14 +937,29 @@ async fn mainwin_read_and_delete_reach_the_imap_server() {
     let store = pillarbox::mail::store::MailStore::open(&paths, &account.id()).unwrap();
     let mut w = MainWindow::new(account.clone(), store, false);
     w.paths = Some(paths.clone());
-    let rows = w.accounts[0].store.list("INBOX", Default::default(), 0, 10).unwrap();
+    let rows = w.accounts[0]
+        .store
+        .list("INBOX", Default::default(), 0, 10)
+        .unwrap();
     let unread = rows
         .iter()
         .find(|r| !r.flags().contains(Flags::SEEN))
         .expect("an unread message")
         .id;
-    w.set_flag(MailRef { account: 0, id: unread }, Flags::SEEN, Some(true));
-    assert!(w.accounts[0].store.get(unread).unwrap().flags().contains(Flags::SEEN));
+    w.set_flag(
+        MailRef {
+            account: 0,
+            id: unread,
+        },
+        Flags::SEEN,
+        Some(true),
+    );
+    assert!(w.accounts[0]
+        .store
+        .get(unread)
+        .unwrap()
+        .flags()
+        .contains(Flags::SEEN));
     assert!(
         !journal::pending(&paths.state_dir(&account.id())).is_empty(),
         "the change is in the journal"
@@ -945,7 +973,11 @@ async fn mainwin_read_and_delete_reach_the_imap_server() {
     assert!(journal::pending(&paths.state_dir(&account.id())).is_empty());
 
     // Delete goes to the server's Trash.
-    let victim = w.accounts[0].store.list("INBOX", Default::default(), 0, 1).unwrap()[0].id;
+    let victim = w.accounts[0]
+        .store
+        .list("INBOX", Default::default(), 0, 1)
+        .unwrap()[0]
+        .id;
     w.list.selected.insert(MailRef {
         account: 0,
         id: victim,

@@ -154,8 +154,7 @@ impl MainWindow {
 
     /// A reply goes out from the account the message came to.
     pub(super) fn open_reply(&mut self, all: bool) -> Task<Message> {
-        if let (Some(open), Some(mailbox)) = (&self.reader.open, self.accounts.get(self.reading))
-        {
+        if let (Some(open), Some(mailbox)) = (&self.reader.open, self.accounts.get(self.reading)) {
             self.composer = Some(composer::State::reply(
                 &mailbox.account,
                 &open.row,
@@ -354,11 +353,7 @@ impl MainWindow {
     }
 
     /// Opens the settings form on one account.
-    pub(super) fn open_settings(
-        &mut self,
-        account: usize,
-        current: crate::mail::config::Settings,
-    ) {
+    pub(super) fn open_settings(&mut self, account: usize, current: crate::mail::config::Settings) {
         let Some(mailbox) = self.accounts.get(account) else {
             return;
         };
@@ -421,4 +416,3 @@ impl MainWindow {
         }
     }
 }
-

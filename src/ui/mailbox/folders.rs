@@ -172,8 +172,7 @@ impl State {
         }
         for (account, section) in self.sections.iter().enumerate() {
             list = list.push(
-                container(text(section.label.clone()).size(13).style(super::muted))
-                    .padding([6, 0]),
+                container(text(section.label.clone()).size(13).style(super::muted)).padding([6, 0]),
             );
             for folder in &section.folders {
                 let depth = folder.name.matches('/').count() as f32;

@@ -223,7 +223,12 @@ impl State {
     fn fetch(&mut self, boxes: &[Mailbox], start: u64, limit: u64) -> Vec<Listed> {
         match &self.source {
             Source::Folder(account, name) => store_of(boxes, *account)
-                .map(|s| listed(*account, s.list(name, self.sort, start, limit).unwrap_or_default()))
+                .map(|s| {
+                    listed(
+                        *account,
+                        s.list(name, self.sort, start, limit).unwrap_or_default(),
+                    )
+                })
                 .unwrap_or_default(),
             Source::Search(_, hits) => hits
                 .iter()
@@ -432,7 +437,10 @@ impl State {
         // The unified Inbox is merged by date only.
         if self.source != Source::AllInboxes {
             header = header
-                .push(sort_button(SortKey::From, crate::fl!("mailbox-sort-sender")))
+                .push(sort_button(
+                    SortKey::From,
+                    crate::fl!("mailbox-sort-sender"),
+                ))
                 .push(sort_button(
                     SortKey::Subject,
                     crate::fl!("mailbox-sort-subject"),

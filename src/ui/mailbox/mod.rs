@@ -211,8 +211,7 @@ impl MainWindow {
             Message::Status(message) => {
                 let (task, event) = self.status.update(message);
                 if let Some(status::Event::Retry(id)) = event {
-                    if let Some(mailbox) = self.accounts.iter_mut().find(|m| m.account.id() == id)
-                    {
+                    if let Some(mailbox) = self.accounts.iter_mut().find(|m| m.account.id() == id) {
                         mailbox.command(engine::Command::SyncNow);
                     }
                 }

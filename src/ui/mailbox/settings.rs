@@ -88,7 +88,10 @@ pub enum Event {
     /// Edit another account (the window opens the form on it).
     Edit(usize),
     /// Confirmed: remove this account.
-    Remove { account: usize, delete_mail: bool },
+    Remove {
+        account: usize,
+        delete_mail: bool,
+    },
     AddAccount,
     Closed,
 }
@@ -304,15 +307,22 @@ impl State {
                 .style(button::danger)
                 .on_press(Message::Remove(index));
             list = list.push(
-                row![text(label.clone()).size(13).width(Length::Fill), edit, remove]
-                    .spacing(8)
-                    .align_y(iced::Alignment::Center),
+                row![
+                    text(label.clone()).size(13).width(Length::Fill),
+                    edit,
+                    remove
+                ]
+                .spacing(8)
+                .align_y(iced::Alignment::Center),
             );
             if let Some(removal) = self.removal.as_ref().filter(|r| r.account == index) {
                 list = list.push(
                     container(
                         column![
-                            text(crate::fl!("settings-remove-confirm", account = label.clone())),
+                            text(crate::fl!(
+                                "settings-remove-confirm",
+                                account = label.clone()
+                            )),
                             text(crate::fl!(
                                 "settings-remove-kept",
                                 path = removal.location.clone()
