@@ -147,7 +147,7 @@ impl MainWindow {
                 .unwrap_or_default();
             hits.extend(rows.into_iter().map(|row| Listed { account, row }));
         }
-        hits.sort_by(|a, b| (b.row.date, b.row.id).cmp(&(a.row.date, a.row.id)));
+        hits.sort_by_key(|hit| std::cmp::Reverse((hit.row.date, hit.row.id)));
         hits.truncate(SEARCH_LIMIT as usize);
         hits
     }
