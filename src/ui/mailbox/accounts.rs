@@ -115,13 +115,6 @@ pub fn remove_from_config(paths: &Paths, id: &AccountId) -> Result<(), String> {
 /// long (a keyring over D-Bus, 100,000 files), so this runs off the UI thread.
 pub async fn forget(paths: Paths, account: Account, delete_mail: bool) -> Result<(), String> {
     let work = move || -> Result<(), String> {
-        match crate::mail::secret::delete_password(&account) {
-            Ok(_) => {}
-            // An account with a password command may never have had a keyring entry.
-            Err(crate::mail::secret::SecretError::NoKeyring { .. })
-                if account.password_command.is_some() => {}
-            Err(error) => return Err(error.user_message()),
-        }
         if delete_mail {
             let id = account.id();
             for dir in [paths.mail_root(&id), paths.state_dir(&id)] {
@@ -138,9 +131,45 @@ pub async fn forget(paths: Paths, account: Account, delete_mail: bool) -> Result
                 }
             }
         }
-        Ok(())
+        match crate::mail::secret::delete_password(&account) {
+            // No keyring at all: no password can have been kept in one.
+            Ok(_) | Err(crate::mail::secret::SecretError::NoKeyring { .. }) => Ok(()),
+            Err(error) => Err(error.user_message()),
+        }
     };
     tokio::task::spawn_blocking(work)
         .await
         .unwrap_or_else(|error| Err(error.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::mail::secret::{password_for, store_password, use_mock_store, Password};
+
+    #[test]
+    fn forgetting_deletes_the_password_and_the_mail_only_when_asked() {
+        use_mock_store();
+        let home = tempfile::tempdir().unwrap();
+        let paths = Paths::under(home.path());
+        let account = crate::mail::provider::account_for("gone@example.org", "", Protocol::Pop3);
+        let store = MailStore::open_for(&paths, &account.id(), Protocol::Pop3).unwrap();
+        drop(store);
+        let runtime = tokio::runtime::Runtime::new().unwrap();
+        store_password(&account, &Password::new("pw")).unwrap();
+        runtime
+            .block_on(forget(paths.clone(), account.clone(), false))
+            .unwrap();
+        assert!(password_for(&account).is_err(), "the password is gone");
+        assert!(paths.mail_root(&account.id()).join("INBOX").exists());
+        assert!(paths.state_dir(&account.id()).exists());
+
+        store_password(&account, &Password::new("pw")).unwrap();
+        runtime
+            .block_on(forget(paths.clone(), account.clone(), true))
+            .unwrap();
+        assert!(password_for(&account).is_err());
+        assert!(!paths.mail_root(&account.id()).exists());
+        assert!(!paths.state_dir(&account.id()).exists());
+    }
 }
