@@ -312,6 +312,19 @@ fn multi_remove_an_account_in_settings() {
         let _ = w.update(Message::Settings(m));
     };
     assert_eq!(w.settings.as_ref().unwrap().accounts.len(), 2);
+    // Edit picks which account the form is for; saving changes that one only.
+    send(w, settings::Message::Edit(1));
+    assert_eq!(w.settings.as_ref().unwrap().editing, 1);
+    assert_eq!(w.settings.as_ref().unwrap().display_name, "Bee");
+    send(w, settings::Message::DisplayName("Bumble".into()));
+    send(w, settings::Message::Save);
+    assert!(w.settings.is_none());
+    let config = Config::load(&paths).unwrap();
+    assert_eq!(config.accounts[1].display_name, "Bumble");
+    assert_eq!(config.accounts[0].display_name, "Demo");
+    assert_eq!(w.accounts[1].account.display_name, "Bumble");
+    assert!(w.folders.sections[1].label.contains("Bumble"));
+    let _ = w.update(Message::OpenSettings);
     // Remove asks first, and says where the mail stays.
     send(w, settings::Message::Remove(1));
     let removal = w.settings.as_ref().unwrap().removal.clone().unwrap();
@@ -464,4 +477,36 @@ fn multi_app_shell_opens_every_account_and_comes_back_from_the_wizard() {
     }
     assert!(matches!(app.screen, Screen::Wizard(_)));
     assert!(Config::load(&paths).unwrap().accounts.is_empty());
+}
+
+/// Timing at 100,000 messages in two accounts (debug build: slower than the app).
+/// `cargo test --test it multi_unified_inbox_at_scale -- --ignored --nocapture`
+#[test]
+#[ignore = "generates 100,000 messages; run by hand for the figures"]
+fn multi_unified_inbox_at_scale() {
+    use std::time::Instant;
+    let mut f = two_accounts(50_000, 50_000);
+    let w = &mut f.window;
+    let started = Instant::now();
+    let _ = w.update(Message::Folders(folders::Message::Select(
+        Selection::AllInboxes,
+    )));
+    let merged = started.elapsed();
+    let total = w.list.total;
+    let started = Instant::now();
+    for k in 1..=20u64 {
+        let _ = w.list.row_at(total * k / 21, &w.accounts);
+    }
+    let jumps = started.elapsed() / 20;
+    let started = Instant::now();
+    let _ = w.update(Message::Search(search::Message::Changed(
+        "appointment".into(),
+    )));
+    let searched = started.elapsed();
+    eprintln!(
+        "unified Inbox of {total}: merge + first page {merged:?}, deep jump {jumps:?}, \
+         search both {searched:?}, rows in memory {}",
+        w.list.rows_in_memory()
+    );
+    assert!(w.list.rows_in_memory() < 200);
 }

@@ -151,6 +151,10 @@ impl State {
 
     /// Shows another folder or search result from the top.
     pub fn show(&mut self, source: Source, boxes: &[Mailbox]) -> Task<Message> {
+        // The unified Inbox is merged by date only.
+        if source == Source::AllInboxes && self.sort.key != SortKey::Date {
+            self.sort = Sort::default();
+        }
         self.source = source;
         self.selected.clear();
         self.anchor = None;
