@@ -510,3 +510,77 @@ fn multi_unified_inbox_at_scale() {
     );
     assert!(w.list.rows_in_memory() < 200);
 }
+
+// --- iced_test simulator: the real widgets, driven by simulated clicks ---
+
+fn clicked(w: &mut MainWindow, target: &str) {
+    let messages: Vec<Message> = {
+        let mut ui = iced_test::simulator(w.view());
+        ui.click(target)
+            .unwrap_or_else(|_| panic!("{target} on screen"));
+        ui.into_messages().collect()
+    };
+    for message in messages {
+        let _ = w.update(message);
+    }
+}
+
+#[test]
+fn multi_ui_folder_pane_and_account_removal() {
+    let mut f = two_accounts(60, 60);
+    let paths = f.paths.clone();
+    let w = &mut f.window;
+    let all = w.list.total;
+    // The second account's Inbox is in its own section; All Inboxes brings both back.
+    let _ = w.update(Message::Folders(folders::Message::Select(
+        Selection::Folder(1, "INBOX".into()),
+    )));
+    assert!(w.list.total < all);
+    clicked(w, &pillarbox::fl!("mailbox-all-inboxes"));
+    assert_eq!(w.folders.selected, Selection::AllInboxes);
+    assert_eq!(w.list.total, all);
+    // Rows say whose mail they are.
+    let row = w.list.row_at(0, &w.accounts).unwrap().clone();
+    let mut ui = iced_test::simulator(w.view());
+    assert!(ui
+        .find(w.accounts[row.account].account.email.as_str())
+        .is_ok());
+    drop(ui);
+
+    clicked(w, &pillarbox::fl!("mailbox-settings"));
+    // Two "Remove" buttons: the simulator clicks the first, the demo account.
+    clicked(w, &pillarbox::fl!("settings-account-remove"));
+    let removal = w.settings.as_ref().unwrap().removal.clone().unwrap();
+    assert_eq!(removal.account, 0);
+    let location = paths
+        .mail_root(&pillarbox::demo::account().id())
+        .display()
+        .to_string();
+    let mut ui = iced_test::simulator(w.view());
+    assert!(
+        ui.find(pillarbox::fl!("settings-remove-kept", path = location.clone()).as_str())
+            .is_ok(),
+        "the confirmation says where the mail stays"
+    );
+    drop(ui);
+    clicked(w, &pillarbox::fl!("settings-remove-delete-mail"));
+    assert!(
+        w.settings
+            .as_ref()
+            .unwrap()
+            .removal
+            .as_ref()
+            .unwrap()
+            .delete_mail
+    );
+    clicked(w, &pillarbox::fl!("settings-remove-yes"));
+    assert_eq!(w.accounts.len(), 1);
+    assert_eq!(w.accounts[0].account.email, "bee@example.org");
+    assert_eq!(Config::load(&paths).unwrap().accounts.len(), 1);
+    let mut ui = iced_test::simulator(w.view());
+    assert!(
+        ui.find(pillarbox::fl!("mailbox-all-inboxes").as_str())
+            .is_err(),
+        "one account: no unified Inbox entry"
+    );
+}

@@ -301,7 +301,9 @@ impl MainWindow {
             self.accounts
                 .push(Mailbox::new(account, store, self.next_generation));
             self.next_generation += 1;
-            self.status = super::status::State::new(self.accounts.iter().map(|m| m.account.id()));
+            self.status
+                .accounts
+                .push((id, super::status::Connection::Offline));
         }
         self.reset_views().map(Message::List)
     }
