@@ -1,6 +1,9 @@
 //! The message list, virtualised: the scrollable is as tall as every row together, but
 //! only the rows in view (plus a margin) are fetched from the index and built as widgets.
 //! At 100,000 messages a scroll costs one page query and a few dozen rows.
+//!
+//! The unified Inbox ([`Source::AllInboxes`]) keeps only (date, account, id) of every
+//! account's Inbox in memory, merged by date, and reads the rows in view by id.
 
 use std::collections::BTreeSet;
 
