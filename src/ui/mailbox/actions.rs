@@ -138,3 +138,17 @@ impl MainWindow {
         .into()
     }
 }
+
+/// Files dropped on the window, for the composer.
+pub(super) fn dropped_file(
+    event: iced::Event,
+    _status: iced::event::Status,
+    _window: iced::window::Id,
+) -> Option<Message> {
+    match event {
+        iced::Event::Window(iced::window::Event::FileDropped(path)) => {
+            Some(Message::FileDropped(path))
+        }
+        _ => None,
+    }
+}

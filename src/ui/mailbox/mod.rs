@@ -215,27 +215,7 @@ impl MainWindow {
                 }
                 Task::none()
             }
-            Message::Engine(report) => {
-                let online = matches!(
-                    &report,
-                    engine::Report::Status {
-                        connection: status::Connection::Online,
-                        ..
-                    }
-                );
-                let changed = matches!(&report, engine::Report::StoreChanged { .. });
-                if !self.engine_report(report) {
-                    return Task::none();
-                }
-                self.notify.armed |= online;
-                if !changed {
-                    return Task::none();
-                }
-                match self.notify.arrivals(&self.store) {
-                    Some(notice) if !self.offline_demo => notify::send(notice),
-                    _ => Task::none(),
-                }
-            }
+            Message::Engine(report) => self.engine_update(report),
             Message::ToggleHelp => {
                 self.help = !self.help;
                 Task::none()
@@ -553,7 +533,7 @@ impl MainWindow {
         let keys = keyboard::listen().map(Message::Key);
         // Dropped files only mean something to an open composer.
         let drops = if self.composer.is_some() {
-            iced::event::listen_with(dropped_file)
+            iced::event::listen_with(actions::dropped_file)
         } else {
             Subscription::none()
         };
@@ -632,19 +612,6 @@ impl MainWindow {
         } else {
             main.into()
         }
-    }
-}
-
-fn dropped_file(
-    event: iced::Event,
-    _status: iced::event::Status,
-    _window: iced::window::Id,
-) -> Option<Message> {
-    match event {
-        iced::Event::Window(iced::window::Event::FileDropped(path)) => {
-            Some(Message::FileDropped(path))
-        }
-        _ => None,
     }
 }
 

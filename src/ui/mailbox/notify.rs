@@ -8,6 +8,7 @@
 
 use iced::Task;
 
+use super::{engine, status, MainWindow, Message};
 use crate::mail::store::folder::INBOX;
 use crate::mail::store::{EnvelopeRow, MailStore, MessageId};
 
@@ -58,6 +59,32 @@ impl State {
     /// Forgets what is in the Inbox now without telling (the user moved mail there).
     pub fn catch_up(&mut self, store: &MailStore) {
         self.watermark = self.watermark.max(last_inbox_id(store));
+    }
+}
+
+impl MainWindow {
+    /// A report from the connection; after a store change, the desktop hears of new
+    /// mail (never in the demo).
+    pub(super) fn engine_update(&mut self, report: engine::Report) -> Task<Message> {
+        let online = matches!(
+            &report,
+            engine::Report::Status {
+                connection: status::Connection::Online,
+                ..
+            }
+        );
+        let changed = matches!(&report, engine::Report::StoreChanged { .. });
+        if !self.engine_report(report) {
+            return Task::none();
+        }
+        self.notify.armed |= online;
+        if !changed {
+            return Task::none();
+        }
+        match self.notify.arrivals(&self.store) {
+            Some(notice) if !self.offline_demo => send(notice),
+            _ => Task::none(),
+        }
     }
 }
 
