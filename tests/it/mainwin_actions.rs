@@ -162,6 +162,26 @@ fn mainwin_actions_notifications_tell_of_new_mail_only() {
     store_changed(w);
     assert_eq!(w.notify.last, None);
 
+    // Mail a server rule filed elsewhere is not Inbox news, nor is it once the user
+    // moves it to the Inbox.
+    let filed = w
+        .store
+        .add(
+            "Archive",
+            NewMessage::Bytes(&mail(500, "Eve <eve@example.org>", "filed")),
+            None,
+            &Flags::new(""),
+        )
+        .unwrap();
+    store_changed(w);
+    assert_eq!(w.notify.last, None);
+    w.list.selected.clear();
+    w.list.selected.insert(filed);
+    let _ = w.update(Message::MoveTo("INBOX".into()));
+    assert_eq!(w.store.get(filed).unwrap().folder, "INBOX");
+    store_changed(w);
+    assert_eq!(w.notify.last, None);
+
     // With the setting off, new mail is not told (and not told later either).
     w.notify.enabled = false;
     deliver(w, 400, "Dai <dai@example.org>", "quiet", "");

@@ -460,16 +460,13 @@ impl Index {
         Ok(n.unwrap_or(0) as u64)
     }
 
-    /// The highest id in `folder`: a watermark for "arrived since" questions (ids only
-    /// grow for new rows; moves keep theirs).
-    pub fn last_id(&self, folder: &str) -> Result<Option<MessageId>> {
+    /// The highest message id: a watermark for "arrived since" questions. New rows get
+    /// higher ids; moves keep theirs.
+    pub fn last_id(&self) -> Result<Option<MessageId>> {
         let id: Option<i64> = self
             .conn
-            .prepare_cached(
-                "SELECT MAX(m.id) FROM messages m JOIN folders f ON f.id = m.folder_id \
-                 WHERE f.name = ?1",
-            )?
-            .query_row([folder], |r| r.get(0))?;
+            .prepare_cached("SELECT MAX(id) FROM messages")?
+            .query_row([], |r| r.get(0))?;
         Ok(id)
     }
 

@@ -90,8 +90,6 @@ impl MainWindow {
             count = done,
             folder = folders::display_name(target)
         ));
-        // Mail the user put in the Inbox is not news.
-        self.notify.catch_up(&self.store);
         self.after_removal();
     }
 

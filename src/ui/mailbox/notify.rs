@@ -1,9 +1,11 @@
 //! Desktop notifications for new Inbox mail.
 //!
 //! Only mail that arrives while the window is open counts: the watermark starts at the
-//! newest Inbox message at start-up, and until the connection first reports it is online
+//! newest message of the store at start-up, and until the connection first reports it is online
 //! (the catch-up sync after start, or the first sync of a new account with thousands of
-//! messages) every change only moves the watermark on. Reading the text is a pure
+//! messages) every change only moves the watermark on. The watermark covers every folder
+//! because moves keep a message's id: mail that arrived elsewhere (a server rule filed
+//! it) and is later moved to the Inbox by the user is not news. Reading the text is a pure
 //! function of the new rows; sending it is a task whose errors are only logged.
 
 use iced::Task;
@@ -14,7 +16,7 @@ use crate::mail::store::{EnvelopeRow, MailStore, MessageId};
 
 #[derive(Debug, Default)]
 pub struct State {
-    /// The newest Inbox message already accounted for.
+    /// The newest message (any folder) already accounted for.
     pub watermark: MessageId,
     /// Set once the connection is online: earlier changes are the backlog.
     pub armed: bool,
@@ -34,7 +36,7 @@ pub struct Notice {
 impl State {
     pub fn new(store: &MailStore, enabled: bool) -> State {
         State {
-            watermark: last_inbox_id(store),
+            watermark: last_id(store),
             armed: false,
             enabled,
             last: None,
@@ -44,7 +46,7 @@ impl State {
     /// Called when the store changed: the notice for unread Inbox mail that arrived
     /// since the last call, if it is time to tell. The watermark always moves on.
     pub fn arrivals(&mut self, store: &MailStore) -> Option<Notice> {
-        let last = last_inbox_id(store);
+        let last = last_id(store);
         let since = self.watermark;
         self.watermark = self.watermark.max(last);
         if !self.armed || !self.enabled || last <= since {
@@ -54,11 +56,6 @@ impl State {
         let notice = text(count, newest.first())?;
         self.last = Some(notice.clone());
         Some(notice)
-    }
-
-    /// Forgets what is in the Inbox now without telling (the user moved mail there).
-    pub fn catch_up(&mut self, store: &MailStore) {
-        self.watermark = self.watermark.max(last_inbox_id(store));
     }
 }
 
@@ -88,8 +85,8 @@ impl MainWindow {
     }
 }
 
-fn last_inbox_id(store: &MailStore) -> MessageId {
-    store.index().last_id(INBOX).ok().flatten().unwrap_or(0)
+fn last_id(store: &MailStore) -> MessageId {
+    store.index().last_id().ok().flatten().unwrap_or(0)
 }
 
 /// The text for `count` new messages, `newest` being the latest of them.
