@@ -6,7 +6,7 @@ use pillarbox::mail::paths::Paths;
 use pillarbox::mail::store::local::NewMessage;
 use pillarbox::mail::store::{Flags, MailStore};
 use pillarbox::ui::mailbox::status::Connection;
-use pillarbox::ui::mailbox::{engine, list, notify, MainWindow, Message};
+use pillarbox::ui::mailbox::{composer, engine, list, notify, reader, MainWindow, Message};
 
 struct Fixture {
     dir: tempfile::TempDir,
@@ -63,9 +63,9 @@ fn mainwin_actions_a_dropped_file_is_attached_with_its_size() {
     let text = String::from_utf8_lossy(&bytes);
     assert!(text.contains("Adroddiad.pdf"), "{text}");
 
-    let _ = f.window.update(Message::Composer(
-        pillarbox::ui::mailbox::composer::Message::RemoveAttachment(0),
-    ));
+    let _ = f
+        .window
+        .update(Message::Composer(composer::Message::RemoveAttachment(0)));
     assert!(f.window.composer.as_ref().unwrap().attachments.is_empty());
 }
 
@@ -335,5 +335,94 @@ mod lab_move {
         let store = MailStore::open(&paths, &account.id()).unwrap();
         assert_eq!(store.count("Projects").unwrap(), 1);
         assert_eq!(store.count("INBOX").unwrap(), 2);
+    }
+}
+
+// ---- iced_test simulator: the new controls are real widgets sending these messages.
+
+fn clicked(w: &MainWindow, label: &str) -> Vec<Message> {
+    let mut ui = iced_test::simulator(w.view());
+    ui.click(label)
+        .unwrap_or_else(|_| panic!("a control labelled {label:?}"));
+    ui.into_messages().collect()
+}
+
+#[test]
+fn mainwin_actions_ui_attachments_offer_open_save_and_save_as() {
+    let mut f = window(300);
+    let w = &mut f.window;
+    let id = w
+        .store
+        .list("INBOX", Default::default(), 0, 300)
+        .unwrap()
+        .into_iter()
+        .find(|r| r.has_attachments)
+        .expect("the demo has mail with attachments")
+        .id;
+    w.reader.load(&w.store, id, false);
+    let save_as = clicked(w, "Save as…");
+    assert!(
+        matches!(
+            save_as.as_slice(),
+            [Message::Reader(reader::Message::SaveAs(0))]
+        ),
+        "{save_as:?}"
+    );
+    let open = clicked(w, "Open");
+    assert!(
+        matches!(open.as_slice(), [Message::Reader(reader::Message::Open(0))]),
+        "{open:?}"
+    );
+    // A cancelled dialog changes nothing; a failure is said in the reader.
+    let _ = w.update(Message::Reader(reader::Message::Saved(Ok(None))));
+    assert_eq!(w.reader.notice, None);
+    let _ = w.update(Message::Reader(reader::Message::Opened(Err(
+        "no handler".into()
+    ))));
+    let notice = w.reader.notice.clone().unwrap();
+    assert!(notice.contains("Could not open the attachment"), "{notice}");
+}
+
+#[test]
+fn mainwin_actions_ui_composer_lists_files_with_size_and_remove() {
+    let mut f = window(20);
+    let path = f.dir.path().join("notes.txt");
+    std::fs::write(&path, vec![b'x'; 2048]).unwrap();
+    let w = &mut f.window;
+    let _ = w.update(Message::New);
+    let browse = clicked(w, "Attach…");
+    assert!(
+        matches!(
+            browse.as_slice(),
+            [Message::Composer(composer::Message::Browse)]
+        ),
+        "{browse:?}"
+    );
+    let _ = w.update(Message::FileDropped(path));
+    let shown = format!("notes.txt ({})", pillarbox::i18n::format::format_size(2048));
+    assert!(iced_test::simulator(w.view()).find(shown.as_str()).is_ok());
+    let remove = clicked(w, "Remove");
+    replay(w, remove);
+    assert!(w.composer.as_ref().unwrap().attachments.is_empty());
+}
+
+#[test]
+fn mainwin_actions_ui_archive_button_moves_the_selection() {
+    let mut f = window(300);
+    let w = &mut f.window;
+    let _ = w.update(Message::List(list::Message::Clicked(0)));
+    let id = *w.list.selected.iter().next().unwrap();
+    let archive = clicked(w, "Archive");
+    assert!(
+        matches!(archive.as_slice(), [Message::Archive]),
+        "{archive:?}"
+    );
+    replay(w, archive);
+    assert_eq!(w.store.get(id).unwrap().folder, "Archive");
+}
+
+fn replay(w: &mut MainWindow, messages: Vec<Message>) {
+    for message in messages {
+        let _ = w.update(message);
     }
 }
