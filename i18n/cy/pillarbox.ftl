@@ -258,6 +258,7 @@ reader-saved-no-dialog = Nid oes ffenestr dewis ffeil ar gael yma, felly cafodd 
 reader-open = Agor
 reader-opened = Agorwyd copi o { $path }
 reader-open-failed = Methwyd agor yr atodiad: { $error }
+reader-open-risky = Gallai’r atodiad hwn redeg rhaglen, felly nid yw’n cael ei agor. Cadwch ef a’i agor eich hun os ydych yn ymddiried yn yr anfonwr.
 notify-one = { $sender } — { $subject }
 notify-many = { $count ->
         [one] 1 neges newydd

@@ -545,6 +545,7 @@ reader-saved-no-dialog = Hier ist kein Dateidialog verfügbar, daher wurde der A
 reader-open = Öffnen
 reader-opened = Eine Kopie aus { $path } wurde geöffnet
 reader-open-failed = Der Anhang konnte nicht geöffnet werden: { $error }
+reader-open-risky = Dieser Anhang könnte ein Programm starten und wird daher nicht geöffnet. Speichern Sie ihn und öffnen Sie ihn selbst, wenn Sie dem Absender vertrauen.
 notify-one = { $sender } — { $subject }
 notify-many = { $count ->
         [one] 1 neue Nachricht

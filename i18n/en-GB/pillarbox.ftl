@@ -279,6 +279,7 @@ reader-saved-no-dialog = No file dialog is available here, so it was saved in yo
 reader-open = Open
 reader-opened = Opened a copy from { $path }
 reader-open-failed = Could not open the attachment: { $error }
+reader-open-risky = This attachment could run a program, so it is not opened. Save it and open it yourself if you trust the sender.
 notify-one = { $sender } — { $subject }
 notify-many = { $count ->
         [one] 1 new message

@@ -566,6 +566,7 @@ reader-saved-no-dialog = Aucune boîte de dialogue de fichiers n’est disponibl
 reader-open = Ouvrir
 reader-opened = Copie ouverte depuis { $path }
 reader-open-failed = Impossible d’ouvrir la pièce jointe : { $error }
+reader-open-risky = Cette pièce jointe pourrait lancer un programme : elle n’est donc pas ouverte. Enregistrez-la et ouvrez-la vous-même si vous faites confiance à l’expéditeur.
 notify-one = { $sender } — { $subject }
 notify-many = { $count ->
         [one] 1 nouveau message

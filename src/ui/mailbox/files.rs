@@ -80,6 +80,18 @@ pub fn private_temp_dir() -> Result<PathBuf, String> {
     Ok(dir)
 }
 
+/// Whether opening a file of this name could run a program rather than show a
+/// document. Such attachments are only saved: the user opens them knowingly.
+pub fn runs_code(name: &str) -> bool {
+    const RISKY: [&str; 24] = [
+        "exe", "com", "bat", "cmd", "scr", "pif", "msi", "msp", "cpl", "hta", "jar", "js", "jse",
+        "vbs", "vbe", "wsf", "ps1", "lnk", "reg", "desktop", "sh", "command", "app", "appimage",
+    ];
+    let safe = safe_name(name).to_lowercase();
+    safe.rsplit_once('.')
+        .is_some_and(|(_, ext)| RISKY.contains(&ext.trim_end_matches(['.', ' '])))
+}
+
 /// Saves the file in a private temporary folder and opens it with the system's
 /// handler. The copy stays: the viewer may read it for as long as it is open.
 pub fn open_copy(name: &str, bytes: &[u8]) -> Result<PathBuf, String> {
@@ -102,6 +114,17 @@ mod tests {
         assert_eq!(safe_name("dir/"), "attachment");
         assert_eq!(safe_name("a\u{0}b\nc.txt"), "abc.txt");
         assert_eq!(safe_name("Adroddiad ŵ.pdf"), "Adroddiad ŵ.pdf");
+    }
+
+    #[test]
+    fn programs_are_not_opened_documents_are() {
+        assert!(runs_code("invoice.pdf.exe"));
+        assert!(runs_code("Setup.EXE"));
+        assert!(runs_code("../x/launch.desktop"));
+        assert!(runs_code("run.sh"));
+        assert!(!runs_code("invoice.pdf"));
+        assert!(!runs_code("photo.jpeg"));
+        assert!(!runs_code("README"));
     }
 
     #[test]

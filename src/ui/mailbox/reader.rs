@@ -143,7 +143,13 @@ impl State {
                 let Some(raw) = self.raw().map(<[u8]>::to_vec) else {
                     return (Task::none(), None);
                 };
-                (Task::perform(save_as(raw, index), Message::Saved), None)
+                let task = save_as(
+                    raw,
+                    index,
+                    files::dialogs_available(),
+                    files::downloads_dir(),
+                );
+                (Task::perform(task, Message::Saved), None)
             }
             Message::Saved(result) => {
                 match result {
@@ -169,6 +175,9 @@ impl State {
                 let task = Task::perform(
                     blocking(move || {
                         let (name, bytes) = attachment(&raw, index)?;
+                        if files::runs_code(&name) {
+                            return Err(crate::fl!("reader-open-risky"));
+                        }
                         files::open_copy(&name, &bytes)
                     }),
                     Message::Opened,
@@ -408,13 +417,17 @@ fn attachment(raw: &[u8], index: usize) -> Result<(String, Vec<u8>), String> {
 }
 
 /// Asks where to save attachment `index` (a native dialog offering its safe name in
-/// Downloads) and writes it there. Without any way to show a dialog it goes to
-/// Downloads and says so; a cancelled dialog saves nothing.
-async fn save_as(raw: Vec<u8>, index: usize) -> Result<Option<Saved>, String> {
+/// Downloads) and writes it there. Without any way to show a dialog (`dialogs` false)
+/// it goes to `downloads` and says so; a cancelled dialog saves nothing.
+async fn save_as(
+    raw: Vec<u8>,
+    index: usize,
+    dialogs: bool,
+    downloads: Result<PathBuf, String>,
+) -> Result<Option<Saved>, String> {
     let (name, bytes) = blocking(move || attachment(&raw, index)).await?;
-    if !files::dialogs_available() {
-        let path =
-            blocking(move || files::save_into(&files::downloads_dir()?, &name, &bytes)).await?;
+    if !dialogs {
+        let path = blocking(move || files::save_into(&downloads?, &name, &bytes)).await?;
         return Ok(Some(Saved {
             path,
             fallback: true,
@@ -423,7 +436,7 @@ async fn save_as(raw: Vec<u8>, index: usize) -> Result<Option<Saved>, String> {
     let mut dialog = rfd::AsyncFileDialog::new()
         .set_title(crate::fl!("reader-save-as-title"))
         .set_file_name(files::safe_name(&name));
-    if let Ok(dir) = files::downloads_dir() {
+    if let Ok(dir) = downloads {
         dialog = dialog.set_directory(dir);
     }
     let Some(chosen) = dialog.save_file().await else {
@@ -440,6 +453,32 @@ async fn save_as(raw: Vec<u8>, index: usize) -> Result<Option<Saved>, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const WITH_ATTACHMENT: &[u8] = b"From: a@example.org\r\nTo: b@example.org\r\n\
+        Subject: files\r\nMIME-Version: 1.0\r\n\
+        Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n\
+        --b\r\nContent-Type: text/plain\r\n\r\nHello.\r\n\
+        --b\r\nContent-Type: application/octet-stream\r\n\
+        Content-Disposition: attachment; filename=\"../../x\"\r\n\
+        Content-Transfer-Encoding: base64\r\n\r\naGVsbG8gd29ybGQ=\r\n--b--\r\n";
+
+    #[tokio::test]
+    async fn save_as_without_a_dialog_falls_back_to_downloads_and_says_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let downloads = dir.path().join("Downloads");
+        let saved = save_as(WITH_ATTACHMENT.to_vec(), 0, false, Ok(downloads.clone()))
+            .await
+            .unwrap()
+            .expect("saved, not cancelled");
+        assert!(saved.fallback, "the user is told no dialog was shown");
+        // The hostile name lost its path: the file is inside Downloads, decoded.
+        assert_eq!(saved.path, downloads.join("x"));
+        assert_eq!(std::fs::read(&saved.path).unwrap(), b"hello world");
+        assert!(!dir.path().join("x").exists());
+        // Without a Downloads folder either, the error reaches the reader.
+        let missing = save_as(WITH_ATTACHMENT.to_vec(), 0, false, Err("none".into())).await;
+        assert_eq!(missing, Err("none".to_string()));
+    }
 
     #[test]
     fn links_show_their_real_target() {
