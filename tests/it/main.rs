@@ -14,6 +14,7 @@ mod imap;
 mod lab_smoke;
 mod logging;
 mod mainwin;
+mod mainwin_actions;
 mod pop3;
 mod smtp;
 mod store;

@@ -5,10 +5,13 @@
 //! the network: flag, move, delete and send change the store and the view at once, and
 //! the account's background connection ([`engine`]) repeats them on the server.
 
+pub mod actions;
 pub mod composer;
 pub mod engine;
+pub mod files;
 pub mod folders;
 pub mod list;
+pub mod notify;
 pub mod reader;
 pub mod search;
 pub mod settings;
@@ -49,6 +52,7 @@ pub struct MainWindow {
     pub mark_read_delay: Duration,
     /// Demo mode: no connection is started.
     pub offline_demo: bool,
+    pub notify: notify::State,
     generation: u64,
     commands: Option<futures::channel::mpsc::Sender<engine::Command>>,
 }
@@ -71,6 +75,10 @@ pub enum Message {
     Delete,
     ToggleRead,
     ToggleFlag,
+    Archive,
+    MoveTo(String),
+    /// A file dropped on the window (attached when the composer is open).
+    FileDropped(std::path::PathBuf),
     /// Handled by the app shell: opens the setup wizard.
     AddAccount,
 }
@@ -90,6 +98,7 @@ impl MainWindow {
             help: false,
             mark_read_delay: MARK_READ_DELAY,
             offline_demo,
+            notify: notify::State::default(),
             generation: 0,
             commands: None,
             account,
@@ -97,6 +106,7 @@ impl MainWindow {
         };
         window.folders.refresh(&window.store);
         window.list.reload(&window.store);
+        window.notify = notify::State::new(&window.store, false);
         window
     }
 
@@ -186,6 +196,7 @@ impl MainWindow {
                         crate::i18n::init(saved.language.as_deref());
                         self.mark_read_delay =
                             Duration::from_secs(saved.mark_read_delay_secs.into());
+                        self.notify.enabled = saved.notifications;
                         self.settings = None;
                         self.status.note = Some(crate::fl!("settings-saved"));
                         // A new worker with the new account settings replaces the old.
@@ -204,10 +215,7 @@ impl MainWindow {
                 }
                 Task::none()
             }
-            Message::Engine(report) => {
-                self.engine_report(report);
-                Task::none()
-            }
+            Message::Engine(report) => self.engine_update(report),
             Message::ToggleHelp => {
                 self.help = !self.help;
                 Task::none()
@@ -232,6 +240,16 @@ impl MainWindow {
                 }
                 Task::none()
             }
+            Message::Archive => {
+                let archive = self.archive_folder();
+                self.move_selected(&archive);
+                Task::none()
+            }
+            Message::MoveTo(folder) => {
+                self.move_selected(&folder);
+                Task::none()
+            }
+            Message::FileDropped(path) => self.composer_update(composer::Message::Dropped(path)),
             Message::AddAccount => Task::none(),
         }
     }
@@ -347,29 +365,7 @@ impl MainWindow {
         if done > 0 {
             self.status.note = Some(crate::fl!("mailbox-deleted", count = done));
         }
-        if let Source::Search(query, _) = &self.list.source {
-            let hits = self
-                .store
-                .search(query, None, SEARCH_LIMIT)
-                .unwrap_or_default();
-            self.list.source = Source::Search(query.clone(), hits);
-        }
-        let cursor = self.list.cursor;
-        self.list.selected.clear();
-        self.list.reload(&self.store);
-        self.folders.refresh(&self.store);
-        self.reader.clear();
-        // Select what is now at the cursor, as mail clients do after a delete.
-        if let Some(position) = cursor.filter(|_| self.list.total > 0) {
-            let position = position.min(self.list.total - 1);
-            self.list.cursor = Some(position);
-            if let Some(row) = self.list.row_at(position, &self.store) {
-                let id = row.id;
-                self.list.selected.clear();
-                self.list.selected.insert(id);
-                self.reader.load(&self.store, id, self.list.threads);
-            }
-        }
+        self.after_removal();
     }
 
     fn open_reply(&mut self, all: bool) -> Task<Message> {
@@ -524,6 +520,7 @@ impl MainWindow {
                 "f" => self.open_forward(),
                 "u" => self.update(Message::ToggleRead),
                 "s" => self.update(Message::ToggleFlag),
+                "A" => self.update(Message::Archive),
                 "/" => search::State::focus(),
                 "?" => self.update(Message::ToggleHelp),
                 _ => Task::none(),
@@ -534,11 +531,18 @@ impl MainWindow {
 
     pub fn subscription(&self) -> Subscription<Message> {
         let keys = keyboard::listen().map(Message::Key);
+        // Dropped files only mean something to an open composer.
+        let drops = if self.composer.is_some() {
+            iced::event::listen_with(actions::dropped_file)
+        } else {
+            Subscription::none()
+        };
         if self.offline_demo {
-            return keys;
+            return Subscription::batch([keys, drops]);
         }
         Subscription::batch([
             keys,
+            drops,
             engine::connection(&self.account, self.paths.as_ref(), self.generation)
                 .map(Message::Engine),
         ])
@@ -556,6 +560,7 @@ impl MainWindow {
             button(text(crate::fl!("mailbox-flag")))
                 .style(button::secondary)
                 .on_press(Message::ToggleFlag),
+            self.move_controls(),
             self.search.view().map(Message::Search),
             button(text(crate::fl!("mailbox-settings")))
                 .style(button::text)
@@ -617,6 +622,7 @@ fn help_overlay<'a>() -> Element<'a, Message> {
         ("a", crate::fl!("mailbox-help-reply-all")),
         ("f", crate::fl!("mailbox-help-forward")),
         ("Del", crate::fl!("mailbox-help-delete")),
+        ("Shift+A", crate::fl!("mailbox-help-archive")),
         ("u", crate::fl!("mailbox-help-read")),
         ("s", crate::fl!("mailbox-help-flag")),
         ("j / ↓", crate::fl!("mailbox-help-next")),
