@@ -200,6 +200,12 @@ mailbox-add-account = Ychwanegu cyfrif
 mailbox-delete = Dileu
 mailbox-read-unread = Darllen/heb ddarllen
 mailbox-flag = Baner
+mailbox-archive = Archifo
+mailbox-move-to = Symud i…
+mailbox-moved = { $count ->
+        [one] Symudwyd 1 neges i { $folder }.
+       *[other] Symudwyd { $count } neges i { $folder }.
+    }
 mailbox-threads = Sgyrsiau
 mailbox-sort-date = Dyddiad
 mailbox-sort-sender = Anfonwr
@@ -225,6 +231,7 @@ mailbox-help-reply = Ateb
 mailbox-help-reply-all = Ateb pawb
 mailbox-help-forward = Anfon ymlaen
 mailbox-help-delete = Symud i’r Sbwriel
+mailbox-help-archive = Symud i’r Archif
 mailbox-help-read = Nodi wedi’i darllen neu heb ei darllen
 mailbox-help-flag = Rhoi neu dynnu baner
 mailbox-help-next = Y neges nesaf
@@ -246,6 +253,20 @@ reader-attachments = Atodiadau
 reader-save = Cadw
 reader-saved = Cadwyd fel { $path }
 reader-save-failed = Methwyd cadw’r atodiad: { $error }
+reader-save-as = Cadw fel…
+reader-save-as-title = Cadw’r atodiad
+reader-saved-no-dialog = Nid oes ffenestr dewis ffeil ar gael yma, felly cafodd ei gadw yn eich ffolder Llwythi fel { $path }
+reader-open = Agor
+reader-opened = Agorwyd copi o { $path }
+reader-open-failed = Methwyd agor yr atodiad: { $error }
+reader-open-risky = Gallai’r atodiad hwn redeg rhaglen, felly nid yw’n cael ei agor. Cadwch ef a’i agor eich hun os ydych yn ymddiried yn yr anfonwr.
+notify-one = { $sender } — { $subject }
+notify-many = { $count ->
+        [one] 1 neges newydd
+       *[other] { $count } neges newydd
+    }
+notify-latest = Mae’r ddiweddaraf oddi wrth { $sender }.
+notify-account = At { $account }
 reader-unreadable = Methwyd darllen y neges.
 reader-no-downloads = Nid oes ffolder Llwythi neu ffolder cartref i gadw ynddo.
 reader-unnamed = (dim enw)
@@ -266,6 +287,11 @@ composer-attach = Atodi
 composer-attach-placeholder = Llwybr ffeil i’w hatodi
 composer-no-such-file = Nid oes ffeil yn “{ $path }”.
 composer-attach-failed = Methwyd darllen { $path }: { $error }
+composer-browse = Atodi…
+composer-attach-title = Dewiswch ffeiliau i’w hatodi
+composer-no-dialog = Nid oes ffenestr dewis ffeil ar gael yma: teipiwch lwybr y ffeil neu llusgwch y ffeil i’r ffenestr.
+composer-remove = Tynnu
+composer-drop-hint = Gallwch hefyd ollwng ffeiliau ar y ffenestr hon i’w hatodi.
 composer-no-recipients = Ychwanegwch o leiaf un derbynnydd.
 composer-bad-address = Nid yw “{ $address }” yn gyfeiriad e-bost.
 composer-quote-intro = Ar { $date }, ysgrifennodd { $sender }:

@@ -487,6 +487,12 @@ mailbox-add-account = Konto hinzufügen
 mailbox-delete = Löschen
 mailbox-read-unread = Gelesen/ungelesen
 mailbox-flag = Markieren
+mailbox-archive = Archivieren
+mailbox-move-to = Verschieben nach…
+mailbox-moved = { $count ->
+        [one] 1 Nachricht nach { $folder } verschoben.
+       *[other] { $count } Nachrichten nach { $folder } verschoben.
+    }
 mailbox-threads = Unterhaltungen
 mailbox-sort-date = Datum
 mailbox-sort-sender = Absender
@@ -512,6 +518,7 @@ mailbox-help-reply = Antworten
 mailbox-help-reply-all = Allen antworten
 mailbox-help-forward = Weiterleiten
 mailbox-help-delete = In den Papierkorb verschieben
+mailbox-help-archive = Ins Archiv verschieben
 mailbox-help-read = Als gelesen oder ungelesen markieren
 mailbox-help-flag = Markierung setzen oder entfernen
 mailbox-help-next = Nächste Nachricht
@@ -533,6 +540,20 @@ reader-attachments = Anhänge
 reader-save = Speichern
 reader-saved = Gespeichert als { $path }
 reader-save-failed = Der Anhang konnte nicht gespeichert werden: { $error }
+reader-save-as = Speichern unter…
+reader-save-as-title = Anhang speichern
+reader-saved-no-dialog = Hier ist kein Dateidialog verfügbar, daher wurde der Anhang in Ihrem Download-Ordner gespeichert als { $path }
+reader-open = Öffnen
+reader-opened = Eine Kopie aus { $path } wurde geöffnet
+reader-open-failed = Der Anhang konnte nicht geöffnet werden: { $error }
+reader-open-risky = Dieser Anhang könnte ein Programm starten und wird daher nicht geöffnet. Speichern Sie ihn und öffnen Sie ihn selbst, wenn Sie dem Absender vertrauen.
+notify-one = { $sender } — { $subject }
+notify-many = { $count ->
+        [one] 1 neue Nachricht
+       *[other] { $count } neue Nachrichten
+    }
+notify-latest = Die neueste ist von { $sender }.
+notify-account = An { $account }
 reader-unreadable = Die Nachricht konnte nicht gelesen werden.
 reader-no-downloads = Es gibt weder einen Download- noch einen Benutzerordner zum Speichern.
 reader-unnamed = (ohne Namen)
@@ -556,6 +577,11 @@ composer-attach = Anhängen
 composer-attach-placeholder = Pfad einer anzuhängenden Datei
 composer-no-such-file = Unter „{ $path }“ gibt es keine Datei.
 composer-attach-failed = { $path } konnte nicht gelesen werden: { $error }
+composer-browse = Anhängen…
+composer-attach-title = Dateien zum Anhängen auswählen
+composer-no-dialog = Hier ist kein Dateidialog verfügbar: Geben Sie den Pfad der Datei ein oder ziehen Sie die Datei auf das Fenster.
+composer-remove = Entfernen
+composer-drop-hint = Sie können Dateien auch auf dieses Fenster ziehen, um sie anzuhängen.
 composer-no-recipients = Fügen Sie mindestens einen Empfänger hinzu.
 composer-bad-address = „{ $address }“ ist keine E-Mail-Adresse.
 composer-quote-intro = Am { $date } schrieb { $sender }:

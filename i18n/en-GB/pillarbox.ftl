@@ -221,6 +221,12 @@ mailbox-add-account = Add account
 mailbox-delete = Delete
 mailbox-read-unread = Read/unread
 mailbox-flag = Flag
+mailbox-archive = Archive
+mailbox-move-to = Move to…
+mailbox-moved = { $count ->
+        [one] Moved 1 message to { $folder }.
+       *[other] Moved { $count } messages to { $folder }.
+    }
 mailbox-threads = Threads
 mailbox-sort-date = Date
 mailbox-sort-sender = Sender
@@ -246,6 +252,7 @@ mailbox-help-reply = Reply
 mailbox-help-reply-all = Reply to all
 mailbox-help-forward = Forward
 mailbox-help-delete = Move to Trash
+mailbox-help-archive = Move to the Archive
 mailbox-help-read = Mark read or unread
 mailbox-help-flag = Flag or unflag
 mailbox-help-next = Next message
@@ -267,6 +274,20 @@ reader-attachments = Attachments
 reader-save = Save
 reader-saved = Saved as { $path }
 reader-save-failed = Could not save the attachment: { $error }
+reader-save-as = Save as…
+reader-save-as-title = Save the attachment
+reader-saved-no-dialog = No file dialog is available here, so it was saved in your Downloads folder as { $path }
+reader-open = Open
+reader-opened = Opened a copy from { $path }
+reader-open-failed = Could not open the attachment: { $error }
+reader-open-risky = This attachment could run a program, so it is not opened. Save it and open it yourself if you trust the sender.
+notify-one = { $sender } — { $subject }
+notify-many = { $count ->
+        [one] 1 new message
+       *[other] { $count } new messages
+    }
+notify-latest = The latest is from { $sender }.
+notify-account = To { $account }
 reader-unreadable = The message could not be read.
 reader-no-downloads = There is no Downloads or home folder to save into.
 reader-unnamed = (unnamed)
@@ -290,6 +311,11 @@ composer-attach = Attach
 composer-attach-placeholder = Path of a file to attach
 composer-no-such-file = There is no file at “{ $path }”.
 composer-attach-failed = Could not read { $path }: { $error }
+composer-browse = Attach…
+composer-attach-title = Choose files to attach
+composer-no-dialog = No file dialog is available here: type the file’s path or drop the file on the window.
+composer-remove = Remove
+composer-drop-hint = You can also drop files on this window to attach them.
 composer-no-recipients = Add at least one recipient.
 composer-bad-address = “{ $address }” is not an email address.
 composer-quote-intro = On { $date }, { $sender } wrote:

@@ -508,6 +508,12 @@ mailbox-add-account = Ajouter un compte
 mailbox-delete = Supprimer
 mailbox-read-unread = Lu/non lu
 mailbox-flag = Suivre
+mailbox-archive = Archiver
+mailbox-move-to = Déplacer vers…
+mailbox-moved = { $count ->
+        [one] 1 message déplacé vers { $folder }.
+       *[other] { $count } messages déplacés vers { $folder }.
+    }
 mailbox-threads = Conversations
 mailbox-sort-date = Date
 mailbox-sort-sender = Expéditeur
@@ -533,6 +539,7 @@ mailbox-help-reply = Répondre
 mailbox-help-reply-all = Répondre à tous
 mailbox-help-forward = Transférer
 mailbox-help-delete = Mettre à la corbeille
+mailbox-help-archive = Déplacer dans les archives
 mailbox-help-read = Marquer comme lu ou non lu
 mailbox-help-flag = Suivre ou ne plus suivre
 mailbox-help-next = Message suivant
@@ -554,6 +561,20 @@ reader-attachments = Pièces jointes
 reader-save = Enregistrer
 reader-saved = Enregistré sous { $path }
 reader-save-failed = Impossible d’enregistrer la pièce jointe : { $error }
+reader-save-as = Enregistrer sous…
+reader-save-as-title = Enregistrer la pièce jointe
+reader-saved-no-dialog = Aucune boîte de dialogue de fichiers n’est disponible ici : la pièce jointe a été enregistrée dans votre dossier Téléchargements sous { $path }
+reader-open = Ouvrir
+reader-opened = Copie ouverte depuis { $path }
+reader-open-failed = Impossible d’ouvrir la pièce jointe : { $error }
+reader-open-risky = Cette pièce jointe pourrait lancer un programme : elle n’est donc pas ouverte. Enregistrez-la et ouvrez-la vous-même si vous faites confiance à l’expéditeur.
+notify-one = { $sender } — { $subject }
+notify-many = { $count ->
+        [one] 1 nouveau message
+       *[other] { $count } nouveaux messages
+    }
+notify-latest = Le plus récent vient de { $sender }.
+notify-account = Pour { $account }
 reader-unreadable = Le message n’a pas pu être lu.
 reader-no-downloads = Il n’y a ni dossier Téléchargements ni dossier personnel où enregistrer.
 reader-unnamed = (sans nom)
@@ -577,6 +598,11 @@ composer-attach = Joindre
 composer-attach-placeholder = Chemin d’un fichier à joindre
 composer-no-such-file = Il n’y a aucun fichier à l’emplacement « { $path } ».
 composer-attach-failed = Impossible de lire { $path } : { $error }
+composer-browse = Joindre…
+composer-attach-title = Choisir les fichiers à joindre
+composer-no-dialog = Aucune boîte de dialogue de fichiers n’est disponible ici : saisissez le chemin du fichier ou déposez-le sur la fenêtre.
+composer-remove = Retirer
+composer-drop-hint = Vous pouvez aussi déposer des fichiers sur cette fenêtre pour les joindre.
 composer-no-recipients = Ajoutez au moins un destinataire.
 composer-bad-address = « { $address } » n’est pas une adresse e-mail.
 composer-quote-intro = Le { $date }, { $sender } a écrit :

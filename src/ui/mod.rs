@@ -270,6 +270,7 @@ impl App {
         if let Ok(config) = crate::mail::config::Config::load(paths) {
             window.mark_read_delay =
                 std::time::Duration::from_secs(config.settings.mark_read_delay_secs.into());
+            window.notify.enabled = config.settings.notifications;
         }
         window.paths = Some(paths.clone());
         if let Some(link) = self.pending_mailto.take() {

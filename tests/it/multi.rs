@@ -13,18 +13,18 @@ use pillarbox::ui::mailbox::{
     Message,
 };
 
-struct Fixture {
-    _dir: tempfile::TempDir,
-    paths: Paths,
-    window: MainWindow,
+pub(crate) struct Fixture {
+    pub(crate) _dir: tempfile::TempDir,
+    pub(crate) paths: Paths,
+    pub(crate) window: MainWindow,
 }
 
-fn second_account() -> Account {
+pub(crate) fn second_account() -> Account {
     pillarbox::mail::provider::account_for("bee@example.org", "Bee", Protocol::Imap)
 }
 
 /// The demo account with `a` messages and a second one with `b`, both in the config.
-fn two_accounts(a: usize, b: usize) -> Fixture {
+pub(crate) fn two_accounts(a: usize, b: usize) -> Fixture {
     pillarbox::i18n::init(Some("en-GB"));
     let dir = tempfile::tempdir().unwrap();
     let paths = Paths::under(dir.path());
@@ -47,12 +47,12 @@ fn two_accounts(a: usize, b: usize) -> Fixture {
     }
 }
 
-fn click(w: &mut MainWindow, position: u64) {
+pub(crate) fn click(w: &mut MainWindow, position: u64) {
     let _ = w.update(Message::List(list::Message::Clicked(position)));
 }
 
 /// The first list position showing a message of `account`.
-fn position_of(w: &mut MainWindow, account: usize) -> u64 {
+pub(crate) fn position_of(w: &mut MainWindow, account: usize) -> u64 {
     (0..w.list.total)
         .find(|p| w.list.row_at(*p, &w.accounts).unwrap().account == account)
         .expect("the account has mail in the list")

@@ -8,7 +8,7 @@ use crate::mail::account::{Account, AccountId, Protocol};
 use crate::mail::paths::Paths;
 use crate::mail::store::{EnvelopeRow, MailStore, MessageId};
 
-use super::engine;
+use super::{engine, notify};
 
 /// One account shown in the window.
 #[derive(Debug)]
@@ -20,6 +20,8 @@ pub struct Mailbox {
     /// worker cannot speak for the new one.
     pub generation: u64,
     pub commands: Option<mpsc::Sender<engine::Command>>,
+    /// What of this account's mail has been accounted for by notifications.
+    pub watch: notify::Watch,
 }
 
 /// A message of one of the window's accounts (its index in `MainWindow::accounts`).
@@ -32,6 +34,7 @@ pub struct MailRef {
 impl Mailbox {
     pub fn new(account: Account, store: MailStore, generation: u64) -> Mailbox {
         Mailbox {
+            watch: notify::Watch::new(&store),
             account,
             store,
             generation,

@@ -1,4 +1,5 @@
-//! What the main window does to the accounts' stores: flags, deletes, the composer's
+//! What the main window does to the accounts' stores: flags, deletes (moves are in
+//! [`super::moves`]), the composer's
 //! drafts and sends, search, engine reports, and adding or removing an account. Each
 //! acts on the store of the account the message or folder belongs to.
 
@@ -102,6 +103,12 @@ impl MainWindow {
         if done > 0 {
             self.status.note = Some(crate::fl!("mailbox-deleted", count = done));
         }
+        self.after_removal(&touched);
+    }
+
+    /// After messages left the list (deleted or moved): re-read it and the touched
+    /// accounts' counts, and select what is now at the cursor, as mail clients do.
+    pub(super) fn after_removal(&mut self, touched: &[usize]) {
         if let Source::Search(query, _) = &self.list.source {
             let query = query.clone();
             let hits = self.run_search(&query);
@@ -110,11 +117,12 @@ impl MainWindow {
         let cursor = self.list.cursor;
         self.list.selected.clear();
         self.list.reload(&self.accounts);
-        for account in touched {
-            self.folders.refresh(account, &self.accounts[account].store);
+        for &account in touched {
+            if let Some(mailbox) = self.accounts.get(account) {
+                self.folders.refresh(account, &mailbox.store);
+            }
         }
         self.reader.clear();
-        // Select what is now at the cursor, as mail clients do after a delete.
         if let Some(position) = cursor.filter(|_| self.list.total > 0) {
             let position = position.min(self.list.total - 1);
             self.list.cursor = Some(position);
@@ -391,6 +399,7 @@ impl MainWindow {
                 }
                 crate::i18n::init(saved.language.as_deref());
                 self.mark_read_delay = Duration::from_secs(saved.mark_read_delay_secs.into());
+                self.notify.enabled = saved.notifications;
                 self.settings = None;
                 self.status.note = Some(crate::fl!("settings-saved"));
                 // A new worker with the new account settings replaces the old.

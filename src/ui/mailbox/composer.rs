@@ -1,8 +1,9 @@
 //! The composer: To/Cc/Bcc with address completion from the index, subject, body,
 //! attachments; new, reply, reply-all and forward (pre-filled and quoted); save as draft
-//! or send to the outbox. Closing with unsaved text asks first.
+//! or send to the outbox. Closing with unsaved text asks first. Files are attached by
+//! path, through a native picker ("Attach…") or by dropping them on the window.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use iced::widget::{
     button, column, container, row, space, text, text_editor, text_input, Column, Row,
@@ -19,6 +20,14 @@ pub enum Field {
     Bcc,
 }
 
+/// A file to attach, as checked when it was added (it is read again on send).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attached {
+    pub path: PathBuf,
+    pub name: String,
+    pub size: u64,
+}
+
 #[derive(Debug)]
 pub struct State {
     pub to: String,
@@ -26,7 +35,7 @@ pub struct State {
     pub bcc: String,
     pub subject: String,
     pub body: text_editor::Content,
-    pub attachments: Vec<PathBuf>,
+    pub attachments: Vec<Attached>,
     pub attach_path: String,
     pub in_reply_to: Option<String>,
     pub references: Vec<String>,
@@ -46,6 +55,12 @@ pub enum Message {
     Body(text_editor::Action),
     AttachPath(String),
     Attach,
+    /// Opens the native file picker.
+    Browse,
+    /// Files chosen in the picker (none when it was cancelled).
+    Picked(Vec<PathBuf>),
+    /// A file dropped on the window.
+    Dropped(PathBuf),
     RemoveAttachment(usize),
     Complete(String),
     SaveDraft,
@@ -189,15 +204,37 @@ impl State {
             Message::AttachPath(path) => self.attach_path = path,
             Message::Attach => {
                 let path = PathBuf::from(self.attach_path.trim());
-                if path.is_file() {
-                    self.attachments.push(path);
-                    self.attach_path.clear();
-                    self.dirty = true;
-                } else {
-                    self.error = Some(crate::fl!(
-                        "composer-no-such-file",
-                        path = self.attach_path.clone()
-                    ));
+                match self.add_file(&path) {
+                    Ok(()) => self.attach_path.clear(),
+                    Err(error) => self.error = Some(error),
+                }
+            }
+            Message::Browse => {
+                if !super::files::dialogs_available() {
+                    self.error = Some(crate::fl!("composer-no-dialog"));
+                    return (Task::none(), None);
+                }
+                let title = crate::fl!("composer-attach-title");
+                let pick = async move {
+                    rfd::AsyncFileDialog::new()
+                        .set_title(title)
+                        .pick_files()
+                        .await
+                        .map(|files| files.iter().map(|f| f.path().to_path_buf()).collect())
+                        .unwrap_or_default()
+                };
+                return (Task::perform(pick, Message::Picked), None);
+            }
+            Message::Picked(paths) => {
+                for path in paths {
+                    if let Err(error) = self.add_file(&path) {
+                        self.error = Some(error);
+                    }
+                }
+            }
+            Message::Dropped(path) => {
+                if let Err(error) = self.add_file(&path) {
+                    self.error = Some(error);
                 }
             }
             Message::RemoveAttachment(index) => {
@@ -237,6 +274,47 @@ impl State {
             Message::KeepEditing => self.confirm_close = false,
         }
         (Task::none(), None)
+    }
+
+    /// Adds a file to the attachments after checking it exists and can be read; the
+    /// error says which file and why, in the user's language. A file already attached
+    /// is not added twice.
+    pub fn add_file(&mut self, path: &Path) -> Result<(), String> {
+        let shown = path.display().to_string();
+        let metadata = match std::fs::metadata(path) {
+            Ok(metadata) if metadata.is_file() => metadata,
+            Ok(_) => return Err(crate::fl!("composer-no-such-file", path = shown)),
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+                return Err(crate::fl!("composer-no-such-file", path = shown))
+            }
+            Err(error) => {
+                return Err(crate::fl!(
+                    "composer-attach-failed",
+                    path = shown,
+                    error = error.to_string()
+                ))
+            }
+        };
+        // Readable now, not only present: a file the send cannot read is better told now.
+        if let Err(error) = std::fs::File::open(path) {
+            return Err(crate::fl!(
+                "composer-attach-failed",
+                path = shown,
+                error = error.to_string()
+            ));
+        }
+        if self.attachments.iter().any(|a| a.path == path) {
+            return Ok(());
+        }
+        self.attachments.push(Attached {
+            path: path.to_path_buf(),
+            name: path
+                .file_name()
+                .map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned()),
+            size: metadata.len(),
+        });
+        self.dirty = true;
+        Ok(())
     }
 
     fn recipients(&self) -> impl Iterator<Item = &str> {
@@ -281,7 +359,8 @@ impl State {
                 .collect()
         };
         let mut attachments = Vec::with_capacity(self.attachments.len());
-        for path in &self.attachments {
+        for attached in &self.attachments {
+            let path = &attached.path;
             attachments.push(AttachmentSpec::from_path(path).map_err(|e| {
                 crate::fl!(
                     "composer-attach-failed",
@@ -398,22 +477,44 @@ impl State {
             .padding(6)
             .width(Length::FillPortion(2)),
         );
-        attachments = attachments.push(
-            button(text(crate::fl!("composer-attach")))
-                .style(button::secondary)
-                .on_press(Message::Attach),
-        );
-        for (index, path) in self.attachments.iter().enumerate() {
-            let name = path
-                .file_name()
-                .map_or(String::new(), |n| n.to_string_lossy().into_owned());
-            attachments = attachments.push(
-                button(text(format!("{name} ×")).size(12))
-                    .style(button::text)
-                    .on_press(Message::RemoveAttachment(index)),
+        attachments = attachments
+            .push(
+                button(text(crate::fl!("composer-attach")))
+                    .style(button::secondary)
+                    .on_press(Message::Attach),
+            )
+            .push(
+                button(text(crate::fl!("composer-browse")))
+                    .style(button::secondary)
+                    .on_press(Message::Browse),
+            );
+        let mut files = Column::new().spacing(4);
+        for (index, attached) in self.attachments.iter().enumerate() {
+            files = files.push(
+                row![
+                    text(format!(
+                        "{} ({})",
+                        attached.name,
+                        crate::i18n::format::format_size(attached.size)
+                    ))
+                    .size(13),
+                    button(text(crate::fl!("composer-remove")).size(12))
+                        .style(button::text)
+                        .padding([2, 8])
+                        .on_press(Message::RemoveAttachment(index)),
+                ]
+                .spacing(8)
+                .align_y(iced::Alignment::Center),
             );
         }
-        form = form.push(attachments);
+        form = form
+            .push(attachments)
+            .push(
+                text(crate::fl!("composer-drop-hint"))
+                    .size(12)
+                    .style(super::muted),
+            )
+            .push(files);
         if let Some(error) = &self.error {
             form = form.push(text(error.clone()).style(super::danger));
         }

@@ -9,8 +9,11 @@ pub mod accounts;
 mod actions;
 pub mod composer;
 pub mod engine;
+pub mod files;
 pub mod folders;
 pub mod list;
+pub mod moves;
+pub mod notify;
 pub mod reader;
 pub mod search;
 pub mod settings;
@@ -54,6 +57,9 @@ pub struct MainWindow {
     pub mark_read_delay: Duration,
     /// Demo mode: no connection is started.
     pub offline_demo: bool,
+    /// New-mail notifications (the setting and the last notice; each account keeps
+    /// its own watermark).
+    pub notify: notify::State,
     /// The account of the message in the reader.
     reading: usize,
     /// The next connection generation to hand out (never reused in a window).
@@ -81,6 +87,10 @@ pub enum Message {
     Delete,
     ToggleRead,
     ToggleFlag,
+    Archive,
+    MoveTo(String),
+    /// A file dropped on the window (attached when the composer is open).
+    FileDropped(std::path::PathBuf),
     /// Handled by the app shell: opens the setup wizard.
     AddAccount,
 }
@@ -112,6 +122,7 @@ impl MainWindow {
             help: false,
             mark_read_delay: MARK_READ_DELAY,
             offline_demo,
+            notify: notify::State::default(),
             reading: 0,
             next_generation: count,
             accounts,
@@ -243,10 +254,7 @@ impl MainWindow {
                 }
                 Task::none()
             }
-            Message::Engine(report) => {
-                self.engine_report(report);
-                Task::none()
-            }
+            Message::Engine(report) => self.engine_update(report),
             Message::Forgotten(result) => {
                 if let Err(error) = result {
                     self.status.note = Some(error);
@@ -278,6 +286,15 @@ impl MainWindow {
                 }
                 Task::none()
             }
+            Message::Archive => {
+                self.archive_selected();
+                Task::none()
+            }
+            Message::MoveTo(folder) => {
+                self.move_selected(&folder);
+                Task::none()
+            }
+            Message::FileDropped(path) => self.composer_update(composer::Message::Dropped(path)),
             Message::AddAccount => Task::none(),
         }
     }
@@ -359,6 +376,7 @@ impl MainWindow {
                 "f" => self.open_forward(),
                 "u" => self.update(Message::ToggleRead),
                 "s" => self.update(Message::ToggleFlag),
+                "A" => self.update(Message::Archive),
                 "/" => search::State::focus(),
                 "?" => self.update(Message::ToggleHelp),
                 _ => Task::none(),
@@ -370,14 +388,20 @@ impl MainWindow {
     /// One long-lived connection per account, keyed on its id and generation.
     pub fn subscription(&self) -> Subscription<Message> {
         let keys = keyboard::listen().map(Message::Key);
+        // Dropped files only mean something to an open composer.
+        let drops = if self.composer.is_some() {
+            iced::event::listen_with(moves::dropped_file)
+        } else {
+            Subscription::none()
+        };
         if self.offline_demo {
-            return keys;
+            return Subscription::batch([keys, drops]);
         }
         let connections = self.accounts.iter().map(|mailbox| {
             engine::connection(&mailbox.account, self.paths.as_ref(), mailbox.generation)
                 .map(Message::Engine)
         });
-        Subscription::batch(std::iter::once(keys).chain(connections))
+        Subscription::batch([keys, drops].into_iter().chain(connections))
     }
 
     pub fn view(&self) -> Element<'_, Message> {
@@ -392,6 +416,7 @@ impl MainWindow {
             button(text(crate::fl!("mailbox-flag")))
                 .style(button::secondary)
                 .on_press(Message::ToggleFlag),
+            self.move_controls(),
             self.search.view().map(Message::Search),
             button(text(crate::fl!("mailbox-settings")))
                 .style(button::text)
@@ -490,6 +515,7 @@ fn help_overlay<'a>() -> Element<'a, Message> {
         ("a", crate::fl!("mailbox-help-reply-all")),
         ("f", crate::fl!("mailbox-help-forward")),
         ("Del", crate::fl!("mailbox-help-delete")),
+        ("Shift+A", crate::fl!("mailbox-help-archive")),
         ("u", crate::fl!("mailbox-help-read")),
         ("s", crate::fl!("mailbox-help-flag")),
         ("j / ↓", crate::fl!("mailbox-help-next")),
