@@ -10,6 +10,7 @@ use iced::widget::{
 };
 use iced::{Element, Length, Task};
 
+use super::keys::{self, tip, Action};
 use crate::mail::account::Account;
 use crate::mail::store::EnvelopeRow;
 
@@ -402,14 +403,23 @@ impl State {
         };
         let mut form = Column::new().spacing(8).push(
             row![
-                button(text(crate::fl!("composer-send"))).on_press(Message::Send),
-                button(text(crate::fl!("composer-save-draft")))
-                    .style(button::secondary)
-                    .on_press(Message::SaveDraft),
+                tip(
+                    button(text(crate::fl!("composer-send"))).on_press(Message::Send),
+                    Action::Send
+                ),
+                tip(
+                    button(text(crate::fl!("composer-save-draft")))
+                        .style(button::secondary)
+                        .on_press(Message::SaveDraft),
+                    Action::SaveDraft
+                ),
                 space().width(Length::Fill),
-                button(text(crate::fl!("composer-close")))
-                    .style(button::text)
-                    .on_press(Message::Close),
+                tip(
+                    button(text(crate::fl!("composer-close")))
+                        .style(button::text)
+                        .on_press(Message::Close),
+                    Action::CloseComposer
+                ),
             ]
             .spacing(8),
         );
@@ -464,6 +474,7 @@ impl State {
         form = form.push(
             text_editor(&self.body)
                 .on_action(Message::Body)
+                .key_binding(body_keys)
                 .height(Length::Fill)
                 .padding(8),
         );
@@ -483,11 +494,12 @@ impl State {
                     .style(button::secondary)
                     .on_press(Message::Attach),
             )
-            .push(
+            .push(tip(
                 button(text(crate::fl!("composer-browse")))
                     .style(button::secondary)
                     .on_press(Message::Browse),
-            );
+                Action::Attach,
+            ));
         let mut files = Column::new().spacing(4);
         for (index, attached) in self.attachments.iter().enumerate() {
             files = files.push(
@@ -529,6 +541,28 @@ impl Default for State {
     fn default() -> State {
         State::new()
     }
+}
+
+/// The body keeps its keys but the composer's shortcuts: without this, Ctrl+Enter
+/// would add a line instead of sending.
+fn body_keys(press: text_editor::KeyPress) -> Option<text_editor::Binding<Message>> {
+    // Unfocused, the window's own key handler sees the key.
+    if !matches!(press.status, text_editor::Status::Focused { .. }) {
+        return None;
+    }
+    let action = keys::lookup(
+        &press.modified_key,
+        press.modifiers,
+        keys::Context::Composer,
+    );
+    let message = match action {
+        Some(Action::Send) => Message::Send,
+        Some(Action::SaveDraft) => Message::SaveDraft,
+        Some(Action::Attach) => Message::Browse,
+        // Escape first lets go of the body, as in every other field.
+        Some(_) | None => return text_editor::Binding::from_key_press(press),
+    };
+    Some(text_editor::Binding::Custom(message))
 }
 
 fn prefixed(prefix: &str, subject: &str) -> String {

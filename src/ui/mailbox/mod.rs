@@ -11,20 +11,23 @@ pub mod composer;
 pub mod engine;
 pub mod files;
 pub mod folders;
+pub mod keys;
 pub mod list;
 pub mod moves;
 pub mod notify;
+pub mod picker;
 pub mod reader;
 pub mod search;
 pub mod settings;
+mod shortcuts;
 pub mod status;
 pub mod wire;
 
 use std::time::Duration;
 
-use iced::keyboard::{self, key::Named, Key, Modifiers};
-use iced::widget::{button, column, container, opaque, pick_list, row, stack, text, Column};
-use iced::{Background, Border, Color, Element, Length, Subscription, Task, Theme};
+use iced::keyboard;
+use iced::widget::{button, column, container, opaque, pick_list, row, stack, text};
+use iced::{Background, Border, Element, Length, Subscription, Task, Theme};
 
 use crate::mail::account::Account;
 use crate::mail::store::{Flags, MailStore};
@@ -53,6 +56,8 @@ pub struct MainWindow {
     /// Where the config lives (settings are saved there); `None` in bare tests.
     pub paths: Option<crate::mail::paths::Paths>,
     pub help: bool,
+    /// The keyboard's folder picker (`m` move to, `g` go to), when open.
+    pub picker: Option<picker::State>,
     /// From the settings (`mark_read_delay_secs`).
     pub mark_read_delay: Duration,
     /// Demo mode: no connection is started.
@@ -89,6 +94,8 @@ pub enum Message {
     ToggleFlag,
     Archive,
     MoveTo(String),
+    /// The keyboard's folder picker.
+    Picker(picker::Message),
     /// A file dropped on the window (attached when the composer is open).
     FileDropped(std::path::PathBuf),
     /// Handled by the app shell: opens the setup wizard.
@@ -120,6 +127,7 @@ impl MainWindow {
             settings: None,
             paths: None,
             help: false,
+            picker: None,
             mark_read_delay: MARK_READ_DELAY,
             offline_demo,
             notify: notify::State::default(),
@@ -294,6 +302,7 @@ impl MainWindow {
                 self.move_selected(&folder);
                 Task::none()
             }
+            Message::Picker(message) => self.picker_update(message),
             Message::FileDropped(path) => self.composer_update(composer::Message::Dropped(path)),
             Message::AddAccount => Task::none(),
         }
@@ -333,54 +342,12 @@ impl MainWindow {
                 self.list.modifiers = modifiers;
                 Task::none()
             }
-            keyboard::Event::KeyPressed { key, modifiers, .. } => self.shortcut(key, modifiers),
-            _ => Task::none(),
-        }
-    }
-
-    /// Keyboard shortcuts; text fields keep their keys (only ignored keys reach here).
-    pub fn shortcut(&mut self, key: Key, modifiers: Modifiers) -> Task<Message> {
-        if self.composer.is_some() {
-            if key == Key::Named(Named::Escape) {
-                return self.composer_update(composer::Message::Close);
-            }
-            return Task::none();
-        }
-        let extend = modifiers.shift();
-        let step = |window: &mut MainWindow, delta: i64| {
-            let (task, event) = window.list.step(delta, extend, &window.accounts);
-            let more = window.on_list_event(event);
-            Task::batch([task.map(Message::List), more])
-        };
-        match key.as_ref() {
-            Key::Named(Named::ArrowDown) => step(self, 1),
-            Key::Named(Named::ArrowUp) => step(self, -1),
-            Key::Named(Named::Delete) => self.update(Message::Delete),
-            Key::Named(Named::F5) => {
-                // Every account: F5 means "check my mail".
-                for mailbox in &mut self.accounts {
-                    mailbox.command(engine::Command::SyncNow);
-                }
-                Task::none()
-            }
-            Key::Named(Named::Escape) => {
-                self.help = false;
-                Task::none()
-            }
-            Key::Character(c) => match c {
-                "j" => step(self, 1),
-                "k" => step(self, -1),
-                "c" => self.update(Message::New),
-                "r" => self.open_reply(false),
-                "a" => self.open_reply(true),
-                "f" => self.open_forward(),
-                "u" => self.update(Message::ToggleRead),
-                "s" => self.update(Message::ToggleFlag),
-                "A" => self.update(Message::Archive),
-                "/" => search::State::focus(),
-                "?" => self.update(Message::ToggleHelp),
-                _ => Task::none(),
-            },
+            // Shift applied ("A", "?"), Ctrl not: the table names keys as typed.
+            keyboard::Event::KeyPressed {
+                modified_key,
+                modifiers,
+                ..
+            } => self.shortcut(modified_key, modifiers),
             _ => Task::none(),
         }
     }
@@ -394,46 +361,64 @@ impl MainWindow {
         } else {
             Subscription::none()
         };
+        let escape = if self.picker.is_some() {
+            iced::event::listen_with(shortcuts::escape_in_field)
+        } else {
+            Subscription::none()
+        };
         if self.offline_demo {
-            return Subscription::batch([keys, drops]);
+            return Subscription::batch([keys, drops, escape]);
         }
         let connections = self.accounts.iter().map(|mailbox| {
             engine::connection(&mailbox.account, self.paths.as_ref(), mailbox.generation)
                 .map(Message::Engine)
         });
-        Subscription::batch([keys, drops].into_iter().chain(connections))
+        Subscription::batch([keys, drops, escape].into_iter().chain(connections))
     }
 
     pub fn view(&self) -> Element<'_, Message> {
+        use keys::{tip, Action};
         let toolbar = row![
-            button(text(crate::fl!("mailbox-new"))).on_press(Message::New),
-            button(text(crate::fl!("mailbox-delete")))
-                .style(button::secondary)
-                .on_press(Message::Delete),
-            button(text(crate::fl!("mailbox-read-unread")))
-                .style(button::secondary)
-                .on_press(Message::ToggleRead),
-            button(text(crate::fl!("mailbox-flag")))
-                .style(button::secondary)
-                .on_press(Message::ToggleFlag),
+            tip(
+                button(text(crate::fl!("mailbox-new"))).on_press(Message::New),
+                Action::New
+            ),
+            tip(
+                button(text(crate::fl!("mailbox-delete")))
+                    .style(button::secondary)
+                    .on_press(Message::Delete),
+                Action::Delete
+            ),
+            tip(
+                button(text(crate::fl!("mailbox-read-unread")))
+                    .style(button::secondary)
+                    .on_press(Message::ToggleRead),
+                Action::ToggleRead
+            ),
+            tip(
+                button(text(crate::fl!("mailbox-flag")))
+                    .style(button::secondary)
+                    .on_press(Message::ToggleFlag),
+                Action::ToggleFlag
+            ),
             self.move_controls(),
-            self.search.view().map(Message::Search),
-            button(text(crate::fl!("mailbox-settings")))
-                .style(button::text)
-                .on_press(Message::OpenSettings),
+            tip(self.search.view().map(Message::Search), Action::Search),
+            tip(
+                button(text(crate::fl!("mailbox-settings")))
+                    .style(button::text)
+                    .on_press(Message::OpenSettings),
+                Action::Settings
+            ),
             // The demo has no wizard to go to.
             button(text(crate::fl!("mailbox-add-account")))
                 .style(button::text)
                 .on_press_maybe((!self.offline_demo).then_some(Message::AddAccount)),
             // A glyph alone says nothing to someone who doesn't know it: name it on hover.
-            iced::widget::tooltip(
+            tip(
                 button(text("?"))
                     .style(button::text)
                     .on_press(Message::ToggleHelp),
-                container(text(crate::fl!("mailbox-help-title")).size(13))
-                    .padding(6)
-                    .style(container::rounded_box),
-                iced::widget::tooltip::Position::Bottom,
+                Action::Help
             ),
         ]
         .spacing(8)
@@ -463,10 +448,10 @@ impl MainWindow {
             panes,
             container(self.status.view().map(Message::Status)).width(Length::Fill),
         ];
-        if self.help {
-            stack![main, opaque(help_overlay())].into()
-        } else {
-            main.into()
+        match (&self.picker, self.help) {
+            (Some(picker), _) => stack![main, picker.view().map(Message::Picker)].into(),
+            (None, true) => stack![main, opaque(shortcuts::help_overlay())].into(),
+            (None, false) => main.into(),
         }
     }
 
@@ -506,38 +491,6 @@ fn source_for(selection: &Selection) -> Source {
         Selection::AllInboxes => Source::AllInboxes,
         Selection::Folder(account, name) => Source::Folder(*account, name.clone()),
     }
-}
-
-fn help_overlay<'a>() -> Element<'a, Message> {
-    let keys = [
-        ("c", crate::fl!("mailbox-help-new")),
-        ("r", crate::fl!("mailbox-help-reply")),
-        ("a", crate::fl!("mailbox-help-reply-all")),
-        ("f", crate::fl!("mailbox-help-forward")),
-        ("Del", crate::fl!("mailbox-help-delete")),
-        ("Shift+A", crate::fl!("mailbox-help-archive")),
-        ("u", crate::fl!("mailbox-help-read")),
-        ("s", crate::fl!("mailbox-help-flag")),
-        ("j / ↓", crate::fl!("mailbox-help-next")),
-        ("k / ↑", crate::fl!("mailbox-help-previous")),
-        ("/", crate::fl!("mailbox-help-search")),
-        ("F5", crate::fl!("mailbox-help-sync")),
-        ("?", crate::fl!("mailbox-help-help")),
-    ];
-    let mut list = Column::new()
-        .spacing(6)
-        .push(text(crate::fl!("mailbox-help-title")).size(20));
-    for (key, what) in keys {
-        list = list.push(row![text(key).width(80), text(what)].spacing(12));
-    }
-    list = list.push(button(text(crate::fl!("mailbox-help-close"))).on_press(Message::ToggleHelp));
-    container(container(list).padding(24).style(card))
-        .center(Length::Fill)
-        .style(|_| container::Style {
-            background: Some(Background::Color(Color::from_rgba(0.0, 0.0, 0.0, 0.35))),
-            ..Default::default()
-        })
-        .into()
 }
 
 /// Addresses from the index that start with `prefix` (senders and recipients).

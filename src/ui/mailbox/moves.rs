@@ -8,6 +8,7 @@ use iced::widget::{button, pick_list, row, text};
 use iced::Element;
 
 use super::folders::{self, Selection};
+use super::keys::{tip, Action};
 use super::{engine, MailRef, MainWindow, Message};
 use crate::mail::imap::journal::LocalChange;
 use crate::mail::store::folder::{Role, INBOX};
@@ -159,13 +160,19 @@ impl MainWindow {
     pub fn move_controls(&self) -> Element<'_, Message> {
         let any = !self.list.selected.is_empty();
         row![
-            button(text(crate::fl!("mailbox-archive")))
-                .style(button::secondary)
-                .on_press_maybe(any.then_some(Message::Archive)),
-            pick_list(self.move_targets(), None::<Target>, |target: Target| {
-                Message::MoveTo(target.name)
-            })
-            .placeholder(crate::fl!("mailbox-move-to")),
+            tip(
+                button(text(crate::fl!("mailbox-archive")))
+                    .style(button::secondary)
+                    .on_press_maybe(any.then_some(Message::Archive)),
+                Action::Archive
+            ),
+            tip(
+                pick_list(self.move_targets(), None::<Target>, |target: Target| {
+                    Message::MoveTo(target.name)
+                })
+                .placeholder(crate::fl!("mailbox-move-to")),
+                Action::MoveTo
+            ),
         ]
         .spacing(8)
         .into()

@@ -10,6 +10,7 @@ use iced::{Element, Length, Task};
 use mail_parser::{MessageParser, MimeHeaders};
 
 use super::files;
+use super::keys::{tip, Action};
 use crate::mail::store::envelope::readable_text;
 use crate::mail::store::{EnvelopeRow, MailStore, MessageId};
 
@@ -216,9 +217,18 @@ impl State {
         };
         let mut body = Column::new().spacing(10).push(
             row![
-                action(crate::fl!("reader-reply"), Message::Reply),
-                action(crate::fl!("reader-reply-all"), Message::ReplyAll),
-                action(crate::fl!("reader-forward"), Message::Forward),
+                tip(
+                    action(crate::fl!("reader-reply"), Message::Reply),
+                    Action::Reply
+                ),
+                tip(
+                    action(crate::fl!("reader-reply-all"), Message::ReplyAll),
+                    Action::ReplyAll
+                ),
+                tip(
+                    action(crate::fl!("reader-forward"), Message::Forward),
+                    Action::Forward
+                ),
             ]
             .spacing(6),
         );
