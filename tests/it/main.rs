@@ -10,6 +10,7 @@ mod check;
 mod cli;
 mod i18n_keys;
 mod i18n_usage;
+mod keys;
 mod imap;
 mod lab_smoke;
 mod logging;

@@ -14,6 +14,9 @@ use super::keys::{self, tip, Action};
 use crate::mail::account::Account;
 use crate::mail::store::EnvelopeRow;
 
+/// The body's widget id (tests click it to type there).
+pub const BODY_ID: &str = "composer-body";
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Field {
     To,
@@ -473,6 +476,7 @@ impl State {
         );
         form = form.push(
             text_editor(&self.body)
+                .id(BODY_ID)
                 .on_action(Message::Body)
                 .key_binding(body_keys)
                 .height(Length::Fill)
