@@ -236,14 +236,14 @@ fn letters_typed_in_a_field_never_reach_the_shortcuts() {
     let _ = w.update(pillarbox::ui::mailbox::Message::List(
         pillarbox::ui::mailbox::list::Message::Clicked(0),
     ));
-    let _ = w.shortcut(iced::keyboard::Key::Character("m".into()), Default::default());
+    let _ = w.shortcut(
+        iced::keyboard::Key::Character("m".into()),
+        Default::default(),
+    );
     assert!(w.picker.is_some());
     let mut ui = iced_test::simulator(w.view());
     ui.click(iced_test::selector::id(picker::INPUT_ID))
         .expect("the picker's field");
     assert_eq!(ui.typewrite("a"), iced::event::Status::Captured);
-    assert_eq!(
-        ui.tap_key(Named::ArrowDown),
-        iced::event::Status::Ignored
-    );
+    assert_eq!(ui.tap_key(Named::ArrowDown), iced::event::Status::Ignored);
 }

@@ -94,7 +94,11 @@ fn keys_letters_need_no_modifier_and_ctrl_letters_are_other_keys() {
     for f in ["f", "F"] {
         let key = Key::Character(f.into());
         assert_eq!(
-            keys::lookup(&key, Modifiers::COMMAND | Modifiers::SHIFT, Context::Composer),
+            keys::lookup(
+                &key,
+                Modifiers::COMMAND | Modifiers::SHIFT,
+                Context::Composer
+            ),
             Some(Action::Attach)
         );
     }
@@ -189,7 +193,10 @@ fn keys_m_filters_folders_and_enter_moves_the_selection() {
     let state = w.picker.as_ref().expect("m opens the picker");
     assert_eq!(state.purpose, picker::Purpose::Move);
     assert!(
-        state.visible().iter().all(|c| c.target != Selection::Folder(0, "INBOX".into())),
+        state
+            .visible()
+            .iter()
+            .all(|c| c.target != Selection::Folder(0, "INBOX".into())),
         "the folder shown is not offered"
     );
     // Typing goes to the field (a message of its own); letters are not shortcuts.
@@ -206,7 +213,12 @@ fn keys_m_filters_folders_and_enter_moves_the_selection() {
     let _ = w.shortcut(Key::Named(Named::Enter), Modifiers::default());
     assert!(w.picker.is_none(), "picking closes the picker");
     assert_eq!(w.accounts[0].store.get(id).unwrap().folder, "Archive");
-    assert!(w.status.note.as_deref().unwrap().contains("Moved 1 message"));
+    assert!(w
+        .status
+        .note
+        .as_deref()
+        .unwrap()
+        .contains("Moved 1 message"));
 
     // Escape closes without moving; Down moves the highlight.
     let _ = w.update(Message::List(list::Message::Clicked(0)));
