@@ -251,7 +251,14 @@ impl State {
                     .size(13)
                     .style(super::muted),
             );
-            for attachment in &open.attachments {
+            for (position, attachment) in open.attachments.iter().enumerate() {
+                let opener = action(crate::fl!("reader-open"), Message::Open(attachment.index));
+                // Only the first has a key ("o"): its tooltip says so.
+                let opener: Element<'_, Message> = if position == 0 {
+                    tip(opener, Action::OpenAttachment)
+                } else {
+                    opener.into()
+                };
                 list = list.push(
                     row![
                         text(format!(
@@ -261,7 +268,7 @@ impl State {
                         ))
                         .size(13)
                         .width(Length::Fill),
-                        action(crate::fl!("reader-open"), Message::Open(attachment.index)),
+                        opener,
                         action(crate::fl!("reader-save"), Message::Save(attachment.index)),
                         action(
                             crate::fl!("reader-save-as"),
