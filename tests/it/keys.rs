@@ -314,3 +314,19 @@ fn keys_select_all_settings_and_escape() {
     press(w, Action::Close);
     assert!(w.settings.is_none());
 }
+
+#[test]
+fn keys_caps_lock_letters_mean_the_unshifted_action() {
+    // Caps Lock on: "a" arrives as "A" without Shift and must still mean reply-all.
+    let caps = keys::lookup(
+        &Key::Character("A".into()),
+        Modifiers::default(),
+        Context::Main,
+    );
+    assert_eq!(caps, Some(Action::ReplyAll));
+    let shifted = keys::lookup(&Key::Character("A".into()), Modifiers::SHIFT, Context::Main);
+    assert_eq!(shifted, Some(Action::Archive));
+    // Caps Lock and Shift together type "a" with Shift held: still archive.
+    let both = keys::lookup(&Key::Character("a".into()), Modifiers::SHIFT, Context::Main);
+    assert_eq!(both, Some(Action::Archive));
+}

@@ -320,6 +320,11 @@ impl Chord {
                     // With Ctrl held Shift may or may not change the character: compare
                     // the letter and the Shift key separately.
                     want.eq_ignore_ascii_case(got) && modifiers.shift() == self.shift
+                } else if want.chars().all(|c| c.is_alphabetic()) {
+                    // Letters by the Shift key, not by the case typed: with Caps Lock on,
+                    // "a" arrives as "A" and must still mean reply-all, not archive.
+                    let shifted = self.shift || want.chars().all(char::is_uppercase);
+                    want.to_lowercase() == got.to_lowercase() && modifiers.shift() == shifted
                 } else {
                     want == got
                 }
