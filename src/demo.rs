@@ -117,13 +117,23 @@ pub fn temp_home() -> std::io::Result<PathBuf> {
 /// Files are written without fsync: demo mail is throwaway, and 100,000 fsyncs would
 /// make the benchmark measure the disk instead of Pillarbox.
 pub fn generate(paths: &Paths, count: usize) -> Result<MailStore, StoreError> {
-    let id: AccountId = account().id();
-    let mut store = MailStore::open(paths, &id)?;
+    generate_for(paths, &account().id(), count, 0x5eed_1234_abcd_0001)
+}
+
+/// As [`generate`], for another account's store and with another `seed`, so several
+/// accounts (the unified Inbox, its tests) get different mail at different times.
+pub fn generate_for(
+    paths: &Paths,
+    id: &AccountId,
+    count: usize,
+    seed: u64,
+) -> Result<MailStore, StoreError> {
+    let mut store = MailStore::open(paths, id)?;
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs() as i64)
         .unwrap_or(0);
-    let mut rng = Rng(0x5eed_1234_abcd_0001);
+    let mut rng = Rng(seed);
     let total_weight: u32 = FOLDERS.iter().map(|(_, w)| w).sum();
     let mut roots: Vec<PathBuf> = Vec::new();
     for (name, _) in FOLDERS {

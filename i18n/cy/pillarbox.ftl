@@ -200,6 +200,12 @@ mailbox-add-account = Ychwanegu cyfrif
 mailbox-delete = Dileu
 mailbox-read-unread = Darllen/heb ddarllen
 mailbox-flag = Baner
+mailbox-archive = Archifo
+mailbox-move-to = Symud i…
+mailbox-moved = { $count ->
+        [one] Symudwyd 1 neges i { $folder }.
+       *[other] Symudwyd { $count } neges i { $folder }.
+    }
 mailbox-threads = Sgyrsiau
 # How many messages a thread row of the list stands for.
 mailbox-thread-count = { $count }
@@ -215,6 +221,7 @@ mailbox-deleted = { $count ->
        *[other] Symudwyd { $count } neges i’r Sbwriel.
     }
 mailbox-folder-inbox = Mewnflwch
+mailbox-all-inboxes = Pob Mewnflwch
 mailbox-folder-drafts = Drafftiau
 mailbox-folder-sent = Anfonwyd
 mailbox-folder-archive = Archif
@@ -226,6 +233,7 @@ mailbox-help-reply = Ateb
 mailbox-help-reply-all = Ateb pawb
 mailbox-help-forward = Anfon ymlaen
 mailbox-help-delete = Symud i’r Sbwriel
+mailbox-help-archive = Symud i’r Archif
 mailbox-help-read = Nodi wedi’i darllen neu heb ei darllen
 mailbox-help-flag = Rhoi neu dynnu baner
 mailbox-help-next = Y neges nesaf
@@ -233,9 +241,38 @@ mailbox-help-previous = Y neges flaenorol
 mailbox-help-search = Chwilio
 mailbox-help-sync = Gwirio am bost newydd nawr
 mailbox-help-help = Dangos neu guddio’r cymorth hwn
-mailbox-help-panes = Culhau neu ledu’r rhestr negeseuon
 layout-save-failed = Methu cofio maint y paneli: { $error }
 mailbox-help-close = Cau
+
+## Bysellfwrdd: tabl y llwybrau byr (cymorth, cynghorion) a'r dewisydd ffolderi
+keys-move-to = Symud i ffolder…
+keys-select-all = Dewis pob neges
+keys-open-attachment = Agor yr atodiad cyntaf
+keys-next-folder = Y ffolder nesaf
+keys-previous-folder = Y ffolder flaenorol
+keys-inbox = Mynd i’r Mewnflwch (Pob Mewnflwch)
+keys-go-to-folder = Mynd i ffolder…
+keys-settings = Gosodiadau
+keys-narrow-list = Culhau’r rhestr negeseuon
+keys-widen-list = Lledu’r rhestr negeseuon
+keys-close = Cau’r cymorth, dewisydd neu’r gosodiadau
+keys-send = Anfon
+keys-save-draft = Cadw fel drafft
+keys-attach = Atodi ffeiliau…
+keys-close-composer = Cau’r neges (yn gofyn os nad yw wedi’i chadw)
+keys-group-messages = Negeseuon
+keys-group-navigation = Symud o gwmpas
+keys-group-composer = Ysgrifennu neges
+keys-ctrl = Ctrl
+keys-shift = Shift
+keys-delete = Del
+keys-enter = Enter
+keys-escape = Esc
+keys-tooltip = { $action } ({ $keys })
+keys-picker-placeholder = Teipiwch i hidlo’r ffolderi
+keys-picker-none = Does dim ffolder yn cyfateb
+keys-picker-hint = ↑ ↓ i ddewis, Enter i gadarnhau, Esc i gau
+keys-picker-in = { $folder } — { $account }
 reader-nothing = Dewiswch neges i’w darllen.
 reader-missing = Nid yw’r neges hon yn y storfa leol mwyach.
 reader-reply = Ateb
@@ -249,12 +286,27 @@ reader-attachments = Atodiadau
 reader-save = Cadw
 reader-saved = Cadwyd fel { $path }
 reader-save-failed = Methwyd cadw’r atodiad: { $error }
+reader-save-as = Cadw fel…
+reader-save-as-title = Cadw’r atodiad
+reader-saved-no-dialog = Nid oes ffenestr dewis ffeil ar gael yma, felly cafodd ei gadw yn eich ffolder Llwythi fel { $path }
+reader-open = Agor
+reader-opened = Agorwyd copi o { $path }
+reader-open-failed = Methwyd agor yr atodiad: { $error }
+reader-open-risky = Gallai’r atodiad hwn redeg rhaglen, felly nid yw’n cael ei agor. Cadwch ef a’i agor eich hun os ydych yn ymddiried yn yr anfonwr.
+notify-one = { $sender } — { $subject }
+notify-many = { $count ->
+        [one] 1 neges newydd
+       *[other] { $count } neges newydd
+    }
+notify-latest = Mae’r ddiweddaraf oddi wrth { $sender }.
+notify-account = At { $account }
 reader-unreadable = Methwyd darllen y neges.
 reader-no-downloads = Nid oes ffolder Llwythi neu ffolder cartref i gadw ynddo.
 reader-unnamed = (dim enw)
 reader-links = Mae’r dolenni yn y neges hon yn mynd i:
 reader-thread = { $count } neges yn y sgwrs hon
 composer-to = At
+composer-from = Oddi wrth
 composer-cc = Copi
 composer-bcc = Copi cudd
 composer-subject = Pwnc
@@ -268,6 +320,11 @@ composer-attach = Atodi
 composer-attach-placeholder = Llwybr ffeil i’w hatodi
 composer-no-such-file = Nid oes ffeil yn “{ $path }”.
 composer-attach-failed = Methwyd darllen { $path }: { $error }
+composer-browse = Atodi…
+composer-attach-title = Dewiswch ffeiliau i’w hatodi
+composer-no-dialog = Nid oes ffenestr dewis ffeil ar gael yma: teipiwch lwybr y ffeil neu llusgwch y ffeil i’r ffenestr.
+composer-remove = Tynnu
+composer-drop-hint = Gallwch hefyd ollwng ffeiliau ar y ffenestr hon i’w hatodi.
 composer-no-recipients = Ychwanegwch o leiaf un derbynnydd.
 composer-bad-address = Nid yw “{ $address }” yn gyfeiriad e-bost.
 composer-quote-intro = Ar { $date }, ysgrifennodd { $sender }:
@@ -296,6 +353,18 @@ settings-notifications = Dangos hysbysiad pan fydd post newydd yn cyrraedd
 settings-save = Cadw
 settings-close = Cau
 settings-saved = Cadwyd y gosodiadau.
+settings-accounts = Cyfrifon
+settings-editing = Gosodiadau { $account }
+settings-account-edit = Golygu
+settings-account-remove = Tynnu
+settings-remove-confirm = Tynnu { $account } o Pillarbox? Caiff ei gyfrinair sydd wedi'i gadw ei ddileu hefyd.
+settings-remove-kept = Mae'r post a lwythwyd i lawr yn aros ar y cyfrifiadur hwn yn { $path } oni bai eich bod yn ticio'r blwch isod.
+settings-remove-delete-mail = Dileu'r post a lwythwyd i lawr hefyd
+settings-remove-yes = Tynnu'r cyfrif
+settings-remove-no = Ei gadw
+settings-removed-kept = Tynnwyd { $account }. Mae ei bost a lwythwyd i lawr yn dal yn { $path }.
+settings-removed-deleted = Tynnwyd { $account } a'i bost a lwythwyd i lawr.
+settings-remove-files-failed = Methu dileu { $path }: { $error }
 settings-bad-interval = Rhaid i’r cyfnod gwirio fod yn nifer o funudau rhwng 1 a 1440.
 settings-no-home = Nid oes ffolder gosodiadau i gadw ynddo.
 ## Gwirio'r cysylltiad (y dewin a `pillarbox account check`) a gwallau rhwydwaith gydag awgrymiadau

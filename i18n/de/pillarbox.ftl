@@ -487,6 +487,12 @@ mailbox-add-account = Konto hinzufügen
 mailbox-delete = Löschen
 mailbox-read-unread = Gelesen/ungelesen
 mailbox-flag = Markieren
+mailbox-archive = Archivieren
+mailbox-move-to = Verschieben nach…
+mailbox-moved = { $count ->
+        [one] 1 Nachricht nach { $folder } verschoben.
+       *[other] { $count } Nachrichten nach { $folder } verschoben.
+    }
 mailbox-threads = Unterhaltungen
 # How many messages a thread row of the list stands for.
 mailbox-thread-count = { $count }
@@ -502,6 +508,7 @@ mailbox-deleted = { $count ->
        *[other] { $count } Nachrichten in den Papierkorb verschoben.
     }
 mailbox-folder-inbox = Posteingang
+mailbox-all-inboxes = Alle Posteingänge
 mailbox-folder-drafts = Entwürfe
 mailbox-folder-sent = Gesendet
 mailbox-folder-archive = Archiv
@@ -513,6 +520,7 @@ mailbox-help-reply = Antworten
 mailbox-help-reply-all = Allen antworten
 mailbox-help-forward = Weiterleiten
 mailbox-help-delete = In den Papierkorb verschieben
+mailbox-help-archive = Ins Archiv verschieben
 mailbox-help-read = Als gelesen oder ungelesen markieren
 mailbox-help-flag = Markierung setzen oder entfernen
 mailbox-help-next = Nächste Nachricht
@@ -520,9 +528,38 @@ mailbox-help-previous = Vorherige Nachricht
 mailbox-help-search = Suchen
 mailbox-help-sync = Jetzt nach neuen E-Mails sehen
 mailbox-help-help = Diese Hilfe ein- oder ausblenden
-mailbox-help-panes = Die Nachrichtenliste schmaler oder breiter machen
 layout-save-failed = Die Größe der Bereiche konnte nicht gespeichert werden: { $error }
 mailbox-help-close = Schließen
+
+## Tastatur: die Tabelle der Tastenkürzel (Hilfe, Tooltips) und die Ordnerauswahl
+keys-move-to = In einen Ordner verschieben…
+keys-select-all = Alle Nachrichten auswählen
+keys-open-attachment = Ersten Anhang öffnen
+keys-next-folder = Nächster Ordner
+keys-previous-folder = Vorheriger Ordner
+keys-inbox = Zum Posteingang (alle Posteingänge)
+keys-go-to-folder = Zu einem Ordner gehen…
+keys-settings = Einstellungen
+keys-narrow-list = Nachrichtenliste schmaler machen
+keys-widen-list = Nachrichtenliste breiter machen
+keys-close = Hilfe, Auswahl oder Einstellungen schließen
+keys-send = Senden
+keys-save-draft = Als Entwurf speichern
+keys-attach = Dateien anhängen…
+keys-close-composer = Nachricht schließen (fragt, wenn nicht gespeichert)
+keys-group-messages = Nachrichten
+keys-group-navigation = Navigation
+keys-group-composer = Nachricht schreiben
+keys-ctrl = Strg
+keys-shift = Umschalt
+keys-delete = Entf
+keys-enter = Eingabe
+keys-escape = Esc
+keys-tooltip = { $action } ({ $keys })
+keys-picker-placeholder = Tippen, um Ordner zu filtern
+keys-picker-none = Kein Ordner passt
+keys-picker-hint = ↑ ↓ zum Wählen, Eingabe zum Übernehmen, Esc zum Schließen
+keys-picker-in = { $folder } — { $account }
 reader-nothing = Wählen Sie eine Nachricht aus, um sie zu lesen.
 reader-missing = Diese Nachricht ist nicht mehr im lokalen Speicher.
 reader-reply = Antworten
@@ -536,6 +573,20 @@ reader-attachments = Anhänge
 reader-save = Speichern
 reader-saved = Gespeichert als { $path }
 reader-save-failed = Der Anhang konnte nicht gespeichert werden: { $error }
+reader-save-as = Speichern unter…
+reader-save-as-title = Anhang speichern
+reader-saved-no-dialog = Hier ist kein Dateidialog verfügbar, daher wurde der Anhang in Ihrem Download-Ordner gespeichert als { $path }
+reader-open = Öffnen
+reader-opened = Eine Kopie aus { $path } wurde geöffnet
+reader-open-failed = Der Anhang konnte nicht geöffnet werden: { $error }
+reader-open-risky = Dieser Anhang könnte ein Programm starten und wird daher nicht geöffnet. Speichern Sie ihn und öffnen Sie ihn selbst, wenn Sie dem Absender vertrauen.
+notify-one = { $sender } — { $subject }
+notify-many = { $count ->
+        [one] 1 neue Nachricht
+       *[other] { $count } neue Nachrichten
+    }
+notify-latest = Die neueste ist von { $sender }.
+notify-account = An { $account }
 reader-unreadable = Die Nachricht konnte nicht gelesen werden.
 reader-no-downloads = Es gibt weder einen Download- noch einen Benutzerordner zum Speichern.
 reader-unnamed = (ohne Namen)
@@ -545,6 +596,7 @@ reader-thread = { $count ->
        *[other] { $count } Nachrichten in dieser Unterhaltung
     }
 composer-to = An
+composer-from = Von
 composer-cc = Kopie
 composer-bcc = Blindkopie
 composer-subject = Betreff
@@ -558,6 +610,11 @@ composer-attach = Anhängen
 composer-attach-placeholder = Pfad einer anzuhängenden Datei
 composer-no-such-file = Unter „{ $path }“ gibt es keine Datei.
 composer-attach-failed = { $path } konnte nicht gelesen werden: { $error }
+composer-browse = Anhängen…
+composer-attach-title = Dateien zum Anhängen auswählen
+composer-no-dialog = Hier ist kein Dateidialog verfügbar: Geben Sie den Pfad der Datei ein oder ziehen Sie die Datei auf das Fenster.
+composer-remove = Entfernen
+composer-drop-hint = Sie können Dateien auch auf dieses Fenster ziehen, um sie anzuhängen.
 composer-no-recipients = Fügen Sie mindestens einen Empfänger hinzu.
 composer-bad-address = „{ $address }“ ist keine E-Mail-Adresse.
 composer-quote-intro = Am { $date } schrieb { $sender }:
@@ -586,6 +643,18 @@ settings-notifications = Bei neuen E-Mails eine Benachrichtigung anzeigen
 settings-save = Speichern
 settings-close = Schließen
 settings-saved = Einstellungen gespeichert.
+settings-accounts = Konten
+settings-editing = Einstellungen für { $account }
+settings-account-edit = Bearbeiten
+settings-account-remove = Entfernen
+settings-remove-confirm = { $account } aus Pillarbox entfernen? Das gespeicherte Passwort wird ebenfalls gelöscht.
+settings-remove-kept = Die heruntergeladenen Nachrichten bleiben auf diesem Computer in { $path }, es sei denn, Sie setzen unten das Häkchen.
+settings-remove-delete-mail = Auch die heruntergeladenen Nachrichten löschen
+settings-remove-yes = Konto entfernen
+settings-remove-no = Behalten
+settings-removed-kept = { $account } wurde entfernt. Die heruntergeladenen Nachrichten liegen weiterhin in { $path }.
+settings-removed-deleted = { $account } und die heruntergeladenen Nachrichten wurden entfernt.
+settings-remove-files-failed = { $path } konnte nicht gelöscht werden: { $error }
 settings-bad-interval = Das Abrufintervall muss eine Minutenzahl zwischen 1 und 1440 sein.
 settings-no-home = Es gibt keinen Einstellungsordner zum Speichern.
 cli-not-mailto = „{ $link }“ ist weder ein mailto:-Link noch ein Befehl. Führen Sie „pillarbox --help“ aus, um die Befehle zu sehen.

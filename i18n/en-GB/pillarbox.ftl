@@ -221,6 +221,12 @@ mailbox-add-account = Add account
 mailbox-delete = Delete
 mailbox-read-unread = Read/unread
 mailbox-flag = Flag
+mailbox-archive = Archive
+mailbox-move-to = Move to…
+mailbox-moved = { $count ->
+        [one] Moved 1 message to { $folder }.
+       *[other] Moved { $count } messages to { $folder }.
+    }
 mailbox-threads = Threads
 # How many messages a thread row of the list stands for.
 mailbox-thread-count = { $count }
@@ -236,6 +242,7 @@ mailbox-deleted = { $count ->
        *[other] { $count } messages moved to Trash.
     }
 mailbox-folder-inbox = Inbox
+mailbox-all-inboxes = All Inboxes
 mailbox-folder-drafts = Drafts
 mailbox-folder-sent = Sent
 mailbox-folder-archive = Archive
@@ -247,6 +254,7 @@ mailbox-help-reply = Reply
 mailbox-help-reply-all = Reply to all
 mailbox-help-forward = Forward
 mailbox-help-delete = Move to Trash
+mailbox-help-archive = Move to the Archive
 mailbox-help-read = Mark read or unread
 mailbox-help-flag = Flag or unflag
 mailbox-help-next = Next message
@@ -254,9 +262,38 @@ mailbox-help-previous = Previous message
 mailbox-help-search = Search
 mailbox-help-sync = Check for new mail now
 mailbox-help-help = Show or hide this help
-mailbox-help-panes = Narrow or widen the message list
 layout-save-failed = Could not remember the pane sizes: { $error }
 mailbox-help-close = Close
+
+## Keyboard: the shortcut table (help overlay, tooltips) and the folder picker
+keys-move-to = Move to a folder…
+keys-select-all = Select every message
+keys-open-attachment = Open the first attachment
+keys-next-folder = Next folder
+keys-previous-folder = Previous folder
+keys-inbox = Go to the Inbox (All Inboxes)
+keys-go-to-folder = Go to a folder…
+keys-settings = Settings
+keys-narrow-list = Narrow the message list
+keys-widen-list = Widen the message list
+keys-close = Close the help, a picker or the settings
+keys-send = Send
+keys-save-draft = Save as a draft
+keys-attach = Attach files…
+keys-close-composer = Close the message (asks when unsaved)
+keys-group-messages = Messages
+keys-group-navigation = Navigation
+keys-group-composer = Writing a message
+keys-ctrl = Ctrl
+keys-shift = Shift
+keys-delete = Del
+keys-enter = Enter
+keys-escape = Esc
+keys-tooltip = { $action } ({ $keys })
+keys-picker-placeholder = Type to filter folders
+keys-picker-none = No folder matches
+keys-picker-hint = ↑ ↓ to choose, Enter to pick, Esc to close
+keys-picker-in = { $folder } — { $account }
 reader-nothing = Select a message to read it.
 reader-missing = This message is no longer in the local store.
 reader-reply = Reply
@@ -270,6 +307,20 @@ reader-attachments = Attachments
 reader-save = Save
 reader-saved = Saved as { $path }
 reader-save-failed = Could not save the attachment: { $error }
+reader-save-as = Save as…
+reader-save-as-title = Save the attachment
+reader-saved-no-dialog = No file dialog is available here, so it was saved in your Downloads folder as { $path }
+reader-open = Open
+reader-opened = Opened a copy from { $path }
+reader-open-failed = Could not open the attachment: { $error }
+reader-open-risky = This attachment could run a program, so it is not opened. Save it and open it yourself if you trust the sender.
+notify-one = { $sender } — { $subject }
+notify-many = { $count ->
+        [one] 1 new message
+       *[other] { $count } new messages
+    }
+notify-latest = The latest is from { $sender }.
+notify-account = To { $account }
 reader-unreadable = The message could not be read.
 reader-no-downloads = There is no Downloads or home folder to save into.
 reader-unnamed = (unnamed)
@@ -279,6 +330,7 @@ reader-thread = { $count ->
        *[other] { $count } messages in this conversation
     }
 composer-to = To
+composer-from = From
 composer-cc = Cc
 composer-bcc = Bcc
 composer-subject = Subject
@@ -292,6 +344,11 @@ composer-attach = Attach
 composer-attach-placeholder = Path of a file to attach
 composer-no-such-file = There is no file at “{ $path }”.
 composer-attach-failed = Could not read { $path }: { $error }
+composer-browse = Attach…
+composer-attach-title = Choose files to attach
+composer-no-dialog = No file dialog is available here: type the file’s path or drop the file on the window.
+composer-remove = Remove
+composer-drop-hint = You can also drop files on this window to attach them.
 composer-no-recipients = Add at least one recipient.
 composer-bad-address = “{ $address }” is not an email address.
 composer-quote-intro = On { $date }, { $sender } wrote:
@@ -320,6 +377,18 @@ settings-notifications = Show a notification when new mail arrives
 settings-save = Save
 settings-close = Close
 settings-saved = Settings saved.
+settings-accounts = Accounts
+settings-editing = Settings for { $account }
+settings-account-edit = Edit
+settings-account-remove = Remove
+settings-remove-confirm = Remove { $account } from Pillarbox? Its saved password is deleted too.
+settings-remove-kept = The downloaded mail stays on this computer in { $path } unless you tick the box below.
+settings-remove-delete-mail = Also delete the downloaded mail
+settings-remove-yes = Remove the account
+settings-remove-no = Keep it
+settings-removed-kept = { $account } was removed. Its downloaded mail is still in { $path }.
+settings-removed-deleted = { $account } and its downloaded mail were removed.
+settings-remove-files-failed = Could not delete { $path }: { $error }
 settings-bad-interval = The check interval must be a number of minutes from 1 to 1440.
 settings-no-home = There is no settings folder to save into.
 ## Connection check (wizard and `pillarbox account check`) and network errors with hints

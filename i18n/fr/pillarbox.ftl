@@ -508,6 +508,12 @@ mailbox-add-account = Ajouter un compte
 mailbox-delete = Supprimer
 mailbox-read-unread = Lu/non lu
 mailbox-flag = Suivre
+mailbox-archive = Archiver
+mailbox-move-to = Déplacer vers…
+mailbox-moved = { $count ->
+        [one] 1 message déplacé vers { $folder }.
+       *[other] { $count } messages déplacés vers { $folder }.
+    }
 mailbox-threads = Conversations
 # How many messages a thread row of the list stands for.
 mailbox-thread-count = { $count }
@@ -523,6 +529,7 @@ mailbox-deleted = { $count ->
        *[other] { $count } messages déplacés dans la corbeille.
     }
 mailbox-folder-inbox = Boîte de réception
+mailbox-all-inboxes = Toutes les boîtes de réception
 mailbox-folder-drafts = Brouillons
 mailbox-folder-sent = Envoyés
 mailbox-folder-archive = Archives
@@ -534,6 +541,7 @@ mailbox-help-reply = Répondre
 mailbox-help-reply-all = Répondre à tous
 mailbox-help-forward = Transférer
 mailbox-help-delete = Mettre à la corbeille
+mailbox-help-archive = Déplacer dans les archives
 mailbox-help-read = Marquer comme lu ou non lu
 mailbox-help-flag = Suivre ou ne plus suivre
 mailbox-help-next = Message suivant
@@ -541,9 +549,38 @@ mailbox-help-previous = Message précédent
 mailbox-help-search = Rechercher
 mailbox-help-sync = Relever le courrier maintenant
 mailbox-help-help = Afficher ou masquer cette aide
-mailbox-help-panes = Rétrécir ou élargir la liste des messages
 layout-save-failed = Impossible de mémoriser la taille des panneaux : { $error }
 mailbox-help-close = Fermer
+
+## Clavier : la table des raccourcis (aide, infobulles) et le sélecteur de dossier
+keys-move-to = Déplacer vers un dossier…
+keys-select-all = Sélectionner tous les messages
+keys-open-attachment = Ouvrir la première pièce jointe
+keys-next-folder = Dossier suivant
+keys-previous-folder = Dossier précédent
+keys-inbox = Aller à la boîte de réception (toutes les boîtes)
+keys-go-to-folder = Aller à un dossier…
+keys-settings = Paramètres
+keys-narrow-list = Rétrécir la liste des messages
+keys-widen-list = Élargir la liste des messages
+keys-close = Fermer l’aide, un sélecteur ou les paramètres
+keys-send = Envoyer
+keys-save-draft = Enregistrer comme brouillon
+keys-attach = Joindre des fichiers…
+keys-close-composer = Fermer le message (demande s’il n’est pas enregistré)
+keys-group-messages = Messages
+keys-group-navigation = Navigation
+keys-group-composer = Rédaction
+keys-ctrl = Ctrl
+keys-shift = Maj
+keys-delete = Suppr
+keys-enter = Entrée
+keys-escape = Échap
+keys-tooltip = { $action } ({ $keys })
+keys-picker-placeholder = Tapez pour filtrer les dossiers
+keys-picker-none = Aucun dossier ne correspond
+keys-picker-hint = ↑ ↓ pour choisir, Entrée pour valider, Échap pour fermer
+keys-picker-in = { $folder } — { $account }
 reader-nothing = Sélectionnez un message pour le lire.
 reader-missing = Ce message n’est plus dans le stockage local.
 reader-reply = Répondre
@@ -557,6 +594,20 @@ reader-attachments = Pièces jointes
 reader-save = Enregistrer
 reader-saved = Enregistré sous { $path }
 reader-save-failed = Impossible d’enregistrer la pièce jointe : { $error }
+reader-save-as = Enregistrer sous…
+reader-save-as-title = Enregistrer la pièce jointe
+reader-saved-no-dialog = Aucune boîte de dialogue de fichiers n’est disponible ici : la pièce jointe a été enregistrée dans votre dossier Téléchargements sous { $path }
+reader-open = Ouvrir
+reader-opened = Copie ouverte depuis { $path }
+reader-open-failed = Impossible d’ouvrir la pièce jointe : { $error }
+reader-open-risky = Cette pièce jointe pourrait lancer un programme : elle n’est donc pas ouverte. Enregistrez-la et ouvrez-la vous-même si vous faites confiance à l’expéditeur.
+notify-one = { $sender } — { $subject }
+notify-many = { $count ->
+        [one] 1 nouveau message
+       *[other] { $count } nouveaux messages
+    }
+notify-latest = Le plus récent vient de { $sender }.
+notify-account = Pour { $account }
 reader-unreadable = Le message n’a pas pu être lu.
 reader-no-downloads = Il n’y a ni dossier Téléchargements ni dossier personnel où enregistrer.
 reader-unnamed = (sans nom)
@@ -566,6 +617,7 @@ reader-thread = { $count ->
        *[other] { $count } messages dans cette conversation
     }
 composer-to = À
+composer-from = De
 composer-cc = Cc
 composer-bcc = Cci
 composer-subject = Objet
@@ -579,6 +631,11 @@ composer-attach = Joindre
 composer-attach-placeholder = Chemin d’un fichier à joindre
 composer-no-such-file = Il n’y a aucun fichier à l’emplacement « { $path } ».
 composer-attach-failed = Impossible de lire { $path } : { $error }
+composer-browse = Joindre…
+composer-attach-title = Choisir les fichiers à joindre
+composer-no-dialog = Aucune boîte de dialogue de fichiers n’est disponible ici : saisissez le chemin du fichier ou déposez-le sur la fenêtre.
+composer-remove = Retirer
+composer-drop-hint = Vous pouvez aussi déposer des fichiers sur cette fenêtre pour les joindre.
 composer-no-recipients = Ajoutez au moins un destinataire.
 composer-bad-address = « { $address } » n’est pas une adresse e-mail.
 composer-quote-intro = Le { $date }, { $sender } a écrit :
@@ -607,6 +664,18 @@ settings-notifications = Afficher une notification à l’arrivée de nouveau co
 settings-save = Enregistrer
 settings-close = Fermer
 settings-saved = Réglages enregistrés.
+settings-accounts = Comptes
+settings-editing = Réglages de { $account }
+settings-account-edit = Modifier
+settings-account-remove = Supprimer
+settings-remove-confirm = Supprimer { $account } de Pillarbox ? Son mot de passe enregistré sera aussi effacé.
+settings-remove-kept = Le courrier téléchargé reste sur cet ordinateur dans { $path }, sauf si vous cochez la case ci-dessous.
+settings-remove-delete-mail = Effacer aussi le courrier téléchargé
+settings-remove-yes = Supprimer le compte
+settings-remove-no = Le garder
+settings-removed-kept = { $account } a été supprimé. Son courrier téléchargé est toujours dans { $path }.
+settings-removed-deleted = { $account } et son courrier téléchargé ont été supprimés.
+settings-remove-files-failed = Impossible d’effacer { $path } : { $error }
 settings-bad-interval = L’intervalle de relève doit être un nombre de minutes entre 1 et 1440.
 settings-no-home = Il n’y a aucun dossier de réglages où enregistrer.
 cli-not-mailto = « { $link } » n’est ni un lien mailto: ni une commande. Lancez « pillarbox --help » pour voir les commandes.

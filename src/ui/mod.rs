@@ -26,7 +26,7 @@ pub enum Screen {
     },
     Wizard(Box<Wizard>),
     Home(Home),
-    /// The main window on the first account's local store.
+    /// The main window on every account's local store.
     Mail(Box<mailbox::MainWindow>),
 }
 
@@ -55,6 +55,8 @@ pub struct App {
     pub open_mailbox: bool,
     /// A `mailto:` link to open in the composer as soon as the main window shows.
     pub pending_mailto: Option<crate::mail::mailto::Mailto>,
+    /// The main window, kept while the wizard adds another account from it.
+    parked: Option<Box<mailbox::MainWindow>>,
 }
 
 /// What `run` found on disk, handed to the (pure) app.
@@ -91,6 +93,7 @@ impl App {
                     theme,
                     open_mailbox: false,
                     pending_mailto: None,
+                    parked: None,
                 }
             }
             Startup::Failed { message, hint } => App {
@@ -101,6 +104,7 @@ impl App {
                 theme: Default::default(),
                 open_mailbox: false,
                 pending_mailto: None,
+                parked: None,
             },
         }
     }
@@ -118,13 +122,25 @@ impl App {
                 match event {
                     Some(wizard::Event::Saved(account)) => {
                         self.accounts.retain(|a| a.id() != account.id());
-                        self.accounts.push(*account);
+                        self.accounts.push((*account).clone());
+                        if let Some(window) = self.parked.take() {
+                            return Task::batch([
+                                task.map(Message::Wizard),
+                                self.back_to_mailbox(window, Some(*account)),
+                            ]);
+                        }
                         self.screen = Screen::Home(Home::new(paths.clone(), self.accounts.clone()));
                         if self.open_mailbox {
                             self.show_mailbox();
                         }
                     }
                     Some(wizard::Event::Closed) => {
+                        if let Some(window) = self.parked.take() {
+                            return Task::batch([
+                                task.map(Message::Wizard),
+                                self.back_to_mailbox(window, None),
+                            ]);
+                        }
                         self.screen = Screen::Home(Home::new(paths.clone(), self.accounts.clone()));
                         if self.open_mailbox {
                             self.show_mailbox();
@@ -148,19 +164,42 @@ impl App {
                 task.map(Message::Home)
             }
             Message::Mail(mailbox::Message::AddAccount) => {
-                if let Some(paths) = &self.paths {
-                    self.screen = Screen::Wizard(Box::new(Wizard::new(paths.clone())));
-                    return Wizard::focus_first();
+                let Some(paths) = &self.paths else {
+                    return Task::none();
+                };
+                let mut wizard = Wizard::new(paths.clone());
+                // From the main window the wizard can be closed to go back to it.
+                let placeholder = Screen::Error {
+                    message: String::new(),
+                    hint: String::new(),
+                };
+                let screen = std::mem::replace(&mut self.screen, placeholder);
+                if let Screen::Mail(window) = screen {
+                    wizard.closable = true;
+                    self.parked = Some(window);
                 }
-                Task::none()
+                self.screen = Screen::Wizard(Box::new(wizard));
+                Wizard::focus_first()
             }
             Message::Mail(message) => {
                 let Screen::Mail(window) = &mut self.screen else {
                     return Task::none();
                 };
+                let settings = matches!(message, mailbox::Message::Settings(_));
                 let task = window.update(message).map(Message::Mail);
                 // Saved settings apply at once, and stay when the screen changes.
                 self.theme = window.theme;
+                if settings {
+                    // An account may have been edited or removed there.
+                    self.accounts = window.accounts.iter().map(|m| m.account.clone()).collect();
+                    if self.accounts.is_empty() {
+                        // The last one went: set up a new one, as on a first run.
+                        if let Some(paths) = &self.paths {
+                            self.screen = Screen::Wizard(Box::new(Wizard::new(paths.clone())));
+                            return Task::batch([task, Wizard::focus_first()]);
+                        }
+                    }
+                }
                 task
             }
             Message::SystemTheme(mode) => {
@@ -220,32 +259,59 @@ impl App {
         ])
     }
 
-    /// From the account home to the main window on the first account's store; stays on
-    /// the home when the store cannot be opened (it says where the mail lives).
+    /// From the account home to the main window on every account's store. An account
+    /// whose store cannot be opened is left out (logged); when none opens, the home
+    /// stays (it says where the mail lives).
     pub fn show_mailbox(&mut self) {
-        let (Screen::Home(_), Some(paths), Some(account)) =
-            (&self.screen, &self.paths, self.accounts.first())
-        else {
+        let (Screen::Home(_), Some(paths)) = (&self.screen, &self.paths) else {
             return;
         };
-        match crate::mail::store::MailStore::open_for(paths, &account.id(), account.protocol) {
-            Ok(store) => {
-                let mut window = mailbox::MainWindow::new(account.clone(), store, false);
-                if let Ok(config) = crate::mail::config::Config::load(paths) {
-                    window.mark_read_delay =
-                        std::time::Duration::from_secs(config.settings.mark_read_delay_secs.into());
-                    self.theme = config.settings.theme;
+        let mut opened = Vec::new();
+        for account in &self.accounts {
+            match crate::mail::store::MailStore::open_for(paths, &account.id(), account.protocol) {
+                Ok(store) => opened.push((account.clone(), store)),
+                Err(error) => {
+                    tracing::warn!(account = %account.id().0, "cannot open the mail store: {error}")
                 }
-                window.theme = self.theme;
-                window.layout = mailbox::layout::State::restore(paths);
-                window.paths = Some(paths.clone());
-                if let Some(link) = self.pending_mailto.take() {
-                    window.composer = Some(mailbox::composer::State::from_mailto(&link));
-                }
-                self.screen = Screen::Mail(Box::new(window));
             }
-            Err(error) => tracing::warn!("cannot open the mail store: {error}"),
         }
+        if opened.is_empty() {
+            return;
+        }
+        let mut window = mailbox::MainWindow::with_accounts(opened, false);
+        if let Ok(config) = crate::mail::config::Config::load(paths) {
+            window.mark_read_delay =
+                std::time::Duration::from_secs(config.settings.mark_read_delay_secs.into());
+            window.notify.enabled = config.settings.notifications;
+            self.theme = config.settings.theme;
+        }
+        window.theme = self.theme;
+        window.layout = mailbox::layout::State::restore(paths);
+        window.paths = Some(paths.clone());
+        if let Some(link) = self.pending_mailto.take() {
+            window.composer = Some(mailbox::composer::State::from_mailto(&link));
+        }
+        self.screen = Screen::Mail(Box::new(window));
+    }
+
+    /// Back from the wizard to the main window it was opened from, with the account it
+    /// set up (if any) added.
+    fn back_to_mailbox(
+        &mut self,
+        mut window: Box<mailbox::MainWindow>,
+        added: Option<Account>,
+    ) -> Task<Message> {
+        let mut task = Task::none();
+        if let (Some(account), Some(paths)) = (added, &self.paths) {
+            match crate::mail::store::MailStore::open_for(paths, &account.id(), account.protocol) {
+                Ok(store) => task = window.add_account(account, store).map(Message::Mail),
+                Err(error) => {
+                    window.status.note = Some(error.user_message());
+                }
+            }
+        }
+        self.screen = Screen::Mail(window);
+        task
     }
 }
 

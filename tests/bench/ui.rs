@@ -250,11 +250,11 @@ fn main() {
         "ms",
     );
     // A change in the store (a sync, a flag) makes the next reload group again.
-    if let Some(row) = window.list.row_at(0, &window.store).cloned() {
-        window.set_flag(row.id, pillarbox::mail::store::Flags::FLAGGED, None);
+    if let Some(row) = window.list.row_at(0, &window.accounts).map(|r| r.key()) {
+        window.set_flag(row, pillarbox::mail::store::Flags::FLAGGED, None);
     }
     let t = Instant::now();
-    window.list.reload(&window.store);
+    window.list.reload(&window.accounts);
     report(
         "threads: reload after a change",
         ms(t.elapsed()),

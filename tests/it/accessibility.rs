@@ -135,3 +135,115 @@ fn text_fields_leave_tab_to_the_app() {
         "a field that captured Tab would trap keyboard users"
     );
 }
+
+/// Every text of a main-window view, in tree order.
+fn texts_of(w: &pillarbox::ui::mailbox::MainWindow) -> Vec<String> {
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let mut ui = iced_test::simulator(w.view());
+    let _ = ui.find(Walk(seen.clone()));
+    let seen = seen.lock().unwrap().clone();
+    seen.into_iter()
+        .filter_map(|s| match s {
+            Seen::Text(content, _) => Some(content),
+            Seen::Focusable(..) => None,
+        })
+        .collect()
+}
+
+fn demo_window(count: usize) -> (tempfile::TempDir, pillarbox::ui::mailbox::MainWindow) {
+    pillarbox::i18n::init(Some("en-GB"));
+    let dir = tempfile::tempdir().unwrap();
+    let store = pillarbox::demo::generate(&Paths::under(dir.path()), count).unwrap();
+    let window = pillarbox::ui::mailbox::MainWindow::new(pillarbox::demo::account(), store, true);
+    (dir, window)
+}
+
+#[test]
+fn the_help_overlay_lists_every_shortcut_of_the_table() {
+    use pillarbox::ui::mailbox::keys::{Group, SHORTCUTS};
+    let (_dir, mut w) = demo_window(50);
+    w.help = true;
+    let texts = texts_of(&w);
+    for group in Group::ALL {
+        assert!(texts.contains(&group.name()), "no heading {:?}", group);
+    }
+    for shortcut in SHORTCUTS {
+        let label = shortcut.chord.label();
+        assert!(
+            texts
+                .iter()
+                .any(|t| t.split(" / ").any(|part| part == label)),
+            "the help does not show {label}"
+        );
+        assert!(
+            texts.contains(&shortcut.action.name()),
+            "the help does not name {:?}",
+            shortcut.action
+        );
+    }
+}
+
+#[test]
+fn ctrl_enter_in_the_message_body_sends_instead_of_adding_a_line() {
+    use iced::keyboard::{self, key::Named, Key, Modifiers};
+    use pillarbox::ui::mailbox::{composer, Message as Mail};
+    let (_dir, mut w) = demo_window(50);
+    let _ = w.update(Mail::New);
+    let mut ui = iced_test::simulator(w.view());
+    ui.click(iced_test::selector::id(composer::BODY_ID))
+        .expect("the body");
+    let ctrl_enter = iced::Event::Keyboard(keyboard::Event::KeyPressed {
+        key: Key::Named(Named::Enter),
+        modified_key: Key::Named(Named::Enter),
+        physical_key: keyboard::key::Physical::Unidentified(
+            keyboard::key::NativeCode::Unidentified,
+        ),
+        location: keyboard::Location::Standard,
+        modifiers: Modifiers::COMMAND,
+        repeat: false,
+        text: Some("\r".into()),
+    });
+    let status = ui.simulate([ctrl_enter]);
+    assert_eq!(status, [iced::event::Status::Captured]);
+    let messages: Vec<Mail> = ui.into_messages().collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| matches!(m, Mail::Composer(composer::Message::Send))),
+        "{messages:?}"
+    );
+    assert!(
+        !messages
+            .iter()
+            .any(|m| matches!(m, Mail::Composer(composer::Message::Body(a)) if a.is_edit())),
+        "no new line typed: {messages:?}"
+    );
+}
+
+#[test]
+fn letters_typed_in_a_field_never_reach_the_shortcuts() {
+    use iced::keyboard::key::Named;
+    use pillarbox::ui::mailbox::{picker, search};
+    let (_dir, mut w) = demo_window(50);
+    let mut ui = iced_test::simulator(w.view());
+    ui.click(iced_test::selector::id(search::INPUT_ID))
+        .expect("the search box");
+    // `keyboard::listen` only hears ignored keys: a captured "s" cannot flag a message.
+    assert_eq!(ui.typewrite("s"), iced::event::Status::Captured);
+    drop(ui);
+    // In the folder picker's field, letters filter but Up/Down are left to the window,
+    // which moves the highlight with them.
+    let _ = w.update(pillarbox::ui::mailbox::Message::List(
+        pillarbox::ui::mailbox::list::Message::Clicked(0),
+    ));
+    let _ = w.shortcut(
+        iced::keyboard::Key::Character("m".into()),
+        Default::default(),
+    );
+    assert!(w.picker.is_some());
+    let mut ui = iced_test::simulator(w.view());
+    ui.click(iced_test::selector::id(picker::INPUT_ID))
+        .expect("the picker's field");
+    assert_eq!(ui.typewrite("a"), iced::event::Status::Captured);
+    assert_eq!(ui.tap_key(Named::ArrowDown), iced::event::Status::Ignored);
+}

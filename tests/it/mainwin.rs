@@ -4,7 +4,9 @@
 use iced::keyboard::{key::Named, Key, Modifiers};
 use pillarbox::mail::paths::Paths;
 use pillarbox::mail::store::{Flags, Sort, SortKey};
-use pillarbox::ui::mailbox::{composer, engine, list, reader, search, MainWindow, Message};
+use pillarbox::ui::mailbox::{
+    composer, engine, list, reader, search, MailRef, MainWindow, Message,
+};
 
 struct Fixture {
     _dir: tempfile::TempDir,
@@ -27,7 +29,7 @@ fn list_msg(w: &mut MainWindow, message: list::Message) {
 fn mainwin_opens_on_the_inbox_with_only_a_window_of_rows() {
     let mut f = window(3000);
     let w = &mut f.window;
-    let inbox = w.store.count("INBOX").unwrap();
+    let inbox = w.accounts[0].store.count("INBOX").unwrap();
     assert!(inbox > 2000, "demo inbox has {inbox}");
     assert_eq!(w.list.total, inbox);
     assert!(
@@ -36,16 +38,20 @@ fn mainwin_opens_on_the_inbox_with_only_a_window_of_rows() {
         w.list.rows_in_memory()
     );
     // The folder pane lists special folders first, Inbox at the top, with counts.
-    let names: Vec<&str> = w.folders.folders.iter().map(|f| f.name.as_str()).collect();
+    let names: Vec<&str> = w.folders.sections[0]
+        .folders
+        .iter()
+        .map(|f| f.name.as_str())
+        .collect();
     assert_eq!(&names[..3], &["INBOX", "Drafts", "Sent"]);
     assert_eq!(
-        w.folders.unread("INBOX"),
-        w.store.unread_count("INBOX").unwrap()
+        w.folders.unread(0, "INBOX"),
+        w.accounts[0].store.unread_count("INBOX").unwrap()
     );
     assert!(w.title().contains("unread"));
     // A row deep in the list is fetched by offset when needed.
-    let deep = w.list.row_at(inbox - 1, &w.store).unwrap().clone();
-    let oldest = w
+    let deep = w.list.row_at(inbox - 1, &w.accounts).unwrap().clone();
+    let oldest = w.accounts[0]
         .store
         .list("INBOX", Sort::default(), inbox - 1, 1)
         .unwrap();
@@ -57,19 +63,22 @@ fn mainwin_opens_on_the_inbox_with_only_a_window_of_rows() {
 fn mainwin_selection_click_shift_and_ctrl() {
     let mut f = window(300);
     let w = &mut f.window;
-    let first: Vec<i64> = w
+    let first: Vec<MailRef> = w.accounts[0]
         .store
         .list("INBOX", Sort::default(), 0, 6)
         .unwrap()
         .iter()
-        .map(|r| r.id)
+        .map(|r| MailRef {
+            account: 0,
+            id: r.id,
+        })
         .collect();
     list_msg(w, list::Message::Clicked(0));
     assert_eq!(
         w.list.selected.iter().copied().collect::<Vec<_>>(),
         vec![first[0]]
     );
-    assert_eq!(w.reader.shown(), Some(first[0]));
+    assert_eq!(w.shown(), Some(first[0]));
 
     w.list.modifiers = Modifiers::SHIFT;
     list_msg(w, list::Message::Clicked(3));
@@ -104,7 +113,7 @@ fn mainwin_sort_by_sender_and_subject_follows_the_index() {
     let names: Vec<String> = (0..20)
         .map(|p| {
             w.list
-                .row_at(p, &w.store)
+                .row_at(p, &w.accounts)
                 .unwrap()
                 .from
                 .display()
@@ -117,7 +126,7 @@ fn mainwin_sort_by_sender_and_subject_follows_the_index() {
     list_msg(w, list::Message::Sort(SortKey::From));
     assert!(w.list.sort.descending, "a second click reverses");
     list_msg(w, list::Message::Sort(SortKey::Subject));
-    let expected = w
+    let expected = w.accounts[0]
         .store
         .list(
             "INBOX",
@@ -129,7 +138,7 @@ fn mainwin_sort_by_sender_and_subject_follows_the_index() {
             1,
         )
         .unwrap();
-    assert_eq!(w.list.row_at(0, &w.store).unwrap().id, expected[0].id);
+    assert_eq!(w.list.row_at(0, &w.accounts).unwrap().id, expected[0].id);
 }
 
 #[test]
@@ -139,8 +148,14 @@ fn mainwin_threads_toggle_shows_the_conversation() {
     // Find a message with replies.
     let position = (0..w.list.total)
         .find(|p| {
-            let row = w.list.row_at(*p, &w.store).unwrap().clone();
-            w.store.index().thread(row.thread_id).unwrap().len() > 1
+            let row = w.list.row_at(*p, &w.accounts).unwrap().clone();
+            w.accounts[0]
+                .store
+                .index()
+                .thread(row.thread_id)
+                .unwrap()
+                .len()
+                > 1
         })
         .expect("the demo has threads");
     list_msg(w, list::Message::Clicked(position));
@@ -155,32 +170,36 @@ fn mainwin_mark_read_after_delay_and_stale_timer_dropped() {
     let mut f = window(300);
     let w = &mut f.window;
     let unread: Vec<u64> = (0..w.list.total)
-        .filter(|p| w.list.row_at(*p, &w.store).unwrap().is_unread())
+        .filter(|p| w.list.row_at(*p, &w.accounts).unwrap().is_unread())
         .take(2)
         .collect();
     list_msg(w, list::Message::Clicked(unread[0]));
-    let first = w.reader.shown().unwrap();
+    let first = w.shown().unwrap();
     list_msg(w, list::Message::Clicked(unread[1]));
-    let second = w.reader.shown().unwrap();
-    let before = w.folders.unread("INBOX");
+    let second = w.shown().unwrap();
+    let before = w.folders.unread(0, "INBOX");
     // The first timer fires after the reader moved on: stale, dropped.
     let _ = w.update(Message::MarkReadDue(first));
-    assert!(w.store.get(first).unwrap().is_unread());
+    assert!(w.accounts[0].store.get(first.id).unwrap().is_unread());
     let _ = w.update(Message::MarkReadDue(second));
-    let row = w.store.get(second).unwrap();
+    let row = w.accounts[0].store.get(second.id).unwrap();
     assert!(!row.is_unread());
     assert!(
-        w.store.path_of(&row).to_string_lossy().ends_with('S'),
+        w.accounts[0]
+            .store
+            .path_of(&row)
+            .to_string_lossy()
+            .ends_with('S'),
         "the Maildir file carries the flag"
     );
-    assert_eq!(w.folders.unread("INBOX"), before - 1);
+    assert_eq!(w.folders.unread(0, "INBOX"), before - 1);
     // u toggles it back at once, s flags.
     let _ = w.shortcut(Key::Character("u".into()), Modifiers::default());
-    assert!(w.store.get(second).unwrap().is_unread());
+    assert!(w.accounts[0].store.get(second.id).unwrap().is_unread());
     let _ = w.shortcut(Key::Character("s".into()), Modifiers::default());
-    assert!(w
+    assert!(w.accounts[0]
         .store
-        .get(second)
+        .get(second.id)
         .unwrap()
         .flags()
         .contains(Flags::FLAGGED));
@@ -209,7 +228,7 @@ fn mainwin_search_as_you_type_and_clear() {
     assert_eq!(w.list.total, hits.len() as u64);
     let _ = w.update(Message::Search(search::Message::Changed(String::new())));
     assert_eq!(w.list.folder(), Some("INBOX"));
-    assert_eq!(w.list.total, w.store.count("INBOX").unwrap());
+    assert_eq!(w.list.total, w.accounts[0].store.count("INBOX").unwrap());
 }
 
 #[test]
@@ -238,13 +257,13 @@ fn mainwin_reply_then_send_puts_it_in_the_outbox() {
 
     let _ = w.update(Message::Composer(composer::Message::Send));
     assert!(w.composer.is_none(), "sent messages close the composer");
-    let queued = w
+    let queued = w.accounts[0]
         .store
         .list(engine::OUTBOX, Sort::default(), 0, 10)
         .unwrap();
     assert_eq!(queued.len(), 1);
     assert_eq!(queued[0].subject, "Re: changed");
-    let raw = String::from_utf8(w.store.read_raw(queued[0].id).unwrap()).unwrap();
+    let raw = String::from_utf8(w.accounts[0].store.read_raw(queued[0].id).unwrap()).unwrap();
     assert!(raw.contains(&format!("In-Reply-To: {}", original.message_id.unwrap())));
     assert!(raw.contains("From: Demo <demo@btinternet.com>"));
 }
@@ -273,13 +292,13 @@ fn mainwin_composer_draft_completion_and_bad_address() {
     addr(w, "not an address");
     let _ = w.update(Message::Composer(composer::Message::Send));
     assert!(w.composer.as_ref().unwrap().error.is_some());
-    assert_eq!(w.store.count(engine::OUTBOX).unwrap(), 0);
-    let drafts = w.store.count("Drafts").unwrap();
+    assert_eq!(w.accounts[0].store.count(engine::OUTBOX).unwrap(), 0);
+    let drafts = w.accounts[0].store.count("Drafts").unwrap();
     let _ = w.update(Message::Composer(composer::Message::SaveDraft));
     // A bad address still blocks the draft build; fix it and save.
     addr(w, "gosia@example.pl");
     let _ = w.update(Message::Composer(composer::Message::SaveDraft));
-    assert_eq!(w.store.count("Drafts").unwrap(), drafts + 1);
+    assert_eq!(w.accounts[0].store.count("Drafts").unwrap(), drafts + 1);
     let _ = w.update(Message::Composer(composer::Message::Close));
     assert!(w.composer.is_none(), "saved: closes without asking");
 }
@@ -289,23 +308,23 @@ fn mainwin_delete_moves_to_trash_and_selects_the_next() {
     let mut f = window(300);
     let w = &mut f.window;
     let inbox = w.list.total;
-    let trash = w.store.count("Trash").unwrap();
+    let trash = w.accounts[0].store.count("Trash").unwrap();
     list_msg(w, list::Message::Clicked(0));
     let gone = w.list.single_selection().unwrap();
     let _ = w.shortcut(Key::Named(Named::Delete), Modifiers::default());
     assert_eq!(w.list.total, inbox - 1);
-    assert_eq!(w.store.count("Trash").unwrap(), trash + 1);
-    assert_eq!(w.store.get(gone).unwrap().folder, "Trash");
+    assert_eq!(w.accounts[0].store.count("Trash").unwrap(), trash + 1);
+    assert_eq!(w.accounts[0].store.get(gone.id).unwrap().folder, "Trash");
     let next = w.list.single_selection().unwrap();
     assert_ne!(next, gone);
-    assert_eq!(w.reader.shown(), Some(next));
+    assert_eq!(w.shown(), Some(next));
 }
 
 #[test]
 fn mainwin_stale_engine_reports_are_dropped() {
     let mut f = window(50);
     let w = &mut f.window;
-    let account = w.account.id();
+    let account = w.accounts[0].account.id();
     let status = |generation| engine::Report::Status {
         account: account.clone(),
         generation,
@@ -316,7 +335,7 @@ fn mainwin_stale_engine_reports_are_dropped() {
         w.status.get(&account),
         Some(&pillarbox::ui::mailbox::status::Connection::Online)
     );
-    w.restart_connection();
+    w.restart_connection(0);
     assert!(
         !w.engine_report(status(0)),
         "the old connection's report is stale"
@@ -368,7 +387,7 @@ fn replay(w: &mut MainWindow, messages: Vec<Message>) {
 fn mainwin_ui_click_a_message_and_read_it() {
     let mut f = window(300);
     let w = &mut f.window;
-    let row = w.list.row_at(0, &w.store).unwrap().clone();
+    let row = w.list.row_at(0, &w.accounts).unwrap().clone();
     let messages: Vec<Message> = {
         let mut ui = iced_test::simulator(w.view());
         ui.click(row.subject.as_str())
@@ -426,7 +445,7 @@ fn mainwin_ui_reply_and_send_then_delete() {
     };
     replay(w, messages);
     assert!(w.composer.is_none());
-    assert_eq!(w.store.count(engine::OUTBOX).unwrap(), 1);
+    assert_eq!(w.accounts[0].store.count(engine::OUTBOX).unwrap(), 1);
 
     let inbox = w.list.total;
     let messages: Vec<Message> = {
@@ -454,7 +473,10 @@ fn mainwin_app_shell_opens_the_mailbox_and_add_account_goes_to_the_wizard() {
     let Screen::Mail(window) = &app.screen else {
         panic!("the main window opens for a set-up account");
     };
-    assert_eq!(window.list.total, window.store.count("INBOX").unwrap());
+    assert_eq!(
+        window.list.total,
+        window.accounts[0].store.count("INBOX").unwrap()
+    );
     assert!(app.title().contains("unread"));
     let _ = app.update(pillarbox::ui::Message::Mail(Message::AddAccount));
     assert!(matches!(app.screen, Screen::Wizard(_)));
@@ -497,7 +519,7 @@ fn mainwin_settings_save_to_the_config_and_reject_a_bad_interval() {
     assert_eq!(saved.accounts[0].display_name, "Dafydd");
     assert_eq!(saved.settings.theme, Theme::Dark);
     assert!(!saved.settings.notifications);
-    assert_eq!(w.account.display_name, "Dafydd");
+    assert_eq!(w.accounts[0].account.display_name, "Dafydd");
 }
 
 // ---- The worker against the real lab (no iced: its async function is driven directly).
@@ -846,7 +868,7 @@ fn mainwin_mailto_link_opens_a_filled_composer() {
         !composer.dirty,
         "an untouched link composer closes without asking"
     );
-    let bytes = composer.build(&window.account).unwrap();
+    let bytes = composer.build(&window.accounts[0].account).unwrap();
     let text = String::from_utf8_lossy(&bytes);
     assert!(text.contains("ann@btinternet.com"), "{text}");
     assert!(app.pending_mailto.is_none(), "the link is used once");
@@ -915,14 +937,29 @@ async fn mainwin_read_and_delete_reach_the_imap_server() {
     let store = pillarbox::mail::store::MailStore::open(&paths, &account.id()).unwrap();
     let mut w = MainWindow::new(account.clone(), store, false);
     w.paths = Some(paths.clone());
-    let rows = w.store.list("INBOX", Default::default(), 0, 10).unwrap();
+    let rows = w.accounts[0]
+        .store
+        .list("INBOX", Default::default(), 0, 10)
+        .unwrap();
     let unread = rows
         .iter()
         .find(|r| !r.flags().contains(Flags::SEEN))
         .expect("an unread message")
         .id;
-    w.set_flag(unread, Flags::SEEN, Some(true));
-    assert!(w.store.get(unread).unwrap().flags().contains(Flags::SEEN));
+    w.set_flag(
+        MailRef {
+            account: 0,
+            id: unread,
+        },
+        Flags::SEEN,
+        Some(true),
+    );
+    assert!(w.accounts[0]
+        .store
+        .get(unread)
+        .unwrap()
+        .flags()
+        .contains(Flags::SEEN));
     assert!(
         !journal::pending(&paths.state_dir(&account.id())).is_empty(),
         "the change is in the journal"
@@ -936,8 +973,15 @@ async fn mainwin_read_and_delete_reach_the_imap_server() {
     assert!(journal::pending(&paths.state_dir(&account.id())).is_empty());
 
     // Delete goes to the server's Trash.
-    let victim = w.store.list("INBOX", Default::default(), 0, 1).unwrap()[0].id;
-    w.list.selected.insert(victim);
+    let victim = w.accounts[0]
+        .store
+        .list("INBOX", Default::default(), 0, 1)
+        .unwrap()[0]
+        .id;
+    w.list.selected.insert(MailRef {
+        account: 0,
+        id: victim,
+    });
     w.delete_selected();
     sync().await;
     assert_eq!(lab.message_count(&user, "INBOX"), 5);

@@ -1,12 +1,14 @@
 //! The main window's layout and list grouping, headless on real stores: threads as one
-//! row each, pane sizes that are saved and restored, and the theme chosen in settings.
+//! row each (and what the actions on a thread row touch), pane sizes that are saved and
+//! restored, and the theme chosen in settings.
 
 use iced::keyboard::{key::Named, Key, Modifiers};
 use pillarbox::mail::account::AccountId;
 use pillarbox::mail::paths::Paths;
 use pillarbox::mail::store::{Flags, MailStore, NewMessage, SortKey};
+use pillarbox::ui::mailbox::keys::{Action, SHORTCUTS};
 use pillarbox::ui::mailbox::layout::{self, Saved};
-use pillarbox::ui::mailbox::{list, MainWindow, Message};
+use pillarbox::ui::mailbox::{list, MailRef, MainWindow, Message};
 
 /// A store with one conversation of three messages (one unread) and two lone ones.
 fn conversation_store(dir: &std::path::Path) -> MailStore {
@@ -51,8 +53,41 @@ fn list_msg(w: &mut MainWindow, message: list::Message) {
 
 fn subjects(w: &mut MainWindow) -> Vec<String> {
     (0..w.list.total)
-        .map(|p| w.list.row_at(p, &w.store).unwrap().subject.clone())
+        .map(|p| w.list.row_at(p, &w.accounts).unwrap().subject.clone())
         .collect()
+}
+
+fn press(w: &mut MainWindow, action: Action) {
+    let shortcut = SHORTCUTS.iter().find(|s| s.action == action).unwrap();
+    let (key, modifiers) = shortcut.chord.press();
+    let _ = w.shortcut(key, modifiers);
+}
+
+/// The window on the conversation store, threads on, the conversation's row selected.
+fn thread_selected(dir: &std::path::Path) -> (MainWindow, Vec<MailRef>) {
+    let mut w = window(dir);
+    w.paths = Some(Paths::under(dir));
+    list_msg(&mut w, list::Message::ToggleThreads);
+    list_msg(&mut w, list::Message::Clicked(0));
+    let newest = w.list.single_selection().unwrap();
+    let store = &w.accounts[0].store;
+    let thread = store.get(newest.id).unwrap().thread_id;
+    let members = store
+        .index()
+        .thread(thread)
+        .unwrap()
+        .iter()
+        .map(|r| MailRef {
+            account: 0,
+            id: r.id,
+        })
+        .collect::<Vec<_>>();
+    assert_eq!(members.len(), 3);
+    (w, members)
+}
+
+fn folder_of(w: &MainWindow, message: MailRef) -> String {
+    w.accounts[0].store.get(message.id).unwrap().folder
 }
 
 #[test]
@@ -74,7 +109,8 @@ fn panes_threads_toggle_groups_a_conversation_into_one_row() {
     let info = w.list.thread_info(0).unwrap();
     assert_eq!((info.messages, info.unread), (3, 1));
     assert_eq!(w.list.thread_info(1).unwrap().messages, 1);
-    let newest = w.list.row_at(0, &w.store).unwrap().clone();
+    let newest = w.list.row_at(0, &w.accounts).unwrap().clone();
+    assert_eq!(newest.account, 0);
     assert_eq!(newest.from.address, "eve@example.org");
 
     // Selecting the thread opens the conversation in the reader.
@@ -83,7 +119,7 @@ fn panes_threads_toggle_groups_a_conversation_into_one_row() {
     assert_eq!(open.row.id, newest.id);
     assert_eq!(open.thread.len() + 1, 3);
     // Reading the conversation reads the thread row: its older unread message too.
-    let unread = w
+    let unread = w.accounts[0]
         .store
         .index()
         .thread(newest.thread_id)
@@ -92,18 +128,19 @@ fn panes_threads_toggle_groups_a_conversation_into_one_row() {
         .find(|r| r.is_unread())
         .unwrap();
     assert_ne!(unread.id, newest.id);
-    let _ = w.update(Message::MarkReadDue(newest.id));
-    assert!(!w.store.get(unread.id).unwrap().is_unread());
+    let _ = w.update(Message::MarkReadDue(newest.key()));
+    assert!(!w.accounts[0].store.get(unread.id).unwrap().is_unread());
     assert_eq!(w.list.thread_info(0).unwrap().unread, 0);
-    assert_eq!(w.folders.unread("INBOX"), 0);
+    assert_eq!(w.folders.unread(0, "INBOX"), 0);
 
     // Arrows move over thread rows.
     let _ = w.shortcut(Key::Named(Named::ArrowDown), Modifiers::default());
     assert_eq!(w.list.cursor, Some(1));
-    assert_eq!(w.reader.shown(), w.list.single_selection());
+    assert_eq!(w.shown(), w.list.single_selection());
     assert_eq!(
-        w.store
-            .get(w.list.single_selection().unwrap())
+        w.accounts[0]
+            .store
+            .get(w.list.single_selection().unwrap().id)
             .unwrap()
             .subject,
         "notes"
@@ -123,12 +160,137 @@ fn panes_threads_toggle_groups_a_conversation_into_one_row() {
     assert_eq!(w.list.total, 5, "toggling back lists every message");
     assert_eq!(w.list.thread_info(0), None);
     let older_reply = (0..5)
-        .find(|p| w.list.row_at(*p, &w.store).unwrap().from.address == "cai@example.org")
+        .find(|p| w.list.row_at(*p, &w.accounts).unwrap().from.address == "cai@example.org")
         .unwrap();
     list_msg(w, list::Message::Clicked(older_reply));
     list_msg(w, list::Message::ToggleThreads);
-    assert_eq!(w.list.single_selection(), Some(newest.id));
-    assert_eq!(w.reader.shown(), Some(newest.id));
+    assert_eq!(w.list.single_selection(), Some(newest.key()));
+    assert_eq!(w.shown(), Some(newest.key()));
+}
+
+#[test]
+fn panes_thread_row_flag_and_read_cover_the_conversation() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut w, members) = thread_selected(dir.path());
+    let w = &mut w;
+    let flags = |w: &MainWindow, flag: char| -> Vec<bool> {
+        members
+            .iter()
+            .map(|m| {
+                w.accounts[0]
+                    .store
+                    .get(m.id)
+                    .unwrap()
+                    .flags()
+                    .contains(flag)
+            })
+            .collect()
+    };
+    // `s` flags every message of the thread, not only the newest; again unflags all.
+    press(w, Action::ToggleFlag);
+    assert_eq!(flags(w, Flags::FLAGGED), [true; 3]);
+    press(w, Action::ToggleFlag);
+    assert_eq!(flags(w, Flags::FLAGGED), [false; 3]);
+
+    // `u` on a row with an unread message reads the whole conversation (the row shows
+    // it unread), then makes it all unread.
+    assert_eq!(flags(w, Flags::SEEN), [true, false, true]);
+    press(w, Action::ToggleRead);
+    assert_eq!(flags(w, Flags::SEEN), [true; 3]);
+    assert_eq!(w.list.thread_info(0).unwrap().unread, 0);
+    assert_eq!(w.folders.unread(0, "INBOX"), 0);
+    press(w, Action::ToggleRead);
+    assert_eq!(flags(w, Flags::SEEN), [false; 3]);
+    assert_eq!(w.list.thread_info(0).unwrap().unread, 3);
+    assert_eq!(w.folders.unread(0, "INBOX"), 3);
+
+    // Threads off: the same key touches the selected message alone.
+    list_msg(w, list::Message::ToggleThreads);
+    let one = w.list.single_selection().unwrap();
+    press(w, Action::ToggleFlag);
+    let flagged: Vec<bool> = flags(w, Flags::FLAGGED);
+    assert_eq!(flagged.iter().filter(|f| **f).count(), 1);
+    assert!(w.accounts[0]
+        .store
+        .get(one.id)
+        .unwrap()
+        .flags()
+        .contains(Flags::FLAGGED));
+}
+
+#[test]
+fn panes_thread_row_delete_archive_and_move_take_the_conversation() {
+    // Delete: all three to Trash, the list keeps the two other rows.
+    let dir = tempfile::tempdir().unwrap();
+    let (mut w, members) = thread_selected(dir.path());
+    press(&mut w, Action::Delete);
+    for m in &members {
+        assert_eq!(folder_of(&w, *m), "Trash");
+    }
+    assert_eq!(w.accounts[0].store.count("INBOX").unwrap(), 2);
+    assert_eq!(w.list.total, 2);
+    assert_eq!(subjects(&mut w), ["notes", "lunch"]);
+
+    // Archive (Shift+A).
+    let dir = tempfile::tempdir().unwrap();
+    let (mut w, members) = thread_selected(dir.path());
+    press(&mut w, Action::Archive);
+    let archive = w.archive_folder(0);
+    for m in &members {
+        assert_eq!(folder_of(&w, *m), archive);
+    }
+    assert_eq!(w.list.total, 2);
+
+    // Move to… a folder of the account.
+    let dir = tempfile::tempdir().unwrap();
+    let (mut w, members) = thread_selected(dir.path());
+    let _ = w.update(Message::MoveTo("Projects".into()));
+    for m in &members {
+        assert_eq!(folder_of(&w, *m), "Projects");
+    }
+    assert_eq!(w.accounts[0].store.count("INBOX").unwrap(), 2);
+    // The conversation is one row there too.
+    let _ = w.update(Message::Folders(
+        pillarbox::ui::mailbox::folders::Message::Select(
+            pillarbox::ui::mailbox::folders::Selection::Folder(0, "Projects".into()),
+        ),
+    ));
+    assert!(w.list.threads);
+    assert_eq!(w.list.total, 1);
+    assert_eq!(w.list.thread_info(0).unwrap().messages, 3);
+}
+
+#[test]
+fn panes_threads_group_one_accounts_folder_not_the_unified_inbox() {
+    let mut f = crate::multi::two_accounts(300, 200);
+    let w = &mut f.window;
+    assert_eq!(w.list.source, list::Source::AllInboxes);
+    let all = w.list.total;
+    list_msg(w, list::Message::ToggleThreads);
+    // The unified Inbox and search hits list single messages even with threads on.
+    assert_eq!(w.list.total, all);
+    assert_eq!(w.list.thread_info(0), None);
+    assert_eq!(w.list.grouped(), None);
+
+    // The second account's Inbox groups from that account's store.
+    let _ = w.update(Message::Folders(
+        pillarbox::ui::mailbox::folders::Message::Select(
+            pillarbox::ui::mailbox::folders::Selection::Folder(1, "INBOX".into()),
+        ),
+    ));
+    assert_eq!(w.list.grouped(), Some((1, "INBOX")));
+    let threads = w.accounts[1].store.index().count_threads("INBOX").unwrap();
+    let messages = w.accounts[1].store.count("INBOX").unwrap();
+    assert!(threads < messages, "the demo has conversations");
+    assert_eq!(w.list.total, threads);
+    let counted: u64 = (0..w.list.total)
+        .map(|p| {
+            let row = w.list.row_at(p, &w.accounts).unwrap();
+            assert_eq!(row.account, 1, "rows carry their account");
+            w.list.thread_info(p).unwrap().messages
+        })
+        .sum();
+    assert_eq!(counted, messages);
 }
 
 #[test]
@@ -179,9 +341,15 @@ fn panes_resize_is_kept_saved_after_a_pause_and_restored() {
     assert_eq!((saved.folders, saved.list), (0.25, 0.55));
     assert_eq!(saved.window_size(), Some(iced::Size::new(1400.0, 900.0)));
 
-    // The keyboard moves the list's divider too.
-    let _ = w.shortcut(Key::Character("]".into()), Modifiers::default());
+    // The keyboard moves the list's divider too (from the shortcut table; `]` is the
+    // next folder, not the divider).
+    press(w, Action::WidenList);
     assert!((w.layout.saved().list - 0.60).abs() < 1e-4);
+    press(w, Action::NarrowList);
+    press(w, Action::NarrowList);
+    assert!((w.layout.saved().list - 0.50).abs() < 1e-4);
+    let _ = w.shortcut(Key::Character("]".into()), Modifiers::default());
+    assert!((w.layout.saved().list - 0.50).abs() < 1e-4);
 
     // Restored at start-up by the app shell.
     let restored = layout::State::restore(&paths).saved();

@@ -465,6 +465,40 @@ impl Index {
         Ok(n.unwrap_or(0) as u64)
     }
 
+    /// The highest message id: a watermark for "arrived since" questions. New rows get
+    /// higher ids; moves keep theirs.
+    pub fn last_id(&self) -> Result<Option<MessageId>> {
+        let id: Option<i64> = self
+            .conn
+            .prepare_cached("SELECT MAX(id) FROM messages")?
+            .query_row([], |r| r.get(0))?;
+        Ok(id)
+    }
+
+    /// Unread messages of `folder` with an id above `after`: how many, and the newest
+    /// `limit` of them.
+    pub fn unread_since(
+        &self,
+        folder: &str,
+        after: MessageId,
+        limit: u32,
+    ) -> Result<(u64, Vec<EnvelopeRow>)> {
+        let count: i64 = self
+            .conn
+            .prepare_cached(
+                "SELECT COUNT(*) FROM messages m JOIN folders f ON f.id = m.folder_id \
+                 WHERE f.name = ?1 AND m.id > ?2 AND m.seen = 0",
+            )?
+            .query_row(params![folder, after], |r| r.get(0))?;
+        let sql = format!(
+            "SELECT {COLUMNS} FROM messages m JOIN folders f ON f.id = m.folder_id \
+             WHERE f.name = ?1 AND m.id > ?2 AND m.seen = 0 ORDER BY m.id DESC LIMIT ?3"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map(params![folder, after, limit], row_to_envelope)?;
+        Ok((count as u64, rows.collect::<rusqlite::Result<_>>()?))
+    }
+
     /// Every message of a thread, oldest first.
     pub fn thread(&self, thread_id: i64) -> Result<Vec<EnvelopeRow>> {
         let sql = format!(

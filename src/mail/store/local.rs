@@ -322,6 +322,11 @@ impl MailStore {
         Ok(self.index.page(folder, sort, offset, limit)?)
     }
 
+    /// A folder's messages as (date, id), newest first (see [`Index::dated_ids`]).
+    pub fn dated_ids(&self, folder: &str) -> Result<Vec<(i64, MessageId)>> {
+        Ok(self.index.dated_ids(folder)?)
+    }
+
     pub fn search(
         &self,
         query: &str,

@@ -1,22 +1,35 @@
 //! The composer: To/Cc/Bcc with address completion from the index, subject, body,
 //! attachments; new, reply, reply-all and forward (pre-filled and quoted); save as draft
-//! or send to the outbox. Closing with unsaved text asks first.
+//! or send to the outbox. Closing with unsaved text asks first. Files are attached by
+//! path, through a native picker ("Attach…") or by dropping them on the window.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use iced::widget::{
     button, column, container, row, space, text, text_editor, text_input, Column, Row,
 };
 use iced::{Element, Length, Task};
 
+use super::keys::{self, tip, Action};
 use crate::mail::account::Account;
 use crate::mail::store::EnvelopeRow;
+
+/// The body's widget id (tests click it to type there).
+pub const BODY_ID: &str = "composer-body";
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Field {
     To,
     Cc,
     Bcc,
+}
+
+/// A file to attach, as checked when it was added (it is read again on send).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attached {
+    pub path: PathBuf,
+    pub name: String,
+    pub size: u64,
 }
 
 #[derive(Debug)]
@@ -26,7 +39,7 @@ pub struct State {
     pub bcc: String,
     pub subject: String,
     pub body: text_editor::Content,
-    pub attachments: Vec<PathBuf>,
+    pub attachments: Vec<Attached>,
     pub attach_path: String,
     pub in_reply_to: Option<String>,
     pub references: Vec<String>,
@@ -46,6 +59,12 @@ pub enum Message {
     Body(text_editor::Action),
     AttachPath(String),
     Attach,
+    /// Opens the native file picker.
+    Browse,
+    /// Files chosen in the picker (none when it was cancelled).
+    Picked(Vec<PathBuf>),
+    /// A file dropped on the window.
+    Dropped(PathBuf),
     RemoveAttachment(usize),
     Complete(String),
     SaveDraft,
@@ -189,15 +208,37 @@ impl State {
             Message::AttachPath(path) => self.attach_path = path,
             Message::Attach => {
                 let path = PathBuf::from(self.attach_path.trim());
-                if path.is_file() {
-                    self.attachments.push(path);
-                    self.attach_path.clear();
-                    self.dirty = true;
-                } else {
-                    self.error = Some(crate::fl!(
-                        "composer-no-such-file",
-                        path = self.attach_path.clone()
-                    ));
+                match self.add_file(&path) {
+                    Ok(()) => self.attach_path.clear(),
+                    Err(error) => self.error = Some(error),
+                }
+            }
+            Message::Browse => {
+                if !super::files::dialogs_available() {
+                    self.error = Some(crate::fl!("composer-no-dialog"));
+                    return (Task::none(), None);
+                }
+                let title = crate::fl!("composer-attach-title");
+                let pick = async move {
+                    rfd::AsyncFileDialog::new()
+                        .set_title(title)
+                        .pick_files()
+                        .await
+                        .map(|files| files.iter().map(|f| f.path().to_path_buf()).collect())
+                        .unwrap_or_default()
+                };
+                return (Task::perform(pick, Message::Picked), None);
+            }
+            Message::Picked(paths) => {
+                for path in paths {
+                    if let Err(error) = self.add_file(&path) {
+                        self.error = Some(error);
+                    }
+                }
+            }
+            Message::Dropped(path) => {
+                if let Err(error) = self.add_file(&path) {
+                    self.error = Some(error);
                 }
             }
             Message::RemoveAttachment(index) => {
@@ -237,6 +278,47 @@ impl State {
             Message::KeepEditing => self.confirm_close = false,
         }
         (Task::none(), None)
+    }
+
+    /// Adds a file to the attachments after checking it exists and can be read; the
+    /// error says which file and why, in the user's language. A file already attached
+    /// is not added twice.
+    pub fn add_file(&mut self, path: &Path) -> Result<(), String> {
+        let shown = path.display().to_string();
+        let metadata = match std::fs::metadata(path) {
+            Ok(metadata) if metadata.is_file() => metadata,
+            Ok(_) => return Err(crate::fl!("composer-no-such-file", path = shown)),
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+                return Err(crate::fl!("composer-no-such-file", path = shown))
+            }
+            Err(error) => {
+                return Err(crate::fl!(
+                    "composer-attach-failed",
+                    path = shown,
+                    error = error.to_string()
+                ))
+            }
+        };
+        // Readable now, not only present: a file the send cannot read is better told now.
+        if let Err(error) = std::fs::File::open(path) {
+            return Err(crate::fl!(
+                "composer-attach-failed",
+                path = shown,
+                error = error.to_string()
+            ));
+        }
+        if self.attachments.iter().any(|a| a.path == path) {
+            return Ok(());
+        }
+        self.attachments.push(Attached {
+            path: path.to_path_buf(),
+            name: path
+                .file_name()
+                .map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned()),
+            size: metadata.len(),
+        });
+        self.dirty = true;
+        Ok(())
     }
 
     fn recipients(&self) -> impl Iterator<Item = &str> {
@@ -281,7 +363,8 @@ impl State {
                 .collect()
         };
         let mut attachments = Vec::with_capacity(self.attachments.len());
-        for path in &self.attachments {
+        for attached in &self.attachments {
+            let path = &attached.path;
             attachments.push(AttachmentSpec::from_path(path).map_err(|e| {
                 crate::fl!(
                     "composer-attach-failed",
@@ -323,14 +406,23 @@ impl State {
         };
         let mut form = Column::new().spacing(8).push(
             row![
-                button(text(crate::fl!("composer-send"))).on_press(Message::Send),
-                button(text(crate::fl!("composer-save-draft")))
-                    .style(button::secondary)
-                    .on_press(Message::SaveDraft),
+                tip(
+                    button(text(crate::fl!("composer-send"))).on_press(Message::Send),
+                    Action::Send
+                ),
+                tip(
+                    button(text(crate::fl!("composer-save-draft")))
+                        .style(button::secondary)
+                        .on_press(Message::SaveDraft),
+                    Action::SaveDraft
+                ),
                 space().width(Length::Fill),
-                button(text(crate::fl!("composer-close")))
-                    .style(button::text)
-                    .on_press(Message::Close),
+                tip(
+                    button(text(crate::fl!("composer-close")))
+                        .style(button::text)
+                        .on_press(Message::Close),
+                    Action::CloseComposer
+                ),
             ]
             .spacing(8),
         );
@@ -384,7 +476,9 @@ impl State {
         );
         form = form.push(
             text_editor(&self.body)
+                .id(BODY_ID)
                 .on_action(Message::Body)
+                .key_binding(body_keys)
                 .height(Length::Fill)
                 .padding(8),
         );
@@ -398,22 +492,45 @@ impl State {
             .padding(6)
             .width(Length::FillPortion(2)),
         );
-        attachments = attachments.push(
-            button(text(crate::fl!("composer-attach")))
-                .style(button::secondary)
-                .on_press(Message::Attach),
-        );
-        for (index, path) in self.attachments.iter().enumerate() {
-            let name = path
-                .file_name()
-                .map_or(String::new(), |n| n.to_string_lossy().into_owned());
-            attachments = attachments.push(
-                button(text(format!("{name} ×")).size(12))
-                    .style(button::text)
-                    .on_press(Message::RemoveAttachment(index)),
+        attachments = attachments
+            .push(
+                button(text(crate::fl!("composer-attach")))
+                    .style(button::secondary)
+                    .on_press(Message::Attach),
+            )
+            .push(tip(
+                button(text(crate::fl!("composer-browse")))
+                    .style(button::secondary)
+                    .on_press(Message::Browse),
+                Action::Attach,
+            ));
+        let mut files = Column::new().spacing(4);
+        for (index, attached) in self.attachments.iter().enumerate() {
+            files = files.push(
+                row![
+                    text(format!(
+                        "{} ({})",
+                        attached.name,
+                        crate::i18n::format::format_size(attached.size)
+                    ))
+                    .size(13),
+                    button(text(crate::fl!("composer-remove")).size(12))
+                        .style(button::text)
+                        .padding([2, 8])
+                        .on_press(Message::RemoveAttachment(index)),
+                ]
+                .spacing(8)
+                .align_y(iced::Alignment::Center),
             );
         }
-        form = form.push(attachments);
+        form = form
+            .push(attachments)
+            .push(
+                text(crate::fl!("composer-drop-hint"))
+                    .size(12)
+                    .style(super::muted),
+            )
+            .push(files);
         if let Some(error) = &self.error {
             form = form.push(text(error.clone()).style(super::danger));
         }
@@ -428,6 +545,28 @@ impl Default for State {
     fn default() -> State {
         State::new()
     }
+}
+
+/// The body keeps its keys but the composer's shortcuts: without this, Ctrl+Enter
+/// would add a line instead of sending.
+fn body_keys(press: text_editor::KeyPress) -> Option<text_editor::Binding<Message>> {
+    // Unfocused, the window's own key handler sees the key.
+    if !matches!(press.status, text_editor::Status::Focused { .. }) {
+        return None;
+    }
+    let action = keys::lookup(
+        &press.modified_key,
+        press.modifiers,
+        keys::Context::Composer,
+    );
+    let message = match action {
+        Some(Action::Send) => Message::Send,
+        Some(Action::SaveDraft) => Message::SaveDraft,
+        Some(Action::Attach) => Message::Browse,
+        // Escape first lets go of the body, as in every other field.
+        Some(_) | None => return text_editor::Binding::from_key_press(press),
+    };
+    Some(text_editor::Binding::Custom(message))
 }
 
 fn prefixed(prefix: &str, subject: &str) -> String {

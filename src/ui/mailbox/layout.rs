@@ -1,5 +1,5 @@
 //! The main window's panes, folders | list | reader, split by dividers the user drags
-//! (or moves with `[` and `]`). Where they were left, and the window's size, are kept in
+//! (or moves with the keys of `keys::Action::NarrowList`/`WidenList`). Where they were left, and the window's size, are kept in
 //! `window.toml` in the data folder and restored at start-up.
 //!
 //! A drag sends a resize for every mouse move, so the file is written once the dividers
@@ -24,7 +24,7 @@ pub const SAVE_DELAY: Duration = Duration::from_millis(500);
 const FOLDERS: (f32, f32) = (0.08, 0.45);
 /// The share of the rest (list and reader) the list may take.
 const LIST: (f32, f32) = (0.15, 0.85);
-/// How far one press of `[` or `]` moves the list's divider.
+/// How far one press of the narrow/widen keys moves the list's divider.
 pub const NUDGE: f32 = 0.05;
 /// Smallest window kept: the app's minimum size. Largest: beyond any real screen.
 const WINDOW_MIN: Size = Size::new(480.0, 520.0);
@@ -306,7 +306,7 @@ impl State {
 }
 
 /// The three panes. The gap between them is the divider: a bar that takes the resize
-/// cursor and lights up under the pointer (see [`style`]); `[` and `]` move it too.
+/// cursor and lights up under the pointer (see [`style`]); the keys move it too.
 pub fn view(window: &super::MainWindow) -> Element<'_, super::Message> {
     use super::Message;
     let grid = iced::widget::pane_grid(&window.layout.panes, |_, pane, _| {
@@ -327,7 +327,7 @@ fn pane_view(window: &super::MainWindow, pane: Pane) -> Element<'_, super::Messa
         Pane::Reader => {
             let body = match (&window.settings, &window.composer) {
                 (Some(settings), _) => settings.view().map(Message::Settings),
-                (None, Some(composer)) => composer.view().map(Message::Composer),
+                (None, Some(composer)) => window.composer_view(composer),
                 (None, None) => window.reader.view().map(Message::Reader),
             };
             (body, super::card)

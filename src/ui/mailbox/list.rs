@@ -1,6 +1,13 @@
 //! The message list, virtualised: the scrollable is as tall as every row together, but
 //! only the rows in view (plus a margin) are fetched from the index and built as widgets.
 //! At 100,000 messages a scroll costs one page query and a few dozen rows.
+//!
+//! The unified Inbox ([`Source::AllInboxes`]) keeps only (date, account, id) of every
+//! account's Inbox in memory, merged by date, and reads the rows in view by id.
+//!
+//! With threads on, a folder of one account lists one row per thread (grouped by the
+//! index, see `Index::page_threads`); the unified Inbox and search hits stay one row
+//! per message (each hit is what matched, and threads do not cross accounts).
 
 use std::collections::BTreeSet;
 
@@ -8,7 +15,10 @@ use iced::keyboard::Modifiers;
 use iced::widget::{button, column, container, mouse_area, row, scrollable, space, text, Column};
 use iced::{Element, Font, Length, Task};
 
+use crate::mail::store::folder::INBOX;
 use crate::mail::store::{EnvelopeRow, Flags, MailStore, MessageId, Sort, SortKey};
+
+use super::accounts::{MailRef, Mailbox};
 
 /// Every row has this height, so a scroll offset maps to a row number with no layout.
 pub const ROW_HEIGHT: f32 = 52.0;
@@ -18,9 +28,74 @@ pub const SCROLL_ID: &str = "message-list";
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Source {
-    Folder(String),
+    /// A folder of one account (its index in the window).
+    Folder(usize, String),
     /// Search hits (already capped by the index), newest first.
-    Search(String, Vec<EnvelopeRow>),
+    Search(String, Vec<Listed>),
+    /// Every account's Inbox merged, by date.
+    AllInboxes,
+}
+
+/// A row of the list and the account it belongs to.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Listed {
+    pub account: usize,
+    pub row: EnvelopeRow,
+}
+
+impl Listed {
+    pub fn key(&self) -> MailRef {
+        MailRef {
+            account: self.account,
+            id: self.row.id,
+        }
+    }
+}
+
+impl std::ops::Deref for Listed {
+    type Target = EnvelopeRow;
+
+    fn deref(&self) -> &EnvelopeRow {
+        &self.row
+    }
+}
+
+/// One message of the unified Inbox: only what orders it and finds it (24 bytes, so
+/// 100,000 of them are 2.4 MB); its row is read when it scrolls into view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Merged {
+    date: i64,
+    id: MessageId,
+    account: u32,
+}
+
+/// Every account's Inbox as (date, account, id), newest first (or oldest first): one
+/// query per account reading ids and dates only, then one sort.
+fn merge_inboxes(boxes: &[Mailbox], descending: bool) -> Vec<Merged> {
+    let mut merged = Vec::new();
+    for (account, mailbox) in boxes.iter().enumerate() {
+        let dated = mailbox.store.dated_ids(INBOX).unwrap_or_default();
+        merged.extend(dated.into_iter().map(|(date, id)| Merged {
+            date,
+            id,
+            account: account as u32,
+        }));
+    }
+    merged.sort_unstable_by(|a, b| {
+        let order = (a.date, a.account, a.id).cmp(&(b.date, b.account, b.id));
+        if descending {
+            order.reverse()
+        } else {
+            order
+        }
+    });
+    merged
+}
+
+fn listed(account: usize, rows: Vec<EnvelopeRow>) -> Vec<Listed> {
+    rows.into_iter()
+        .map(|row| Listed { account, row })
+        .collect()
 }
 
 #[derive(Debug)]
@@ -33,12 +108,16 @@ pub struct State {
     pub total: u64,
     /// Position of `rows[0]` in the whole list.
     window_start: u64,
-    rows: Vec<EnvelopeRow>,
+    rows: Vec<Listed>,
     /// Beside `rows` when they are threads (see [`State::grouped`]), else empty.
     thread_info: Vec<ThreadInfo>,
+    /// The unified Inbox's order, when it is shown.
+    merged: Vec<Merged>,
+    /// Each account's name, shown on its rows when there is more than one.
+    pub account_labels: Vec<String>,
     scroll_y: f32,
     viewport_height: f32,
-    pub selected: BTreeSet<MessageId>,
+    pub selected: BTreeSet<MailRef>,
     /// Where shift-selection extends from, and where the keyboard cursor is.
     anchor: Option<u64>,
     pub cursor: Option<u64>,
@@ -64,19 +143,21 @@ pub enum Message {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Event {
     /// The selection changed; `Some` when exactly one message is selected.
-    Selected(Option<MessageId>),
+    Selected(Option<MailRef>),
 }
 
 impl State {
-    pub fn new(folder: &str) -> State {
+    pub fn new(source: Source) -> State {
         State {
-            source: Source::Folder(folder.to_string()),
+            source,
             sort: Sort::default(),
             threads: false,
             total: 0,
             window_start: 0,
             rows: Vec::new(),
             thread_info: Vec::new(),
+            merged: Vec::new(),
+            account_labels: Vec::new(),
             scroll_y: 0.0,
             // Until the scrollable reports its size: tall enough for a large screen.
             viewport_height: 1600.0,
@@ -88,31 +169,51 @@ impl State {
     }
 
     /// Shows another folder or search result from the top.
-    pub fn show(&mut self, source: Source, store: &MailStore) -> Task<Message> {
+    pub fn show(&mut self, source: Source, boxes: &[Mailbox]) -> Task<Message> {
+        // The unified Inbox is merged by date only.
+        if source == Source::AllInboxes && self.sort.key != SortKey::Date {
+            self.sort = Sort::default();
+        }
         self.source = source;
         self.selected.clear();
         self.anchor = None;
         self.cursor = None;
         self.scroll_y = 0.0;
-        self.reload(store);
+        self.reload(boxes);
         iced::widget::operation::scroll_to(SCROLL_ID, scrollable::AbsoluteOffset { x: 0.0, y: 0.0 })
     }
 
     /// Re-reads the count and the rows in view (after a change in the store).
-    pub fn reload(&mut self, store: &MailStore) {
-        self.total = match (self.grouped(), &self.source) {
-            (Some(name), _) => store.index().count_threads(name).unwrap_or(0),
-            (None, source) => match source {
-                Source::Folder(name) => store.count(name).unwrap_or(0),
-                Source::Search(_, hits) => hits.len() as u64,
-            },
+    pub fn reload(&mut self, boxes: &[Mailbox]) {
+        self.merged = match self.source {
+            Source::AllInboxes => merge_inboxes(boxes, self.sort.descending),
+            _ => Vec::new(),
+        };
+        self.total = match &self.source {
+            Source::Folder(account, name) if self.threads => {
+                store_of(boxes, *account).map_or(0, |s| s.index().count_threads(name).unwrap_or(0))
+            }
+            Source::Folder(account, name) => {
+                store_of(boxes, *account).map_or(0, |s| s.count(name).unwrap_or(0))
+            }
+            Source::Search(_, hits) => hits.len() as u64,
+            Source::AllInboxes => self.merged.len() as u64,
         };
         self.rows.clear();
-        self.fetch_window(store);
+        self.fetch_window(boxes);
         // Keep only the selected messages that still exist (deleted or moved away).
-        if let Source::Folder(name) = &self.source {
-            self.selected
-                .retain(|id| store.get(*id).is_ok_and(|r| &r.folder == name));
+        let folder = match &self.source {
+            Source::Folder(_, name) => Some(name.as_str()),
+            Source::AllInboxes => Some(INBOX),
+            Source::Search(..) => None,
+        };
+        if let Some(name) = folder {
+            let shown = self.folder_account();
+            self.selected.retain(|r| {
+                shown.is_none_or(|a| a == r.account)
+                    && store_of(boxes, r.account)
+                        .is_some_and(|s| s.get(r.id).is_ok_and(|row| row.folder == name))
+            });
         }
         if let Some(cursor) = self.cursor {
             if self.total == 0 {
@@ -129,35 +230,26 @@ impl State {
 
     pub fn folder(&self) -> Option<&str> {
         match &self.source {
-            Source::Folder(name) => Some(name),
-            Source::Search(..) => None,
+            Source::Folder(_, name) => Some(name),
+            Source::Search(..) | Source::AllInboxes => None,
         }
     }
 
-    /// The folder whose threads are listed, when threads are on: search hits stay
-    /// single messages (each hit is what matched).
-    pub fn grouped(&self) -> Option<&str> {
+    /// The account whose folder is shown (none for a search or the unified Inbox).
+    pub fn folder_account(&self) -> Option<usize> {
         match &self.source {
-            Source::Folder(name) if self.threads => Some(name),
+            Source::Folder(account, _) => Some(*account),
+            Source::Search(..) | Source::AllInboxes => None,
+        }
+    }
+
+    /// The account and folder whose threads are listed, when threads are on: search
+    /// hits and the unified Inbox stay single messages.
+    pub fn grouped(&self) -> Option<(usize, &str)> {
+        match &self.source {
+            Source::Folder(account, name) if self.threads => Some((*account, name)),
             _ => None,
         }
-    }
-
-    /// Fills `rows` (and `thread_info`) with the threads from `start`.
-    fn fetch_threads(&mut self, folder: &str, start: u64, limit: u64, store: &MailStore) {
-        let threads = store
-            .index()
-            .page_threads(folder, self.sort, start, limit)
-            .unwrap_or_default();
-        self.window_start = start;
-        self.thread_info = threads
-            .iter()
-            .map(|t| ThreadInfo {
-                messages: t.messages,
-                unread: t.unread,
-            })
-            .collect();
-        self.rows = threads.into_iter().map(|t| t.newest).collect();
     }
 
     /// The thread counts of the row at `position`, when threads are grouped and the row
@@ -167,29 +259,76 @@ impl State {
         self.thread_info.get(i as usize).copied()
     }
 
-    fn visible_range(&self) -> (u64, u64) {
-        let first = (self.scroll_y / ROW_HEIGHT).floor().max(0.0) as u64;
-        let count = (self.viewport_height / ROW_HEIGHT).ceil() as u64 + 1;
-        (first, (first + count).min(self.total))
+    /// What an action on the selection acts on, one group per selected row: a thread
+    /// row stands for every message of its thread in the listed folder, any other row
+    /// for its message alone.
+    pub fn selected_groups(&self, boxes: &[Mailbox]) -> Vec<Vec<MailRef>> {
+        let Some((account, folder)) = self.grouped() else {
+            return self.selected.iter().map(|r| vec![*r]).collect();
+        };
+        self.selected
+            .iter()
+            .map(|r| {
+                let thread = store_of(boxes, r.account)
+                    .filter(|_| r.account == account)
+                    .and_then(|s| {
+                        let row = s.get(r.id).ok()?;
+                        s.index().thread(row.thread_id).ok()
+                    })
+                    .unwrap_or_default();
+                let mut group: Vec<MailRef> = thread
+                    .iter()
+                    .filter(|m| m.folder == folder)
+                    .map(|m| MailRef { account, id: m.id })
+                    .collect();
+                if !group.contains(r) {
+                    group.push(*r);
+                }
+                group
+            })
+            .collect()
     }
 
-    /// Fetches the rows around the visible ones unless they are already here.
-    fn fetch_window(&mut self, store: &MailStore) {
-        let (first, end) = self.visible_range();
-        let have_end = self.window_start + self.rows.len() as u64;
-        if !self.rows.is_empty() && first >= self.window_start && end <= have_end {
-            return;
-        }
-        let start = first.saturating_sub(MARGIN);
-        let limit = (end - first.min(end)) + 2 * MARGIN;
-        if let Some(folder) = self.grouped().map(str::to_string) {
-            return self.fetch_threads(&folder, start, limit, store);
-        }
+    /// Every message the selection stands for (see [`State::selected_groups`]).
+    pub fn selected_messages(&self, boxes: &[Mailbox]) -> Vec<MailRef> {
+        let mut all: Vec<MailRef> = self.selected_groups(boxes).concat();
+        all.sort_unstable();
+        all.dedup();
+        all
+    }
+
+    /// `limit` rows from list position `start`. A unified Inbox row whose message went
+    /// away since the merge (deleted from elsewhere) makes the merge be done again, so
+    /// positions keep matching rows.
+    fn fetch(&mut self, boxes: &[Mailbox], start: u64, limit: u64) -> Vec<Listed> {
         self.thread_info.clear();
-        self.window_start = start;
-        self.rows = match &self.source {
-            Source::Folder(name) => store
-                .list(name, self.sort, start, limit)
+        if let Some((account, folder)) = self.grouped() {
+            let threads = store_of(boxes, account)
+                .and_then(|s| s.index().page_threads(folder, self.sort, start, limit).ok())
+                .unwrap_or_default();
+            self.thread_info = threads
+                .iter()
+                .map(|t| ThreadInfo {
+                    messages: t.messages,
+                    unread: t.unread,
+                })
+                .collect();
+            return threads
+                .into_iter()
+                .map(|t| Listed {
+                    account,
+                    row: t.newest,
+                })
+                .collect();
+        }
+        match &self.source {
+            Source::Folder(account, name) => store_of(boxes, *account)
+                .map(|s| {
+                    listed(
+                        *account,
+                        s.list(name, self.sort, start, limit).unwrap_or_default(),
+                    )
+                })
                 .unwrap_or_default(),
             Source::Search(_, hits) => hits
                 .iter()
@@ -197,40 +336,70 @@ impl State {
                 .take(limit as usize)
                 .cloned()
                 .collect(),
-        };
+            Source::AllInboxes => {
+                let mut again = true;
+                loop {
+                    let wanted = self.merged.iter().skip(start as usize).take(limit as usize);
+                    let expected = wanted.len();
+                    let rows: Vec<Listed> = wanted
+                        .filter_map(|m| {
+                            let account = m.account as usize;
+                            let row = store_of(boxes, account)?.get(m.id).ok()?;
+                            Some(Listed { account, row })
+                        })
+                        .collect();
+                    if rows.len() == expected || !again {
+                        return rows;
+                    }
+                    again = false;
+                    self.merged = merge_inboxes(boxes, self.sort.descending);
+                    self.total = self.merged.len() as u64;
+                }
+            }
+        }
+    }
+
+    fn visible_range(&self) -> (u64, u64) {
+        let first = (self.scroll_y / ROW_HEIGHT).floor().max(0.0) as u64;
+        let count = (self.viewport_height / ROW_HEIGHT).ceil() as u64 + 1;
+        (first, (first + count).min(self.total))
+    }
+
+    /// Fetches the rows around the visible ones unless they are already here.
+    fn fetch_window(&mut self, boxes: &[Mailbox]) {
+        let (first, end) = self.visible_range();
+        let have_end = self.window_start + self.rows.len() as u64;
+        if !self.rows.is_empty() && first >= self.window_start && end <= have_end {
+            return;
+        }
+        let start = first.saturating_sub(MARGIN);
+        let limit = (end - first.min(end)) + 2 * MARGIN;
+        self.window_start = start;
+        self.rows = self.fetch(boxes, start, limit);
     }
 
     /// The row at a list position, fetching it when it is out of the window.
-    pub fn row_at(&mut self, position: u64, store: &MailStore) -> Option<&EnvelopeRow> {
+    pub fn row_at(&mut self, position: u64, boxes: &[Mailbox]) -> Option<&Listed> {
         if position >= self.total {
             return None;
         }
         let in_window =
             position >= self.window_start && position < self.window_start + self.rows.len() as u64;
-        if let (false, Some(folder)) = (in_window, self.grouped().map(str::to_string)) {
-            let start = position.saturating_sub(MARGIN);
-            self.fetch_threads(&folder, start, 2 * MARGIN + 1, store);
-        } else if !in_window {
-            self.thread_info.clear();
+        if !in_window {
             self.window_start = position.saturating_sub(MARGIN);
-            self.rows = match &self.source {
-                Source::Folder(name) => store
-                    .list(name, self.sort, self.window_start, 2 * MARGIN + 1)
-                    .unwrap_or_default(),
-                Source::Search(_, hits) => hits
-                    .iter()
-                    .skip(self.window_start as usize)
-                    .take(2 * MARGIN as usize + 1)
-                    .cloned()
-                    .collect(),
-            };
+            self.rows = self.fetch(boxes, self.window_start, 2 * MARGIN + 1);
         }
         self.rows.get((position - self.window_start) as usize)
     }
 
     /// Updates a row in place (flag change) so the list shows it at once.
-    pub fn patch(&mut self, updated: &EnvelopeRow) {
-        if let Some(i) = self.rows.iter().position(|r| r.id == updated.id) {
+    pub fn patch(&mut self, account: usize, updated: &EnvelopeRow) {
+        let same = |r: &&mut Listed| r.account == account && r.row.id == updated.id;
+        if let Some(i) = self
+            .rows
+            .iter()
+            .position(|r| r.account == account && r.row.id == updated.id)
+        {
             // A thread row counts its unread messages: follow the change of this one.
             if let Some(info) = self.thread_info.get_mut(i) {
                 match (self.rows[i].is_unread(), updated.is_unread()) {
@@ -239,16 +408,16 @@ impl State {
                     _ => {}
                 }
             }
-            self.rows[i] = updated.clone();
+            self.rows[i].row = updated.clone();
         }
         if let Source::Search(_, hits) = &mut self.source {
-            if let Some(row) = hits.iter_mut().find(|r| r.id == updated.id) {
-                *row = updated.clone();
+            if let Some(listed) = hits.iter_mut().find(same) {
+                listed.row = updated.clone();
             }
         }
     }
 
-    pub fn single_selection(&self) -> Option<MessageId> {
+    pub fn single_selection(&self) -> Option<MailRef> {
         (self.selected.len() == 1)
             .then(|| self.selected.iter().next().copied())
             .flatten()
@@ -257,17 +426,17 @@ impl State {
     pub fn update(
         &mut self,
         message: Message,
-        store: &MailStore,
+        boxes: &[Mailbox],
     ) -> (Task<Message>, Option<Event>) {
         match message {
             Message::Scrolled(viewport) => {
                 self.scroll_y = viewport.absolute_offset().y;
                 self.viewport_height = viewport.bounds().height;
-                self.fetch_window(store);
+                self.fetch_window(boxes);
                 (Task::none(), None)
             }
             Message::Clicked(position) => {
-                let event = self.click(position, store);
+                let event = self.click(position, boxes);
                 (Task::none(), event)
             }
             Message::Sort(key) => {
@@ -280,7 +449,7 @@ impl State {
                     };
                 }
                 let source = self.source.clone();
-                let task = self.show(source, store);
+                let task = self.show(source, boxes);
                 (task, Some(Event::Selected(None)))
             }
             Message::ToggleThreads => {
@@ -289,18 +458,20 @@ impl State {
                 // Rows change number and order: the list starts again from the top, and
                 // a selected message stays selected as its thread's row.
                 let keep = match (selected, self.grouped()) {
-                    (Some(id), Some(folder)) => newest_of_thread(store, folder, id),
+                    (Some(message), Some((_, folder))) => {
+                        Some(newest_of_thread(boxes, folder, message))
+                    }
                     (selected, _) => selected,
                 };
-                let task = self.show(self.source.clone(), store);
+                let task = self.show(self.source.clone(), boxes);
                 self.selected.extend(keep);
                 (task, Some(Event::Selected(keep)))
             }
         }
     }
 
-    fn click(&mut self, position: u64, store: &MailStore) -> Option<Event> {
-        let id = self.row_at(position, store)?.id;
+    fn click(&mut self, position: u64, boxes: &[Mailbox]) -> Option<Event> {
+        let id = self.row_at(position, boxes)?.key();
         if self.modifiers.shift() {
             let anchor = self.anchor.unwrap_or(position);
             let (lo, hi) = (anchor.min(position), anchor.max(position));
@@ -308,8 +479,8 @@ impl State {
                 self.selected.clear();
             }
             for p in lo..=hi {
-                if let Some(row) = self.row_at(p, store) {
-                    let id = row.id;
+                if let Some(row) = self.row_at(p, boxes) {
+                    let id = row.key();
                     self.selected.insert(id);
                 }
             }
@@ -332,7 +503,7 @@ impl State {
         &mut self,
         delta: i64,
         extend: bool,
-        store: &MailStore,
+        boxes: &[Mailbox],
     ) -> (Task<Message>, Option<Event>) {
         if self.total == 0 {
             return (Task::none(), None);
@@ -344,7 +515,7 @@ impl State {
         if extend {
             self.modifiers = Modifiers::SHIFT;
         }
-        let event = self.click(next, store);
+        let event = self.click(next, boxes);
         self.modifiers = saved;
         (self.scroll_into_view(next), event)
     }
@@ -385,15 +556,24 @@ impl State {
             })
             .padding([4, 8])
             .on_press(Message::ToggleThreads);
-        let header = row![
-            sort_button(SortKey::Date, crate::fl!("mailbox-sort-date")),
-            sort_button(SortKey::From, crate::fl!("mailbox-sort-sender")),
-            sort_button(SortKey::Subject, crate::fl!("mailbox-sort-subject")),
-            space().width(Length::Fill),
-            threads,
-        ]
-        .spacing(4)
-        .padding([6, 8]);
+        let mut header = row![sort_button(SortKey::Date, crate::fl!("mailbox-sort-date"))];
+        // The unified Inbox is merged by date only.
+        if self.source != Source::AllInboxes {
+            header = header
+                .push(sort_button(
+                    SortKey::From,
+                    crate::fl!("mailbox-sort-sender"),
+                ))
+                .push(sort_button(
+                    SortKey::Subject,
+                    crate::fl!("mailbox-sort-subject"),
+                ));
+        }
+        let header = header
+            .push(space().width(Length::Fill))
+            .push(threads)
+            .spacing(4)
+            .padding([6, 8]);
 
         let body: Element<'_, Message> = if self.total == 0 {
             container(text(crate::fl!("mailbox-empty")).style(super::muted))
@@ -423,7 +603,8 @@ impl State {
         column![header, body].into()
     }
 
-    fn row_view<'a>(&self, position: u64, row: &'a EnvelopeRow) -> Element<'a, Message> {
+    fn row_view<'a>(&'a self, position: u64, listed: &'a Listed) -> Element<'a, Message> {
+        let row = &listed.row;
         let thread = self.thread_info(position);
         // A thread is unread while any of its messages is.
         let unread = thread.map_or(row.is_unread(), |t| t.unread > 0);
@@ -468,14 +649,25 @@ impl State {
             text(format_date(row.date)).size(12).style(super::muted),
         ]
         .spacing(6);
-        let line2 = row![
+        let mut line2 = row![
             space().width(24),
             container(text(subject).size(13).wrapping(text::Wrapping::None))
                 .width(Length::Fill)
                 .clip(true),
         ]
         .spacing(6);
-        let selected = self.selected.contains(&row.id);
+        // With several accounts, say whose mail each row is.
+        if self.account_labels.len() > 1 {
+            if let Some(label) = self.account_labels.get(listed.account) {
+                line2 = line2.push(
+                    text(label.as_str())
+                        .size(11)
+                        .style(super::muted)
+                        .wrapping(text::Wrapping::None),
+                );
+            }
+        }
+        let selected = self.selected.contains(&listed.key());
         let cursor = self.cursor == Some(position);
         mouse_area(
             container(column![line1, line2].spacing(2))
@@ -489,21 +681,30 @@ impl State {
     }
 }
 
-/// The newest message in `folder` of the thread that `id` belongs to.
-fn newest_of_thread(store: &MailStore, folder: &str, id: MessageId) -> Option<MessageId> {
-    let row = store.get(id).ok()?;
-    let thread = store.index().thread(row.thread_id).ok()?;
-    // Oldest first: the last one in the folder is the newest.
-    thread
-        .iter()
-        .rev()
-        .find(|r| r.folder == folder)
-        .map(|r| r.id)
-        .or(Some(id))
-}
-
 /// A list date in the user's language and time zone: the time for today's mail, then
 /// "Yesterday", the day and month, or the full date (see `i18n::format`).
 pub fn format_date(secs: i64) -> String {
     crate::i18n::format::format_date(secs)
+}
+
+/// The newest message in `folder` of the thread that `message` belongs to.
+fn newest_of_thread(boxes: &[Mailbox], folder: &str, message: MailRef) -> MailRef {
+    let newest = store_of(boxes, message.account).and_then(|s| {
+        let row = s.get(message.id).ok()?;
+        let thread = s.index().thread(row.thread_id).ok()?;
+        // Oldest first: the last one in the folder is the newest.
+        thread
+            .iter()
+            .rev()
+            .find(|r| r.folder == folder)
+            .map(|r| r.id)
+    });
+    MailRef {
+        account: message.account,
+        id: newest.unwrap_or(message.id),
+    }
+}
+
+fn store_of(boxes: &[Mailbox], account: usize) -> Option<&MailStore> {
+    boxes.get(account).map(|b| &b.store)
 }

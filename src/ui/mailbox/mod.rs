@@ -1,30 +1,39 @@
-//! The main window: folders | message list | reader, a search box, a status bar, the
-//! composer, and keyboard shortcuts with a help overlay (`?`).
+//! The main window: folders of every account | message list | reader, a search box, a
+//! status bar, the composer, and keyboard shortcuts with a help overlay (`?`).
 //!
-//! Everything shown comes from the local store (index + Maildir), so no click waits on
+//! Everything shown comes from the local stores (index + Maildir), so no click waits on
 //! the network: flag, move, delete and send change the store and the view at once, and
-//! the account's background connection ([`engine`]) repeats them on the server.
+//! each account's background connection ([`engine`]) repeats them on the server.
 
+pub mod accounts;
+mod actions;
 pub mod composer;
 pub mod engine;
+pub mod files;
 pub mod folders;
+pub mod keys;
 pub mod layout;
 pub mod list;
+pub mod moves;
+pub mod notify;
+pub mod picker;
 pub mod reader;
 pub mod search;
 pub mod settings;
+mod shortcuts;
 pub mod status;
 pub mod wire;
 
 use std::time::Duration;
 
-use iced::keyboard::{self, key::Named, Key, Modifiers};
-use iced::widget::{button, column, container, opaque, row, stack, text, Column};
-use iced::{Background, Border, Color, Element, Length, Subscription, Task, Theme};
+use iced::keyboard;
+use iced::widget::{button, column, container, opaque, pick_list, row, stack, text};
+use iced::{Background, Border, Element, Length, Subscription, Task, Theme};
 
 use crate::mail::account::Account;
-use crate::mail::store::folder::{Role, INBOX};
-use crate::mail::store::{Flags, MailStore, MessageId};
+use crate::mail::store::{Flags, MailStore};
+pub use accounts::{MailRef, Mailbox};
+use folders::Selection;
 use list::Source;
 
 /// How long a message stays selected before it counts as read (the default of
@@ -34,28 +43,37 @@ pub const MARK_READ_DELAY: Duration = Duration::from_millis(1500);
 pub const SEARCH_LIMIT: u64 = 500;
 
 pub struct MainWindow {
-    pub account: Account,
-    pub store: MailStore,
+    /// Every account, in the config's order; a [`MailRef`] points into this.
+    pub accounts: Vec<Mailbox>,
     pub folders: folders::State,
     pub list: list::State,
     pub reader: reader::State,
     pub search: search::State,
     pub status: status::State,
     pub composer: Option<composer::State>,
+    /// The account the composer sends from (and saves drafts to).
+    pub composer_account: usize,
     pub settings: Option<settings::State>,
     /// Where the config lives (settings are saved there); `None` in bare tests.
     pub paths: Option<crate::mail::paths::Paths>,
     pub help: bool,
+    /// The keyboard's folder picker (`m` move to, `g` go to), when open.
+    pub picker: Option<picker::State>,
     /// From the settings (`mark_read_delay_secs`).
     pub mark_read_delay: Duration,
     /// Demo mode: no connection is started.
     pub offline_demo: bool,
+    /// New-mail notifications (the setting and the last notice; each account keeps
+    /// its own watermark).
+    pub notify: notify::State,
     /// The panes' sizes, restored from and saved to `window.toml`.
     pub layout: layout::State,
     /// The theme chosen in the settings (the app shell applies it).
     pub theme: crate::mail::config::Theme,
-    generation: u64,
-    commands: Option<futures::channel::mpsc::Sender<engine::Command>>,
+    /// The account of the message in the reader.
+    reading: usize,
+    /// The next connection generation to hand out (never reused in a window).
+    next_generation: u64,
 }
 
 #[derive(Clone, Debug)]
@@ -66,50 +84,72 @@ pub enum Message {
     Search(search::Message),
     Status(status::Message),
     Composer(composer::Message),
+    ComposeFrom(accounts::Sender),
     Settings(settings::Message),
     OpenSettings,
     Key(keyboard::Event),
-    MarkReadDue(MessageId),
+    MarkReadDue(MailRef),
     Engine(engine::Report),
+    /// A removed account's keyring entry (and mail, if asked) were deleted, or why not.
+    Forgotten(Result<(), String>),
     ToggleHelp,
     New,
     Delete,
     ToggleRead,
     ToggleFlag,
+    Archive,
+    MoveTo(String),
+    /// The keyboard's folder picker.
+    Picker(picker::Message),
+    /// A file dropped on the window (attached when the composer is open).
+    FileDropped(std::path::PathBuf),
     /// Handled by the app shell: opens the setup wizard.
     AddAccount,
     Layout(layout::Message),
 }
 
 impl MainWindow {
+    /// The window on one account.
     pub fn new(account: Account, store: MailStore, offline_demo: bool) -> MainWindow {
-        let label = format!("{} <{}>", account.display_name, account.email);
+        MainWindow::with_accounts(vec![(account, store)], offline_demo)
+    }
+
+    /// The window on every account, each with its store.
+    pub fn with_accounts(accounts: Vec<(Account, MailStore)>, offline_demo: bool) -> MainWindow {
+        let count = accounts.len() as u64;
+        let accounts: Vec<Mailbox> = accounts
+            .into_iter()
+            .enumerate()
+            .map(|(n, (account, store))| Mailbox::new(account, store, n as u64))
+            .collect();
         let mut window = MainWindow {
-            status: status::State::new([account.id()]),
-            folders: folders::State::new(label),
-            list: list::State::new(INBOX),
+            status: status::State::new(accounts.iter().map(|m| m.account.id())),
+            folders: folders::State::new(Vec::new()),
+            list: list::State::new(Source::AllInboxes),
             reader: reader::State::default(),
             search: search::State::default(),
             composer: None,
+            composer_account: 0,
             settings: None,
             paths: None,
             help: false,
+            picker: None,
             mark_read_delay: MARK_READ_DELAY,
             offline_demo,
+            notify: notify::State::default(),
             layout: layout::State::default(),
             theme: Default::default(),
-            generation: 0,
-            commands: None,
-            account,
-            store,
+            reading: 0,
+            next_generation: count,
+            accounts,
         };
-        window.folders.refresh(&window.store);
-        window.list.reload(&window.store);
+        let _ = window.reset_views();
         window
     }
 
+    /// The title counts unread mail in every account's Inbox.
     pub fn title(&self) -> String {
-        let unread = self.folders.unread(INBOX);
+        let unread = self.folders.inbox_unread();
         if unread > 0 {
             crate::fl!("mailbox-title-unread", count = unread)
         } else {
@@ -117,20 +157,55 @@ impl MainWindow {
         }
     }
 
+    /// The message in the reader, with its account.
+    pub fn shown(&self) -> Option<MailRef> {
+        self.reader.shown().map(|id| MailRef {
+            account: self.reading,
+            id,
+        })
+    }
+
+    /// The account the user is in: the selected folder's, else the open message's.
+    pub fn current_account(&self) -> usize {
+        self.folders
+            .selected
+            .account()
+            .or_else(|| self.shown().map(|r| r.account))
+            .unwrap_or(0)
+    }
+
+    /// Rebuilds the folder pane and the list after the accounts changed, on the
+    /// default selection (the unified Inbox with several accounts).
+    fn reset_views(&mut self) -> Task<list::Message> {
+        self.folders = folders::State::new(self.accounts.iter().map(Mailbox::label).collect());
+        for (index, mailbox) in self.accounts.iter().enumerate() {
+            self.folders.refresh(index, &mailbox.store);
+        }
+        self.list.account_labels = self
+            .accounts
+            .iter()
+            .map(|m| m.account.email.clone())
+            .collect();
+        self.search.query.clear();
+        self.reader.clear();
+        let source = source_for(&self.folders.selected);
+        self.list.show(source, &self.accounts)
+    }
+
     pub fn update(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::Folders(message) => {
                 let (task, event) = self.folders.update(message);
-                if let Some(folders::Event::Selected(name)) = event {
+                if let Some(folders::Event::Selected(selection)) = event {
                     self.search.query.clear();
                     self.reader.clear();
-                    let show = self.list.show(Source::Folder(name), &self.store);
+                    let show = self.list.show(source_for(&selection), &self.accounts);
                     return Task::batch([task.map(Message::Folders), show.map(Message::List)]);
                 }
                 task.map(Message::Folders)
             }
             Message::List(message) => {
-                let (task, event) = self.list.update(message, &self.store);
+                let (task, event) = self.list.update(message, &self.accounts);
                 let more = self.on_list_event(event);
                 Task::batch([task.map(Message::List), more])
             }
@@ -148,16 +223,13 @@ impl MainWindow {
                 let (task, event) = self.search.update(message);
                 let more = match event {
                     Some(search::Event::Query(query)) => {
-                        let hits = self
-                            .store
-                            .search(&query, None, SEARCH_LIMIT)
-                            .unwrap_or_default();
+                        let hits = self.run_search(&query);
                         self.reader.clear();
-                        self.list.show(Source::Search(query, hits), &self.store)
+                        self.list.show(Source::Search(query, hits), &self.accounts)
                     }
                     Some(search::Event::Cleared) => {
-                        let folder = self.folders.selected.clone();
-                        self.list.show(Source::Folder(folder), &self.store)
+                        let source = source_for(&self.folders.selected);
+                        self.list.show(source, &self.accounts)
                     }
                     None => Task::none(),
                 };
@@ -165,12 +237,20 @@ impl MainWindow {
             }
             Message::Status(message) => {
                 let (task, event) = self.status.update(message);
-                if let Some(status::Event::Retry(_)) = event {
-                    self.command(engine::Command::SyncNow);
+                if let Some(status::Event::Retry(id)) = event {
+                    if let Some(mailbox) = self.accounts.iter_mut().find(|m| m.account.id() == id) {
+                        mailbox.command(engine::Command::SyncNow);
+                    }
                 }
                 task.map(Message::Status)
             }
             Message::Composer(message) => self.composer_update(message),
+            Message::ComposeFrom(sender) => {
+                if sender.account < self.accounts.len() {
+                    self.composer_account = sender.account;
+                }
+                Task::none()
+            }
             Message::OpenSettings => {
                 let current = self
                     .paths
@@ -178,51 +258,24 @@ impl MainWindow {
                     .and_then(|p| crate::mail::config::Config::load(p).ok())
                     .map(|c| c.settings)
                     .unwrap_or_default();
-                self.settings = Some(settings::State::new(&self.account, current));
+                self.open_settings(self.current_account(), current);
                 Task::none()
             }
-            Message::Settings(message) => {
-                let Some(state) = &mut self.settings else {
-                    return Task::none();
-                };
-                let (task, event) = state.update(message, self.paths.as_ref(), &self.account);
-                match event {
-                    Some(settings::Event::Saved(account, saved)) => {
-                        self.account = *account;
-                        self.folders.account_label =
-                            format!("{} <{}>", self.account.display_name, self.account.email);
-                        crate::i18n::init(saved.language.as_deref());
-                        self.mark_read_delay =
-                            Duration::from_secs(saved.mark_read_delay_secs.into());
-                        self.theme = saved.theme;
-                        self.settings = None;
-                        self.status.note = Some(crate::fl!("settings-saved"));
-                        // A new worker with the new account settings replaces the old.
-                        self.restart_connection();
-                    }
-                    Some(settings::Event::Closed) => self.settings = None,
-                    None => {}
-                }
-                task.map(Message::Settings)
-            }
+            Message::Settings(message) => self.settings_update(message),
             Message::Key(event) => self.key(event),
-            Message::MarkReadDue(id) => {
+            Message::MarkReadDue(message) => {
                 // Stale when the reader moved on before the delay ran out.
-                if self.reader.shown() == Some(id) {
-                    self.set_flag(id, Flags::SEEN, Some(true));
-                    // A thread row stands for its conversation in the folder: read as one.
-                    let others = self.unread_in_thread_row();
-                    for other in &others {
-                        self.set_flag(*other, Flags::SEEN, Some(true));
-                    }
-                    if !others.is_empty() {
-                        self.list.reload(&self.store);
-                    }
+                if self.shown() == Some(message) {
+                    self.set_flag(message, Flags::SEEN, Some(true));
+                    self.read_thread_row();
                 }
                 Task::none()
             }
-            Message::Engine(report) => {
-                self.engine_report(report);
+            Message::Engine(report) => self.engine_update(report),
+            Message::Forgotten(result) => {
+                if let Err(error) = result {
+                    self.status.note = Some(error);
+                }
                 Task::none()
             }
             Message::ToggleHelp => {
@@ -230,6 +283,7 @@ impl MainWindow {
                 Task::none()
             }
             Message::New => {
+                self.composer_account = self.current_account();
                 self.composer = Some(composer::State::new());
                 Task::none()
             }
@@ -238,17 +292,23 @@ impl MainWindow {
                 Task::none()
             }
             Message::ToggleRead => {
-                for id in self.list.selected.clone() {
-                    self.set_flag(id, Flags::SEEN, None);
-                }
+                self.toggle_selected(Flags::SEEN);
                 Task::none()
             }
             Message::ToggleFlag => {
-                for id in self.list.selected.clone() {
-                    self.set_flag(id, Flags::FLAGGED, None);
-                }
+                self.toggle_selected(Flags::FLAGGED);
                 Task::none()
             }
+            Message::Archive => {
+                self.archive_selected();
+                Task::none()
+            }
+            Message::MoveTo(folder) => {
+                self.move_selected(&folder);
+                Task::none()
+            }
+            Message::Picker(message) => self.picker_update(message),
+            Message::FileDropped(path) => self.composer_update(composer::Message::Dropped(path)),
             Message::AddAccount => Task::none(),
             Message::Layout(message) => {
                 let (task, event) = self.layout.update(message, self.paths.as_ref());
@@ -262,8 +322,13 @@ impl MainWindow {
 
     fn on_list_event(&mut self, event: Option<list::Event>) -> Task<Message> {
         match event {
-            Some(list::Event::Selected(Some(id))) => {
-                self.reader.load(&self.store, id, self.list.threads);
+            Some(list::Event::Selected(Some(message))) => {
+                let Some(mailbox) = self.accounts.get(message.account) else {
+                    return Task::none();
+                };
+                self.reading = message.account;
+                self.reader
+                    .load(&mailbox.store, message.id, self.list.threads);
                 let unread = self.reader.open.as_ref().is_some_and(|o| o.row.is_unread())
                     || !self.unread_in_thread_row().is_empty();
                 if unread {
@@ -271,7 +336,7 @@ impl MainWindow {
                     let delay = self.mark_read_delay;
                     return Task::perform(
                         async move { tokio::time::sleep(delay).await },
-                        move |_| Message::MarkReadDue(id),
+                        move |_| Message::MarkReadDue(message),
                     );
                 }
                 Task::none()
@@ -284,339 +349,93 @@ impl MainWindow {
         }
     }
 
-    /// With threads grouped: the other unread messages of the open conversation that
-    /// its row in the list stands for (those in the listed folder).
-    fn unread_in_thread_row(&self) -> Vec<MessageId> {
-        let (Some(folder), Some(open)) = (self.list.grouped(), &self.reader.open) else {
-            return Vec::new();
-        };
-        open.thread
-            .iter()
-            .filter(|r| r.folder == folder && r.is_unread())
-            .map(|r| r.id)
-            .collect()
-    }
-
-    /// For a message of an IMAP account's cache: records the change in the durable journal
-    /// the sync replays to the server, and applies it to the cache. `None` where there is
-    /// no server copy to tell (POP3 and the demo), so the caller changes the store itself.
-    fn journal(
-        &mut self,
-        row: &crate::mail::store::EnvelopeRow,
-        change: &crate::mail::imap::journal::LocalChange,
-    ) -> Option<Result<(), String>> {
-        use crate::mail::account::Protocol;
-        use crate::mail::imap::journal::{self, MessageRef};
-        let paths = self.paths.as_ref()?;
-        if self.offline_demo || self.account.protocol != Protocol::Imap {
-            return None;
-        }
-        let message = MessageRef {
-            folder: row.folder.clone(),
-            uid: row.uid()?,
-        };
-        Some(journal::apply(paths, &self.account, &message, change).map_err(|e| e.user_message()))
-    }
-
-    /// Sets (`Some`) or toggles (`None`) a flag: the file is renamed and the index
-    /// updated now; the server hears of it through the connection.
-    pub fn set_flag(&mut self, id: MessageId, flag: char, on: Option<bool>) {
-        let Ok(row) = self.store.get(id) else { return };
-        let on = on.unwrap_or(!row.flags().contains(flag));
-        let flags = row.flags().with(flag, on);
-        if flags == *row.flags() {
-            return;
-        }
-        let change = crate::mail::imap::journal::LocalChange::Flag { flag, on };
-        let result = match self.journal(&row, &change) {
-            // Re-read: the journal updated the file and the index row itself.
-            Some(Ok(())) => self.store.get(id),
-            Some(Err(message)) => {
-                self.status.note = Some(message);
-                return;
-            }
-            None => self.store.set_flags(id, &flags),
-        };
-        match result {
-            Ok(updated) => {
-                self.list.patch(&updated);
-                self.reader.patch(&updated);
-                // Adjusted in place: recounting 100,000 rows on every read would be slow.
-                if flag == Flags::SEEN {
-                    self.folders
-                        .adjust_unread(&updated.folder, if on { -1 } else { 1 });
-                }
-                self.command(engine::Command::Changed(id));
-            }
-            Err(error) => self.status.note = Some(error.user_message()),
-        }
-    }
-
-    /// Moves the selection to Trash (or deletes it for good when already in Trash).
-    pub fn delete_selected(&mut self) {
-        let ids: Vec<MessageId> = self.list.selected.iter().copied().collect();
-        if ids.is_empty() {
-            return;
-        }
-        let trash = Role::Trash.default_name();
-        let mut done = 0;
-        for id in &ids {
-            let change = crate::mail::imap::journal::LocalChange::Delete;
-            let result = match self.store.get(*id) {
-                Ok(row) => match self.journal(&row, &change) {
-                    Some(Ok(())) => Ok(()),
-                    Some(Err(message)) => {
-                        self.status.note = Some(message);
-                        continue;
-                    }
-                    None if row.folder == trash => self.store.remove(*id),
-                    None => self.store.move_to(*id, trash).map(|_| ()),
-                },
-                Err(error) => Err(error),
-            };
-            match result {
-                Ok(()) => {
-                    done += 1;
-                    self.command(engine::Command::Changed(*id));
-                }
-                Err(error) => self.status.note = Some(error.user_message()),
-            }
-        }
-        if done > 0 {
-            self.status.note = Some(crate::fl!("mailbox-deleted", count = done));
-        }
-        if let Source::Search(query, _) = &self.list.source {
-            let hits = self
-                .store
-                .search(query, None, SEARCH_LIMIT)
-                .unwrap_or_default();
-            self.list.source = Source::Search(query.clone(), hits);
-        }
-        let cursor = self.list.cursor;
-        self.list.selected.clear();
-        self.list.reload(&self.store);
-        self.folders.refresh(&self.store);
-        self.reader.clear();
-        // Select what is now at the cursor, as mail clients do after a delete.
-        if let Some(position) = cursor.filter(|_| self.list.total > 0) {
-            let position = position.min(self.list.total - 1);
-            self.list.cursor = Some(position);
-            if let Some(row) = self.list.row_at(position, &self.store) {
-                let id = row.id;
-                self.list.selected.clear();
-                self.list.selected.insert(id);
-                self.reader.load(&self.store, id, self.list.threads);
-            }
-        }
-    }
-
-    fn open_reply(&mut self, all: bool) -> Task<Message> {
-        if let Some(open) = &self.reader.open {
-            self.composer = Some(composer::State::reply(
-                &self.account,
-                &open.row,
-                &open.text,
-                all,
-            ));
-        }
-        Task::none()
-    }
-
-    fn open_forward(&mut self) -> Task<Message> {
-        if let Some(open) = &self.reader.open {
-            self.composer = Some(composer::State::forward(&open.row, &open.text));
-        }
-        Task::none()
-    }
-
-    fn composer_update(&mut self, message: composer::Message) -> Task<Message> {
-        let Some(composer) = &mut self.composer else {
-            return Task::none();
-        };
-        let (task, event) = composer.update(message, &self.account);
-        match event {
-            Some(composer::Event::Lookup(prefix)) => {
-                composer.completions = address_completions(&self.store, &prefix);
-            }
-            Some(composer::Event::SaveDraft(bytes)) => {
-                match engine::save_draft(&mut self.store, &bytes) {
-                    Ok(_) => self.status.note = Some(crate::fl!("composer-draft-saved")),
-                    Err(error) => {
-                        composer.dirty = true;
-                        composer.error = Some(error.user_message());
-                    }
-                }
-                if composer.confirm_close && !composer.dirty {
-                    self.composer = None;
-                }
-                self.folders.refresh(&self.store);
-            }
-            Some(composer::Event::Send(bytes)) => {
-                let queued = match &self.paths {
-                    Some(paths) => {
-                        engine::queue_send(paths, &self.account, &bytes, composer.envelope())
-                            .map(|_| ())
-                            .map_err(|e| crate::fl!("wire-queue-failed", detail = e.to_string()))
-                    }
-                    None => engine::queue_local(&mut self.store, &bytes)
-                        .map(|_| ())
-                        .map_err(|e| e.user_message()),
-                };
-                match queued {
-                    Ok(()) => {
-                        self.composer = None;
-                        self.status.note = Some(crate::fl!("composer-queued"));
-                        self.folders.refresh(&self.store);
-                        self.command(engine::Command::Send);
-                    }
-                    Err(error) => {
-                        composer.dirty = true;
-                        composer.error = Some(error);
-                    }
-                }
-            }
-            Some(composer::Event::Closed) => self.composer = None,
-            None => {}
-        }
-        task.map(Message::Composer)
-    }
-
-    fn command(&mut self, command: engine::Command) {
-        if let Some(sender) = &mut self.commands {
-            // A full queue means the worker is busy; the next sync catches up anyway.
-            let _ = sender.try_send(command);
-        }
-    }
-
-    /// Applies a report from the account's connection; stale ones are dropped.
-    pub fn engine_report(&mut self, report: engine::Report) -> bool {
-        if report.account() != &self.account.id() || report.generation() != self.generation {
-            return false;
-        }
-        match report {
-            engine::Report::Ready { commands, .. } => {
-                // The worker is up; "online" waits for the server to say so.
-                self.commands = Some(commands);
-            }
-            engine::Report::Status { connection, .. } => {
-                self.status.set(&self.account.id(), connection);
-            }
-            engine::Report::StoreChanged { .. } => {
-                self.folders.refresh(&self.store);
-                self.list.reload(&self.store);
-            }
-            engine::Report::Note { text, .. } => self.status.note = Some(text),
-        }
-        true
-    }
-
-    /// Starts a new connection (settings changed): reports of the old one go stale.
-    pub fn restart_connection(&mut self) {
-        self.generation += 1;
-        self.commands = None;
-    }
-
     fn key(&mut self, event: keyboard::Event) -> Task<Message> {
         match event {
             keyboard::Event::ModifiersChanged(modifiers) => {
                 self.list.modifiers = modifiers;
                 Task::none()
             }
-            keyboard::Event::KeyPressed { key, modifiers, .. } => self.shortcut(key, modifiers),
+            // Shift applied ("A", "?"), Ctrl not: the table names keys as typed.
+            keyboard::Event::KeyPressed {
+                modified_key,
+                modifiers,
+                ..
+            } => self.shortcut(modified_key, modifiers),
             _ => Task::none(),
         }
     }
 
-    /// Keyboard shortcuts; text fields keep their keys (only ignored keys reach here).
-    pub fn shortcut(&mut self, key: Key, modifiers: Modifiers) -> Task<Message> {
-        if self.composer.is_some() {
-            if key == Key::Named(Named::Escape) {
-                return self.composer_update(composer::Message::Close);
-            }
-            return Task::none();
-        }
-        let extend = modifiers.shift();
-        let step = |window: &mut MainWindow, delta: i64| {
-            let (task, event) = window.list.step(delta, extend, &window.store);
-            let more = window.on_list_event(event);
-            Task::batch([task.map(Message::List), more])
-        };
-        match key.as_ref() {
-            Key::Named(Named::ArrowDown) => step(self, 1),
-            Key::Named(Named::ArrowUp) => step(self, -1),
-            Key::Named(Named::Delete) => self.update(Message::Delete),
-            Key::Named(Named::F5) => {
-                self.command(engine::Command::SyncNow);
-                Task::none()
-            }
-            Key::Named(Named::Escape) => {
-                self.help = false;
-                Task::none()
-            }
-            Key::Character(c) => match c {
-                "j" => step(self, 1),
-                "k" => step(self, -1),
-                "c" => self.update(Message::New),
-                "r" => self.open_reply(false),
-                "a" => self.open_reply(true),
-                "f" => self.open_forward(),
-                "u" => self.update(Message::ToggleRead),
-                "s" => self.update(Message::ToggleFlag),
-                "/" => search::State::focus(),
-                "?" => self.update(Message::ToggleHelp),
-                "[" => self.update(Message::Layout(layout::Message::Nudge(-layout::NUDGE))),
-                "]" => self.update(Message::Layout(layout::Message::Nudge(layout::NUDGE))),
-                _ => Task::none(),
-            },
-            _ => Task::none(),
-        }
-    }
-
+    /// One long-lived connection per account, keyed on its id and generation.
     pub fn subscription(&self) -> Subscription<Message> {
         let keys = Subscription::batch([
             keyboard::listen().map(Message::Key),
             iced::window::resize_events()
                 .map(|(_, size)| Message::Layout(layout::Message::WindowResized(size))),
         ]);
+        // Dropped files only mean something to an open composer.
+        let drops = if self.composer.is_some() {
+            iced::event::listen_with(moves::dropped_file)
+        } else {
+            Subscription::none()
+        };
+        let escape = if self.picker.is_some() {
+            iced::event::listen_with(shortcuts::escape_in_field)
+        } else {
+            Subscription::none()
+        };
         if self.offline_demo {
-            return keys;
+            return Subscription::batch([keys, drops, escape]);
         }
-        Subscription::batch([
-            keys,
-            engine::connection(&self.account, self.paths.as_ref(), self.generation)
-                .map(Message::Engine),
-        ])
+        let connections = self.accounts.iter().map(|mailbox| {
+            engine::connection(&mailbox.account, self.paths.as_ref(), mailbox.generation)
+                .map(Message::Engine)
+        });
+        Subscription::batch([keys, drops, escape].into_iter().chain(connections))
     }
 
     pub fn view(&self) -> Element<'_, Message> {
+        use keys::{tip, Action};
         let toolbar = row![
-            button(text(crate::fl!("mailbox-new"))).on_press(Message::New),
-            button(text(crate::fl!("mailbox-delete")))
-                .style(button::secondary)
-                .on_press(Message::Delete),
-            button(text(crate::fl!("mailbox-read-unread")))
-                .style(button::secondary)
-                .on_press(Message::ToggleRead),
-            button(text(crate::fl!("mailbox-flag")))
-                .style(button::secondary)
-                .on_press(Message::ToggleFlag),
-            self.search.view().map(Message::Search),
-            button(text(crate::fl!("mailbox-settings")))
-                .style(button::text)
-                .on_press(Message::OpenSettings),
+            tip(
+                button(text(crate::fl!("mailbox-new"))).on_press(Message::New),
+                Action::New
+            ),
+            tip(
+                button(text(crate::fl!("mailbox-delete")))
+                    .style(button::secondary)
+                    .on_press(Message::Delete),
+                Action::Delete
+            ),
+            tip(
+                button(text(crate::fl!("mailbox-read-unread")))
+                    .style(button::secondary)
+                    .on_press(Message::ToggleRead),
+                Action::ToggleRead
+            ),
+            tip(
+                button(text(crate::fl!("mailbox-flag")))
+                    .style(button::secondary)
+                    .on_press(Message::ToggleFlag),
+                Action::ToggleFlag
+            ),
+            self.move_controls(),
+            tip(self.search.view().map(Message::Search), Action::Search),
+            tip(
+                button(text(crate::fl!("mailbox-settings")))
+                    .style(button::text)
+                    .on_press(Message::OpenSettings),
+                Action::Settings
+            ),
             // The demo has no wizard to go to.
             button(text(crate::fl!("mailbox-add-account")))
                 .style(button::text)
                 .on_press_maybe((!self.offline_demo).then_some(Message::AddAccount)),
             // A glyph alone says nothing to someone who doesn't know it: name it on hover.
-            iced::widget::tooltip(
+            tip(
                 button(text("?"))
                     .style(button::text)
                     .on_press(Message::ToggleHelp),
-                container(text(crate::fl!("mailbox-help-title")).size(13))
-                    .padding(6)
-                    .style(container::rounded_box),
-                iced::widget::tooltip::Position::Bottom,
+                Action::Help
             ),
         ]
         .spacing(8)
@@ -628,44 +447,49 @@ impl MainWindow {
             panes,
             container(self.status.view().map(Message::Status)).width(Length::Fill),
         ];
-        if self.help {
-            stack![main, opaque(help_overlay())].into()
-        } else {
-            main.into()
+        match (&self.picker, self.help) {
+            (Some(picker), _) => stack![main, picker.view().map(Message::Picker)].into(),
+            (None, true) => stack![main, opaque(shortcuts::help_overlay())].into(),
+            (None, false) => main.into(),
         }
+    }
+
+    /// The composer, under a From picker when there is more than one account to send from.
+    fn composer_view<'a>(&'a self, composer: &'a composer::State) -> Element<'a, Message> {
+        let editor = composer.view().map(Message::Composer);
+        if self.accounts.len() < 2 {
+            return editor;
+        }
+        let senders: Vec<accounts::Sender> = self
+            .accounts
+            .iter()
+            .enumerate()
+            .map(|(account, mailbox)| accounts::Sender {
+                account,
+                label: mailbox.label(),
+            })
+            .collect();
+        let chosen = senders.get(self.composer_account).cloned();
+        column![
+            row![
+                text(crate::fl!("composer-from")).size(13).width(80),
+                pick_list(senders, chosen, Message::ComposeFrom),
+            ]
+            .spacing(8)
+            .padding([8, 16])
+            .align_y(iced::Alignment::Center),
+            editor,
+        ]
+        .into()
     }
 }
 
-fn help_overlay<'a>() -> Element<'a, Message> {
-    let keys = [
-        ("c", crate::fl!("mailbox-help-new")),
-        ("r", crate::fl!("mailbox-help-reply")),
-        ("a", crate::fl!("mailbox-help-reply-all")),
-        ("f", crate::fl!("mailbox-help-forward")),
-        ("Del", crate::fl!("mailbox-help-delete")),
-        ("u", crate::fl!("mailbox-help-read")),
-        ("s", crate::fl!("mailbox-help-flag")),
-        ("j / ↓", crate::fl!("mailbox-help-next")),
-        ("k / ↑", crate::fl!("mailbox-help-previous")),
-        ("/", crate::fl!("mailbox-help-search")),
-        ("F5", crate::fl!("mailbox-help-sync")),
-        ("[ / ]", crate::fl!("mailbox-help-panes")),
-        ("?", crate::fl!("mailbox-help-help")),
-    ];
-    let mut list = Column::new()
-        .spacing(6)
-        .push(text(crate::fl!("mailbox-help-title")).size(20));
-    for (key, what) in keys {
-        list = list.push(row![text(key).width(80), text(what)].spacing(12));
+/// What the list shows for a folder pane selection.
+fn source_for(selection: &Selection) -> Source {
+    match selection {
+        Selection::AllInboxes => Source::AllInboxes,
+        Selection::Folder(account, name) => Source::Folder(*account, name.clone()),
     }
-    list = list.push(button(text(crate::fl!("mailbox-help-close"))).on_press(Message::ToggleHelp));
-    container(container(list).padding(24).style(card))
-        .center(Length::Fill)
-        .style(|_| container::Style {
-            background: Some(Background::Color(Color::from_rgba(0.0, 0.0, 0.0, 0.35))),
-            ..Default::default()
-        })
-        .into()
 }
 
 /// Addresses from the index that start with `prefix` (senders and recipients).

@@ -1,6 +1,7 @@
 //! The reading pane: headers, the text of the message (HTML turned into plain text, so
 //! nothing remote is ever fetched), the real target of every link, and attachments with
-//! their size and a Save button. With threads on, the whole conversation is shown.
+//! their size and Open, Save (to Downloads) and Save as… (a native dialog). With threads
+//! on, the whole conversation is shown.
 
 use std::path::PathBuf;
 
@@ -8,6 +9,8 @@ use iced::widget::{button, column, container, row, scrollable, space, text, Colu
 use iced::{Element, Length, Task};
 use mail_parser::{MessageParser, MimeHeaders};
 
+use super::files;
+use super::keys::{tip, Action};
 use crate::mail::store::envelope::readable_text;
 use crate::mail::store::{EnvelopeRow, MailStore, MessageId};
 
@@ -37,10 +40,22 @@ pub struct State {
     pub notice: Option<String>,
 }
 
+/// Where an attachment was saved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Saved {
+    pub path: PathBuf,
+    /// No file dialog could be shown: it went to the Downloads folder instead.
+    pub fallback: bool,
+}
+
 #[derive(Clone, Debug)]
 pub enum Message {
     Save(usize),
-    Saved(Result<PathBuf, String>),
+    SaveAs(usize),
+    /// `None`: the dialog was cancelled.
+    Saved(Result<Option<Saved>, String>),
+    Open(usize),
+    Opened(Result<PathBuf, String>),
     Reply,
     ReplyAll,
     Forward,
@@ -109,24 +124,71 @@ impl State {
     pub fn update(&mut self, message: Message) -> (Task<Message>, Option<Event>) {
         match message {
             Message::Save(index) => {
-                let Some(open) = &self.open else {
+                let Some(raw) = self.raw().map(<[u8]>::to_vec) else {
                     return (Task::none(), None);
                 };
-                let raw = open.raw.clone();
                 let task = Task::perform(
-                    async move {
-                        tokio::task::spawn_blocking(move || save_attachment(&raw, index))
-                            .await
-                            .map_err(|e| e.to_string())?
-                    },
+                    blocking(move || {
+                        let (name, bytes) = attachment(&raw, index)?;
+                        let path = files::save_into(&files::downloads_dir()?, &name, &bytes)?;
+                        Ok(Some(Saved {
+                            path,
+                            fallback: false,
+                        }))
+                    }),
                     Message::Saved,
                 );
                 (task, None)
             }
+            Message::SaveAs(index) => {
+                let Some(raw) = self.raw().map(<[u8]>::to_vec) else {
+                    return (Task::none(), None);
+                };
+                let task = save_as(
+                    raw,
+                    index,
+                    files::dialogs_available(),
+                    files::downloads_dir(),
+                );
+                (Task::perform(task, Message::Saved), None)
+            }
             Message::Saved(result) => {
+                match result {
+                    Ok(Some(saved)) => {
+                        let path = saved.path.display().to_string();
+                        self.notice = Some(if saved.fallback {
+                            crate::fl!("reader-saved-no-dialog", path = path)
+                        } else {
+                            crate::fl!("reader-saved", path = path)
+                        });
+                    }
+                    Ok(None) => {}
+                    Err(error) => {
+                        self.notice = Some(crate::fl!("reader-save-failed", error = error))
+                    }
+                }
+                (Task::none(), None)
+            }
+            Message::Open(index) => {
+                let Some(raw) = self.raw().map(<[u8]>::to_vec) else {
+                    return (Task::none(), None);
+                };
+                let task = Task::perform(
+                    blocking(move || {
+                        let (name, bytes) = attachment(&raw, index)?;
+                        if files::runs_code(&name) {
+                            return Err(crate::fl!("reader-open-risky"));
+                        }
+                        files::open_copy(&name, &bytes)
+                    }),
+                    Message::Opened,
+                );
+                (task, None)
+            }
+            Message::Opened(result) => {
                 self.notice = Some(match result {
-                    Ok(path) => crate::fl!("reader-saved", path = path.display().to_string()),
-                    Err(error) => crate::fl!("reader-save-failed", error = error),
+                    Ok(path) => crate::fl!("reader-opened", path = path.display().to_string()),
+                    Err(error) => crate::fl!("reader-open-failed", error = error),
                 });
                 (Task::none(), None)
             }
@@ -155,9 +217,18 @@ impl State {
         };
         let mut body = Column::new().spacing(10).push(
             row![
-                action(crate::fl!("reader-reply"), Message::Reply),
-                action(crate::fl!("reader-reply-all"), Message::ReplyAll),
-                action(crate::fl!("reader-forward"), Message::Forward),
+                tip(
+                    action(crate::fl!("reader-reply"), Message::Reply),
+                    Action::Reply
+                ),
+                tip(
+                    action(crate::fl!("reader-reply-all"), Message::ReplyAll),
+                    Action::ReplyAll
+                ),
+                tip(
+                    action(crate::fl!("reader-forward"), Message::Forward),
+                    Action::Forward
+                ),
             ]
             .spacing(6),
         );
@@ -180,7 +251,14 @@ impl State {
                     .size(13)
                     .style(super::muted),
             );
-            for attachment in &open.attachments {
+            for (position, attachment) in open.attachments.iter().enumerate() {
+                let opener = action(crate::fl!("reader-open"), Message::Open(attachment.index));
+                // Only the first has a key ("o"): its tooltip says so.
+                let opener: Element<'_, Message> = if position == 0 {
+                    tip(opener, Action::OpenAttachment)
+                } else {
+                    opener.into()
+                };
                 list = list.push(
                     row![
                         text(format!(
@@ -190,7 +268,12 @@ impl State {
                         ))
                         .size(13)
                         .width(Length::Fill),
+                        opener,
                         action(crate::fl!("reader-save"), Message::Save(attachment.index)),
+                        action(
+                            crate::fl!("reader-save-as"),
+                            Message::SaveAs(attachment.index)
+                        ),
                     ]
                     .spacing(8),
                 );
@@ -328,9 +411,17 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
     Some(value.replace("&amp;", "&"))
 }
 
-/// Writes attachment `index` into the Downloads folder (or home) under its own name,
-/// never over an existing file.
-fn save_attachment(raw: &[u8], index: usize) -> Result<PathBuf, String> {
+/// Runs file work off the UI thread.
+async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, String> + Send + 'static,
+) -> Result<T, String> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|e| e.to_string())?
+}
+
+/// The name (as the message gives it) and the decoded bytes of attachment `index`.
+fn attachment(raw: &[u8], index: usize) -> Result<(String, Vec<u8>), String> {
     let message = MessageParser::default()
         .parse(raw)
         .ok_or_else(|| crate::fl!("reader-unreadable"))?;
@@ -338,38 +429,73 @@ fn save_attachment(raw: &[u8], index: usize) -> Result<PathBuf, String> {
         .attachments()
         .nth(index)
         .ok_or_else(|| crate::fl!("reader-unreadable"))?;
-    let name = part.attachment_name().unwrap_or("attachment");
-    // Only the last path component, so a hostile name cannot climb out of the folder.
-    let safe: String = name
-        .rsplit(['/', '\\'])
-        .next()
-        .unwrap_or("attachment")
-        .chars()
-        .filter(|c| !c.is_control())
-        .collect();
-    let safe = if safe.is_empty() || safe == "." || safe == ".." {
-        "attachment".to_string()
-    } else {
-        safe
-    };
-    let dir = directories::UserDirs::new()
-        .and_then(|d| d.download_dir().map(PathBuf::from))
-        .or_else(|| std::env::var_os("HOME").map(PathBuf::from))
-        .ok_or_else(|| crate::fl!("reader-no-downloads"))?;
-    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
-    let mut path = dir.join(&safe);
-    let mut n = 1;
-    while path.exists() {
-        path = dir.join(format!("{n}-{safe}"));
-        n += 1;
+    let name = part.attachment_name().unwrap_or("attachment").to_string();
+    Ok((name, part.contents().to_vec()))
+}
+
+/// Asks where to save attachment `index` (a native dialog offering its safe name in
+/// Downloads) and writes it there. Without any way to show a dialog (`dialogs` false)
+/// it goes to `downloads` and says so; a cancelled dialog saves nothing.
+async fn save_as(
+    raw: Vec<u8>,
+    index: usize,
+    dialogs: bool,
+    downloads: Result<PathBuf, String>,
+) -> Result<Option<Saved>, String> {
+    let (name, bytes) = blocking(move || attachment(&raw, index)).await?;
+    if !dialogs {
+        let path = blocking(move || files::save_into(&downloads?, &name, &bytes)).await?;
+        return Ok(Some(Saved {
+            path,
+            fallback: true,
+        }));
     }
-    crate::mail::store::fsutil::write_atomic(&path, part.contents()).map_err(|e| e.to_string())?;
-    Ok(path)
+    let mut dialog = rfd::AsyncFileDialog::new()
+        .set_title(crate::fl!("reader-save-as-title"))
+        .set_file_name(files::safe_name(&name));
+    if let Ok(dir) = downloads {
+        dialog = dialog.set_directory(dir);
+    }
+    let Some(chosen) = dialog.save_file().await else {
+        return Ok(None);
+    };
+    let path = chosen.path().to_path_buf();
+    let path = blocking(move || files::save_at(&path, &bytes)).await?;
+    Ok(Some(Saved {
+        path,
+        fallback: false,
+    }))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const WITH_ATTACHMENT: &[u8] = b"From: a@example.org\r\nTo: b@example.org\r\n\
+        Subject: files\r\nMIME-Version: 1.0\r\n\
+        Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n\
+        --b\r\nContent-Type: text/plain\r\n\r\nHello.\r\n\
+        --b\r\nContent-Type: application/octet-stream\r\n\
+        Content-Disposition: attachment; filename=\"../../x\"\r\n\
+        Content-Transfer-Encoding: base64\r\n\r\naGVsbG8gd29ybGQ=\r\n--b--\r\n";
+
+    #[tokio::test]
+    async fn save_as_without_a_dialog_falls_back_to_downloads_and_says_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let downloads = dir.path().join("Downloads");
+        let saved = save_as(WITH_ATTACHMENT.to_vec(), 0, false, Ok(downloads.clone()))
+            .await
+            .unwrap()
+            .expect("saved, not cancelled");
+        assert!(saved.fallback, "the user is told no dialog was shown");
+        // The hostile name lost its path: the file is inside Downloads, decoded.
+        assert_eq!(saved.path, downloads.join("x"));
+        assert_eq!(std::fs::read(&saved.path).unwrap(), b"hello world");
+        assert!(!dir.path().join("x").exists());
+        // Without a Downloads folder either, the error reaches the reader.
+        let missing = save_as(WITH_ATTACHMENT.to_vec(), 0, false, Err("none".into())).await;
+        assert_eq!(missing, Err("none".to_string()));
+    }
 
     #[test]
     fn links_show_their_real_target() {

@@ -1,11 +1,12 @@
-//! Settings: the account's name, check interval and POP3 leave-on-server, and the app's
-//! theme, language and notifications. Saved with `Config::update` (locked read-modify-
-//! write), so a CLI change made meanwhile is kept.
+//! Settings: the accounts (add with the wizard, pick one to edit, remove after a
+//! confirmation), the edited account's name, check interval and POP3 leave-on-server,
+//! and the app's theme, language and notifications. Saved with `Config::update` (locked
+//! read-modify-write), so a CLI change made meanwhile is kept.
 
 use iced::widget::{button, checkbox, column, container, pick_list, row, text, text_input};
 use iced::{Element, Length, Task};
 
-use crate::mail::account::{Account, Protocol};
+use crate::mail::account::{Account, AccountId, Protocol};
 use crate::mail::config::{Config, Settings, Theme};
 use crate::mail::paths::Paths;
 
@@ -38,8 +39,22 @@ impl std::fmt::Display for ThemeChoice {
     }
 }
 
+/// A removal waiting for the user's yes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Removal {
+    pub account: usize,
+    /// Also delete the downloaded mail (kept by default: re-adding the account finds it).
+    pub delete_mail: bool,
+    /// Where that mail is, to say so.
+    pub location: String,
+}
+
 #[derive(Debug)]
 pub struct State {
+    /// Every account of the window (id and label, in its order) and the one the form edits.
+    pub accounts: Vec<(AccountId, String)>,
+    pub editing: usize,
+    pub removal: Option<Removal>,
     pub settings: Settings,
     pub display_name: String,
     pub interval: String,
@@ -56,6 +71,12 @@ pub enum Message {
     Theme(ThemeChoice),
     Language(LanguageChoice),
     Notifications(bool),
+    Edit(usize),
+    Remove(usize),
+    DeleteMail(bool),
+    ConfirmRemove,
+    CancelRemove,
+    AddAccount,
     Save,
     Close,
 }
@@ -64,12 +85,29 @@ pub enum Message {
 pub enum Event {
     /// Saved: the new account and settings.
     Saved(Box<Account>, Settings),
+    /// Edit another account (the window opens the form on it).
+    Edit(usize),
+    /// Confirmed: remove this account.
+    Remove {
+        account: usize,
+        delete_mail: bool,
+    },
+    AddAccount,
     Closed,
 }
 
 impl State {
-    pub fn new(account: &Account, settings: Settings) -> State {
+    /// The form on `account`, the `editing`th of `accounts` (labels).
+    pub fn new(
+        account: &Account,
+        settings: Settings,
+        accounts: Vec<(AccountId, String)>,
+        editing: usize,
+    ) -> State {
         State {
+            accounts,
+            editing,
+            removal: None,
             settings,
             display_name: account.display_name.clone(),
             interval: account.check_interval_minutes.to_string(),
@@ -118,6 +156,34 @@ impl State {
             Message::Language(choice) => self.settings.language = choice.0,
             Message::Notifications(v) => self.settings.notifications = v,
             Message::Close => return (Task::none(), Some(Event::Closed)),
+            Message::Edit(account) => return (Task::none(), Some(Event::Edit(account))),
+            Message::AddAccount => return (Task::none(), Some(Event::AddAccount)),
+            Message::Remove(account) => {
+                let location = match (paths, self.accounts.get(account)) {
+                    (Some(paths), Some((id, _))) => paths.mail_root(id).display().to_string(),
+                    _ => String::new(),
+                };
+                self.removal = Some(Removal {
+                    account,
+                    delete_mail: false,
+                    location,
+                });
+            }
+            Message::DeleteMail(on) => {
+                if let Some(removal) = &mut self.removal {
+                    removal.delete_mail = on;
+                }
+            }
+            Message::CancelRemove => self.removal = None,
+            Message::ConfirmRemove => {
+                if let Some(removal) = self.removal.take() {
+                    let event = Event::Remove {
+                        account: removal.account,
+                        delete_mail: removal.delete_mail,
+                    };
+                    return (Task::none(), Some(event));
+                }
+            }
             Message::Save => {
                 let Some(paths) = paths else {
                     self.error = Some(crate::fl!("settings-no-home"));
@@ -149,6 +215,16 @@ impl State {
         ];
         let mut form = column![
             text(crate::fl!("settings-title")).size(20),
+            self.accounts_view(),
+            text(crate::fl!(
+                "settings-editing",
+                account = self
+                    .accounts
+                    .get(self.editing)
+                    .map(|(_, label)| label.clone())
+                    .unwrap_or_default()
+            ))
+            .size(15),
             row![
                 label(crate::fl!("settings-display-name")),
                 text_input("", &self.display_name)
@@ -213,9 +289,71 @@ impl State {
         if let Some(error) = &self.error {
             form = form.push(text(error.clone()).style(super::danger));
         }
-        container(form.padding(16).max_width(640))
+        container(iced::widget::scrollable(form.padding(16).max_width(640)))
             .width(Length::Fill)
             .height(Length::Fill)
             .into()
+    }
+
+    /// Each account with Edit and Remove; a removal asks first, and offers to delete
+    /// the downloaded mail, saying where it is.
+    fn accounts_view(&self) -> Element<'_, Message> {
+        let mut list = column![text(crate::fl!("settings-accounts")).size(15)].spacing(6);
+        for (index, (_, label)) in self.accounts.iter().enumerate() {
+            let edit = button(text(crate::fl!("settings-account-edit")).size(13))
+                .style(button::text)
+                .on_press_maybe((index != self.editing).then_some(Message::Edit(index)));
+            let remove = button(text(crate::fl!("settings-account-remove")).size(13))
+                .style(button::danger)
+                .on_press(Message::Remove(index));
+            list = list.push(
+                row![
+                    text(label.clone()).size(13).width(Length::Fill),
+                    edit,
+                    remove
+                ]
+                .spacing(8)
+                .align_y(iced::Alignment::Center),
+            );
+            if let Some(removal) = self.removal.as_ref().filter(|r| r.account == index) {
+                list = list.push(
+                    container(
+                        column![
+                            text(crate::fl!(
+                                "settings-remove-confirm",
+                                account = label.clone()
+                            )),
+                            text(crate::fl!(
+                                "settings-remove-kept",
+                                path = removal.location.clone()
+                            ))
+                            .size(13)
+                            .style(super::muted),
+                            checkbox(removal.delete_mail)
+                                .label(crate::fl!("settings-remove-delete-mail"))
+                                .on_toggle(Message::DeleteMail),
+                            row![
+                                button(text(crate::fl!("settings-remove-yes")))
+                                    .style(button::danger)
+                                    .on_press(Message::ConfirmRemove),
+                                button(text(crate::fl!("settings-remove-no")))
+                                    .style(button::secondary)
+                                    .on_press(Message::CancelRemove),
+                            ]
+                            .spacing(8),
+                        ]
+                        .spacing(8),
+                    )
+                    .padding(10)
+                    .style(container::bordered_box),
+                );
+            }
+        }
+        list.push(
+            button(text(crate::fl!("mailbox-add-account")).size(13))
+                .style(button::secondary)
+                .on_press(Message::AddAccount),
+        )
+        .into()
     }
 }

@@ -114,6 +114,18 @@ impl Index {
         Ok(ids.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Every message of a folder as (date, id), newest first: all a list merged from
+    /// several folders (the unified Inbox) needs to order them, read from the covering
+    /// index without touching the rows' text.
+    pub fn dated_ids(&self, folder: &str) -> Result<Vec<(i64, MessageId)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT date, id FROM messages WHERE folder_id = (SELECT id FROM folders WHERE name = ?1) \
+             ORDER BY date DESC, id DESC",
+        )?;
+        let rows = stmt.query_map([folder], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     pub(super) fn rows_by_ids(&self, ids: &[MessageId]) -> Result<Vec<EnvelopeRow>> {
         let sql = format!(
             "SELECT {COLUMNS} FROM messages m JOIN folders f ON f.id = m.folder_id \
