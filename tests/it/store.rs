@@ -512,3 +512,147 @@ fn killed_while_storing_loses_nothing_and_leaves_no_orphans() {
         );
     }
 }
+
+/// Directory mtimes can be coarse (a kernel tick): wait one out so a change shows.
+fn tick() {
+    std::thread::sleep(std::time::Duration::from_millis(20));
+}
+
+#[test]
+fn the_stores_own_writes_leave_nothing_to_rescan_on_open() {
+    let home = tempfile::tempdir().unwrap();
+    let paths = Paths::under(home.path());
+    let mut store = MailStore::open(&paths, &account()).unwrap();
+    let first = store
+        .add(
+            "INBOX",
+            NewMessage::Bytes(&generated(0)),
+            Some(1),
+            &Flags::default(),
+        )
+        .unwrap();
+    store.maildir("Archive").unwrap();
+    drop(store);
+    // New folders are read once, as anything the index has never compared.
+    let store = MailStore::open(&paths, &account()).unwrap();
+    assert!(store.opened_report().scanned >= 1);
+    drop(store);
+
+    let mut store = MailStore::open(&paths, &account()).unwrap();
+    assert_eq!(store.opened_report().scanned, 0);
+    let mut ids = vec![first];
+    for n in 1..=20 {
+        tick();
+        let flags = if n % 2 == 0 {
+            Flags::new("S")
+        } else {
+            Flags::default()
+        };
+        ids.push(
+            store
+                .add(
+                    "INBOX",
+                    NewMessage::Bytes(&generated(n)),
+                    Some(n + 1),
+                    &flags,
+                )
+                .unwrap(),
+        );
+    }
+    tick();
+    store.set_flags(ids[1], &Flags::new("SF")).unwrap();
+    tick();
+    store.move_to(ids[2], "Archive").unwrap();
+    tick();
+    store.remove(ids[3]).unwrap();
+    drop(store);
+
+    let store = MailStore::open(&paths, &account()).unwrap();
+    assert_eq!(
+        (store.opened_report().folders, store.opened_report().scanned),
+        (2, 0),
+        "our own writes made the open read a folder"
+    );
+    assert_eq!(store.count("INBOX").unwrap(), 19);
+    assert_eq!(store.count("Archive").unwrap(), 1);
+}
+
+#[test]
+fn a_file_another_tool_drops_into_new_is_indexed_on_open() {
+    let home = tempfile::tempdir().unwrap();
+    let paths = Paths::under(home.path());
+    let mut store = MailStore::open(&paths, &account()).unwrap();
+    store
+        .add(
+            "INBOX",
+            NewMessage::Bytes(&generated(1)),
+            None,
+            &Flags::default(),
+        )
+        .unwrap();
+    drop(store);
+    let store = MailStore::open(&paths, &account()).unwrap();
+    drop(store);
+    let store = MailStore::open(&paths, &account()).unwrap();
+    assert_eq!(store.opened_report().scanned, 0);
+    drop(store);
+
+    tick();
+    // As procmail or mutt would: straight into new/, no index involved.
+    let inbox = maildir_path(&paths.mail_root(&account()), "INBOX");
+    fs::write(
+        inbox.join("new").join("1764000000.foreign.host"),
+        generated(2),
+    )
+    .unwrap();
+    let store = MailStore::open(&paths, &account()).unwrap();
+    assert_eq!(
+        (store.opened_report().scanned, store.opened_report().added),
+        (1, 1)
+    );
+    assert_eq!(store.count("INBOX").unwrap(), 2);
+    assert!(
+        subjects(&store.list("INBOX", Sort::default(), 0, 5).unwrap())
+            .contains(&"About the meeting number 2".to_string())
+    );
+}
+
+#[test]
+fn a_foreign_change_before_our_write_is_still_found_on_open() {
+    // Another tool renames a file, then the store writes to the same folder: the
+    // store's write must not record a stamp that hides the other tool's change.
+    let home = tempfile::tempdir().unwrap();
+    let paths = Paths::under(home.path());
+    let mut store = MailStore::open(&paths, &account()).unwrap();
+    store
+        .add(
+            "INBOX",
+            NewMessage::Bytes(&generated(1)),
+            None,
+            &Flags::default(),
+        )
+        .unwrap();
+    drop(store);
+    let mut store = MailStore::open(&paths, &account()).unwrap();
+    tick();
+    let inbox = maildir_path(&paths.mail_root(&account()), "INBOX");
+    fs::write(
+        inbox.join("new").join("1764000000.foreign.host"),
+        generated(2),
+    )
+    .unwrap();
+    tick();
+    store
+        .add(
+            "INBOX",
+            NewMessage::Bytes(&generated(3)),
+            None,
+            &Flags::default(),
+        )
+        .unwrap();
+    assert_eq!(store.count("INBOX").unwrap(), 2);
+    drop(store);
+    let store = MailStore::open(&paths, &account()).unwrap();
+    assert_eq!(store.opened_report().scanned, 1);
+    assert_eq!(store.count("INBOX").unwrap(), 3);
+}

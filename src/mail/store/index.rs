@@ -17,6 +17,7 @@ mod scan;
 mod search;
 mod thread;
 
+pub use scan::folder_stamp;
 pub use search::fts_query;
 use search::search_rowid_for;
 use thread::assign_thread;
@@ -375,17 +376,19 @@ impl Index {
     /// Records that the message moved to another folder (its file is now `entry` there).
     pub fn move_to(&mut self, id: MessageId, folder: &str, entry: &MaildirEntry) -> Result<()> {
         let tx = self.conn.transaction_with_behavior(IMMEDIATE)?;
-        let folder_id = folder_id_in(&tx, folder)?;
-        let changed = tx.execute(
-            "UPDATE messages SET folder_id = ?1, mkey = ?2 WHERE id = ?3",
-            params![folder_id, entry.key(), id],
-        )?;
-        if changed == 0 {
-            return Err(IndexError::NoSuchMessage(id));
-        }
-        set_entry_in(&tx, id, entry)?;
+        move_in(&tx, id, folder, entry)?;
         tx.commit()?;
         Ok(())
+    }
+
+    /// [`Batch::advance_stamp`] on its own.
+    pub fn advance_stamp(
+        &self,
+        folder: &str,
+        before: Option<&str>,
+        after: Option<&str>,
+    ) -> Result<()> {
+        advance_stamp_in(&self.conn, folder, before, after)
     }
 
     pub fn remove(&mut self, id: MessageId) -> Result<()> {
@@ -508,6 +511,24 @@ impl Batch<'_> {
 
     pub fn remove(&mut self, id: MessageId) -> Result<()> {
         remove_in(&self.tx, id)
+    }
+
+    pub fn move_to(&mut self, id: MessageId, folder: &str, entry: &MaildirEntry) -> Result<()> {
+        move_in(&self.tx, id, folder, entry)
+    }
+
+    /// Records that this process changed `folder` on disk from stamp `before` to `after`
+    /// (see [`folder_stamp`]) and that this batch indexes the change. Only when the index
+    /// was in step at `before` does it take `after`: a change by another tool that came
+    /// earlier keeps the old stamp, so the next open still looks at the folder. Our own
+    /// writes then cost the next open nothing.
+    pub fn advance_stamp(
+        &mut self,
+        folder: &str,
+        before: Option<&str>,
+        after: Option<&str>,
+    ) -> Result<()> {
+        advance_stamp_in(&self.tx, folder, before, after)
     }
 
     pub fn commit(self) -> Result<()> {
@@ -634,6 +655,35 @@ fn set_entry_in(conn: &Connection, id: MessageId, entry: &MaildirEntry) -> Resul
         ])?;
     if changed == 0 {
         return Err(IndexError::NoSuchMessage(id));
+    }
+    Ok(())
+}
+
+fn move_in(conn: &Connection, id: MessageId, folder: &str, entry: &MaildirEntry) -> Result<()> {
+    let folder_id = folder_id_in(conn, folder)?;
+    let changed = conn.execute(
+        "UPDATE messages SET folder_id = ?1, mkey = ?2 WHERE id = ?3",
+        params![folder_id, entry.key(), id],
+    )?;
+    if changed == 0 {
+        return Err(IndexError::NoSuchMessage(id));
+    }
+    set_entry_in(conn, id, entry)
+}
+
+fn advance_stamp_in(
+    conn: &Connection,
+    folder: &str,
+    before: Option<&str>,
+    after: Option<&str>,
+) -> Result<()> {
+    // Equal stamps mean a change too quick for the clock to show (or none): nothing to
+    // learn, and the stored stamp stays right or wrong as it was.
+    if let (Some(before), Some(after)) = (before, after) {
+        if before != after {
+            conn.prepare_cached("UPDATE folders SET stamp = ?1 WHERE name = ?2 AND stamp = ?3")?
+                .execute(params![after, folder, before])?;
+        }
     }
     Ok(())
 }

@@ -19,33 +19,50 @@ impl Index {
     /// parsed and added, a row whose file is gone is removed, a renamed file (flags
     /// changed by mutt, say) updates its row. Files already indexed are not re-read.
     pub fn reindex(&mut self, mail_root: &Path) -> Result<ReindexReport> {
-        self.scan(mail_root, true)
+        self.scan(mail_root, true, None)
     }
 
     /// As [`Index::reindex`], but reads only folders whose `cur/` or `new/` changed
     /// since they were last compared (their mtimes differ): cheap enough to run on
     /// every open, and it catches what another tool or an interrupted write left.
     pub fn refresh(&mut self, mail_root: &Path) -> Result<ReindexReport> {
-        self.scan(mail_root, false)
+        self.scan(mail_root, false, None)
     }
 
-    fn scan(&mut self, mail_root: &Path, force: bool) -> Result<ReindexReport> {
+    /// As [`Index::refresh`] for just these folders (those a sync changed): afterwards
+    /// their stamps are current, so the next open need not look at them again.
+    pub fn refresh_folders(&mut self, mail_root: &Path, folders: &[&str]) -> Result<ReindexReport> {
+        self.scan(mail_root, false, Some(folders))
+    }
+
+    fn scan(
+        &mut self,
+        mail_root: &Path,
+        force: bool,
+        only: Option<&[&str]>,
+    ) -> Result<ReindexReport> {
         let io = |path: &Path| {
             let path = path.to_path_buf();
             move |source| IndexError::Io { path, source }
         };
-        let on_disk = folder::discover(mail_root).map_err(io(mail_root))?;
+        let mut on_disk = folder::discover(mail_root).map_err(io(mail_root))?;
+        if let Some(only) = only {
+            on_disk.retain(|name| only.contains(&name.as_str()));
+        }
         let mut report = ReindexReport {
             folders: on_disk.len(),
             ..ReindexReport::default()
         };
         // Decide what needs work before taking the write lock, so an open with nothing
         // changed never waits for a sync that is writing.
-        let known: HashMap<String, (i64, Option<String>)> = self
+        let mut known: HashMap<String, (i64, Option<String>)> = self
             .conn
             .prepare("SELECT name, id, stamp FROM folders")?
             .query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?
             .collect::<rusqlite::Result<_>>()?;
+        if let Some(only) = only {
+            known.retain(|name, _| only.contains(&name.as_str()));
+        }
         let vanished: Vec<i64> = known
             .iter()
             .filter(|(name, _)| !on_disk.contains(name))
@@ -158,6 +175,12 @@ impl Index {
             .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         Ok(())
     }
+}
+
+/// A local folder's stamp (see [`stamp_of`]), taken before and after a change this
+/// process makes so the index can record it (see [`super::Batch::advance_stamp`]).
+pub fn folder_stamp(mail_root: &Path, folder: &str) -> Option<String> {
+    stamp_of(&folder::maildir_path(mail_root, folder))
 }
 
 /// The mtimes (ns) of a Maildir's `cur/` and `new/`: they change whenever a message is
