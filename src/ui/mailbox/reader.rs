@@ -35,6 +35,8 @@ pub struct Opened {
 pub struct State {
     pub open: Option<Opened>,
     pub notice: Option<String>,
+    /// A message in no folder (an .eml file on its own): no account to reply from.
+    pub read_only: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -97,6 +99,24 @@ impl State {
         });
     }
 
+    /// Shows a message that is in no folder, from its bytes (see `crate::mail::eml`),
+    /// read-only: headers, text, links and attachments with Save, but no replying.
+    pub fn from_bytes(row: EnvelopeRow, raw: Vec<u8>) -> State {
+        let (links, attachments) = parts(&raw);
+        State {
+            open: Some(Opened {
+                text: readable_text(&raw),
+                row,
+                links,
+                attachments,
+                thread: Vec::new(),
+                raw,
+            }),
+            notice: None,
+            read_only: true,
+        }
+    }
+
     /// Shows a flag change without reloading the body.
     pub fn patch(&mut self, row: &EnvelopeRow) {
         if let Some(open) = &mut self.open {
@@ -153,14 +173,17 @@ impl State {
                 .style(button::secondary)
                 .on_press(message)
         };
-        let mut body = Column::new().spacing(10).push(
-            row![
-                action(crate::fl!("reader-reply"), Message::Reply),
-                action(crate::fl!("reader-reply-all"), Message::ReplyAll),
-                action(crate::fl!("reader-forward"), Message::Forward),
-            ]
-            .spacing(6),
-        );
+        let mut body = Column::new().spacing(10);
+        if !self.read_only {
+            body = body.push(
+                row![
+                    action(crate::fl!("reader-reply"), Message::Reply),
+                    action(crate::fl!("reader-reply-all"), Message::ReplyAll),
+                    action(crate::fl!("reader-forward"), Message::Forward),
+                ]
+                .spacing(6),
+            );
+        }
         body = body.push(text(row.subject.clone()).size(20));
         body = body.push(header_line(crate::fl!("reader-from"), row.from.to_string()));
         body = body.push(header_line(crate::fl!("reader-to"), row.to.clone()));
