@@ -56,6 +56,27 @@ impl Timeouts {
     }
 }
 
+/// A step of a conversation with a server that got no answer within its limit. Every
+/// protocol runs its steps through [`timed`] and turns this into its own Timeout error.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Elapsed<S> {
+    pub step: S,
+    /// The limit in whole seconds, at least 1 (a message saying "0 s" would be odd).
+    pub secs: u64,
+}
+
+/// Runs `fut` for at most `limit`.
+pub async fn timed<S, F: std::future::Future>(
+    step: S,
+    limit: Duration,
+    fut: F,
+) -> Result<F::Output, Elapsed<S>> {
+    tokio::time::timeout(limit, fut).await.map_err(|_| Elapsed {
+        step,
+        secs: limit.as_secs().max(1),
+    })
+}
+
 /// Why a certificate was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CertProblem {
@@ -299,26 +320,36 @@ fn describe_certificate(cert: &CertificateDer<'_>) -> (String, Vec<String>) {
     (subject, names)
 }
 
+impl NetError {
+    /// The Timeout of a step with `host:port`.
+    pub fn timed_out(host: &str, port: u16, elapsed: Elapsed<&'static str>) -> NetError {
+        NetError::Timeout {
+            host: host.to_string(),
+            port,
+            step: elapsed.step,
+            secs: elapsed.secs,
+        }
+    }
+}
+
 /// Looks the host name up, within `timeouts.resolve`.
 pub async fn resolve(
     host: &str,
     port: u16,
     timeouts: &Timeouts,
 ) -> Result<Vec<SocketAddr>, NetError> {
-    let addrs: Vec<_> =
-        tokio::time::timeout(timeouts.resolve, tokio::net::lookup_host((host, port)))
-            .await
-            .map_err(|_| NetError::Timeout {
-                host: host.to_string(),
-                port,
-                step: "resolve",
-                secs: timeouts.resolve.as_secs().max(1),
-            })?
-            .map_err(|source| NetError::Resolve {
-                host: host.to_string(),
-                source,
-            })?
-            .collect();
+    let addrs: Vec<_> = timed(
+        "resolve",
+        timeouts.resolve,
+        tokio::net::lookup_host((host, port)),
+    )
+    .await
+    .map_err(|elapsed| NetError::timed_out(host, port, elapsed))?
+    .map_err(|source| NetError::Resolve {
+        host: host.to_string(),
+        source,
+    })?
+    .collect();
     if addrs.is_empty() {
         return Err(NetError::Resolve {
             host: host.to_string(),
@@ -337,15 +368,8 @@ pub async fn connect_addrs(
 ) -> Result<TcpStream, NetError> {
     let mut last_error = None;
     for addr in addrs {
-        match tokio::time::timeout(timeouts.connect, TcpStream::connect(addr)).await {
-            Err(_) => {
-                last_error = Some(NetError::Timeout {
-                    host: host.to_string(),
-                    port,
-                    step: "connect",
-                    secs: timeouts.connect.as_secs().max(1),
-                })
-            }
+        match timed("connect", timeouts.connect, TcpStream::connect(addr)).await {
+            Err(elapsed) => last_error = Some(NetError::timed_out(host, port, elapsed)),
             Ok(Ok(stream)) => {
                 let _ = stream.set_nodelay(true);
                 return Ok(stream);
@@ -399,13 +423,14 @@ where
         message: e.to_string(),
     })?;
     let connector = TlsConnector::from(config);
-    match tokio::time::timeout(timeouts.handshake, connector.connect(name, stream)).await {
-        Err(_) => Err(NetError::Timeout {
-            host: host.to_string(),
-            port,
-            step: "TLS handshake",
-            secs: timeouts.handshake.as_secs().max(1),
-        }),
+    match timed(
+        "TLS handshake",
+        timeouts.handshake,
+        connector.connect(name, stream),
+    )
+    .await
+    {
+        Err(elapsed) => Err(NetError::timed_out(host, port, elapsed)),
         Ok(Ok(tls)) => Ok(tls),
         Ok(Err(error)) => Err(classify_tls_error(host, port, error, &capture)),
     }
@@ -459,4 +484,33 @@ pub async fn connect_tls(
 ) -> Result<TlsStream<TcpStream>, NetError> {
     let tcp = connect_tcp(host, port, timeouts).await?;
     handshake(tcp, host, port, ca_file, timeouts).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn timed_names_the_step_and_its_limit() {
+        let quick = timed("greeting", Duration::from_secs(5), async { 7 }).await;
+        assert_eq!(quick, Ok(7));
+        let slow = timed(
+            "LOGIN",
+            Duration::from_millis(50),
+            tokio::time::sleep(Duration::from_secs(5)),
+        )
+        .await;
+        assert_eq!(
+            slow,
+            Err(Elapsed {
+                step: "LOGIN",
+                secs: 1
+            })
+        );
+        let error = NetError::timed_out("mail.example", 993, slow.unwrap_err());
+        assert_eq!(
+            error.to_string(),
+            "mail.example:993: no answer within 1 s during LOGIN"
+        );
+    }
 }
