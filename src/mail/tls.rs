@@ -4,6 +4,7 @@
 //! per-account CA file for private servers. When verification fails we remember the
 //! certificate's subject so the user is told *which* certificate was refused and why.
 
+use std::collections::HashMap;
 use std::io;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -199,8 +200,41 @@ pub fn load_ca_file(path: &Path) -> Result<Vec<CertificateDer<'static>>, NetErro
     Ok(certs)
 }
 
-/// A client configuration trusting the usual roots and, if given, the certificates of `ca_file`.
+/// A client configuration trusting the usual roots and, if given, the certificates of
+/// `ca_file`. Built once per CA file (roots and verifier take a while, and a shared
+/// configuration lets TLS sessions resume), again when the file changes on disk.
 pub fn client_config(ca_file: Option<&Path>) -> Result<(Arc<ClientConfig>, CertCapture), NetError> {
+    type Cache =
+        Mutex<HashMap<Option<PathBuf>, (Option<FileStamp>, Arc<ClientConfig>, CertCapture)>>;
+    static CONFIGS: OnceLock<Cache> = OnceLock::new();
+    let configs = CONFIGS.get_or_init(Default::default);
+    let key = ca_file.map(Path::to_path_buf);
+    let stamp = ca_file.and_then(file_stamp);
+    if let Ok(cache) = configs.lock() {
+        if let Some((cached, config, capture)) = cache.get(&key) {
+            if *cached == stamp {
+                return Ok((config.clone(), capture.clone()));
+            }
+        }
+    }
+    let (config, capture) = build_client_config(ca_file)?;
+    if let Ok(mut cache) = configs.lock() {
+        cache.insert(key, (stamp, config.clone(), capture.clone()));
+    }
+    Ok((config, capture))
+}
+
+/// When a CA file was last changed, and its size: a new file means a new configuration.
+type FileStamp = (std::time::SystemTime, u64);
+
+fn file_stamp(path: &Path) -> Option<FileStamp> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
+}
+
+fn build_client_config(
+    ca_file: Option<&Path>,
+) -> Result<(Arc<ClientConfig>, CertCapture), NetError> {
     let mut roots = base_roots().clone();
     if let Some(path) = ca_file {
         for cert in load_ca_file(path)? {
@@ -231,16 +265,18 @@ pub fn client_config(ca_file: Option<&Path>) -> Result<(Arc<ClientConfig>, CertC
     Ok((Arc::new(config), capture))
 }
 
-/// The subject of the last certificate the verifier refused, for error messages.
+/// The certificates the verifier refused, by the server name the connection asked for,
+/// for error messages. Keyed, because connections share a configuration (and so this):
+/// each takes back only what its own server sent.
 #[derive(Clone, Debug, Default)]
-pub struct CertCapture(Arc<Mutex<Option<RefusedCert>>>);
+pub struct CertCapture(Arc<Mutex<HashMap<String, RefusedCert>>>);
 
 /// The subject of a refused certificate and the names it is valid for.
 type RefusedCert = (String, Vec<String>);
 
 impl CertCapture {
-    fn take(&self) -> Option<RefusedCert> {
-        self.0.lock().ok()?.take()
+    fn take(&self, server: &str) -> Option<RefusedCert> {
+        self.0.lock().ok()?.remove(server)
     }
 }
 
@@ -267,8 +303,11 @@ impl ServerCertVerifier for RecordingVerifier {
             now,
         );
         if result.is_err() {
-            if let Ok(mut slot) = self.refused_subject.0.lock() {
-                *slot = Some(describe_certificate(end_entity));
+            if let Ok(mut refused) = self.refused_subject.0.lock() {
+                refused.insert(
+                    server_name.to_str().into_owned(),
+                    describe_certificate(end_entity),
+                );
             }
         }
         result
@@ -422,6 +461,7 @@ where
         port,
         message: e.to_string(),
     })?;
+    let server = name.to_str().into_owned();
     let connector = TlsConnector::from(config);
     match timed(
         "TLS handshake",
@@ -432,19 +472,22 @@ where
     {
         Err(elapsed) => Err(NetError::timed_out(host, port, elapsed)),
         Ok(Ok(tls)) => Ok(tls),
-        Ok(Err(error)) => Err(classify_tls_error(host, port, error, &capture)),
+        Ok(Err(error)) => Err(classify_tls_error(host, port, error, capture.take(&server))),
     }
 }
 
-fn classify_tls_error(host: &str, port: u16, error: io::Error, capture: &CertCapture) -> NetError {
+fn classify_tls_error(
+    host: &str,
+    port: u16,
+    error: io::Error,
+    refused: Option<RefusedCert>,
+) -> NetError {
     let rustls_error = error
         .get_ref()
         .and_then(|inner| inner.downcast_ref::<rustls::Error>())
         .cloned();
     if let Some(rustls::Error::InvalidCertificate(cert_error)) = rustls_error {
-        let (subject, names) = capture
-            .take()
-            .unwrap_or_else(|| (host.to_string(), Vec::new()));
+        let (subject, names) = refused.unwrap_or_else(|| (host.to_string(), Vec::new()));
         let problem = match cert_error {
             CertificateError::UnknownIssuer | CertificateError::BadSignature => {
                 CertProblem::UnknownIssuer
@@ -489,6 +532,51 @@ pub async fn connect_tls(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const TEST_CA: &str = "-----BEGIN CERTIFICATE-----
+MIIBjjCCATWgAwIBAgIUOsXjQTwQD3Vnof2pAaukmGytt1IwCgYIKoZIzj0EAwIw
+HDEaMBgGA1UEAwwRUGlsbGFyYm94IHRlc3QgQ0EwIBcNMjYxMTI1MjI1OTAyWhgP
+MjEyNjExMDEyMjU5MDJaMBwxGjAYBgNVBAMMEVBpbGxhcmJveCB0ZXN0IENBMFkw
+EwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEPPojsOmRssWpXZuWaYjBySt1ToAgU7QI
+2EAVu0ypHYDU1BIC4jayDzQBXbo19TQLQgrB5RPtXaFiWoHvSjvWWqNTMFEwHQYD
+VR0OBBYEFDFXhapu6Jtjdi0Xc0+xBeLpxLv6MB8GA1UdIwQYMBaAFDFXhapu6Jtj
+di0Xc0+xBeLpxLv6MA8GA1UdEwEB/wQFMAMBAf8wCgYIKoZIzj0EAwIDRwAwRAIg
+djAgPYaqWITkbOH+uZ7FX9jZ9mjvoBwAp5wfyX7GQ7MCIGy/wgMXhKY/DzjdocF9
+jYe6ax1l/HHDDi630s8WRwBZ
+-----END CERTIFICATE-----
+";
+
+    #[test]
+    fn client_configs_are_built_once_per_ca_file_until_it_changes() {
+        let (a, _) = client_config(None).unwrap();
+        let (b, _) = client_config(None).unwrap();
+        assert!(Arc::ptr_eq(&a, &b), "the default configuration was rebuilt");
+
+        let dir = tempfile::tempdir().unwrap();
+        let ca = dir.path().join("ca.pem");
+        std::fs::write(&ca, TEST_CA).unwrap();
+        let (c, _) = client_config(Some(&ca)).unwrap();
+        let (d, _) = client_config(Some(&ca)).unwrap();
+        assert!(
+            Arc::ptr_eq(&c, &d),
+            "the CA file's configuration was rebuilt"
+        );
+        assert!(
+            !Arc::ptr_eq(&a, &c),
+            "a CA file shares the default configuration"
+        );
+
+        // The user replaces the file (a renewed private CA): a new configuration.
+        std::fs::write(&ca, format!("{TEST_CA}{TEST_CA}")).unwrap();
+        let (e, _) = client_config(Some(&ca)).unwrap();
+        assert!(!Arc::ptr_eq(&c, &e), "a changed CA file was not read again");
+        // A file that is gone is an error, not the old configuration.
+        std::fs::remove_file(&ca).unwrap();
+        assert!(matches!(
+            client_config(Some(&ca)),
+            Err(NetError::CaFile { .. })
+        ));
+    }
 
     #[tokio::test]
     async fn timed_names_the_step_and_its_limit() {
