@@ -66,15 +66,19 @@ pub struct Elapsed<S> {
     pub secs: u64,
 }
 
-/// Runs `fut` for at most `limit`.
-pub async fn timed<S, F: std::future::Future>(
+/// Runs `fut` for at most `limit`. A plain combinator, not an `async fn`: that would keep
+/// a second copy of `fut` in its state, and the connection check's futures are big.
+pub fn timed<S, F: std::future::Future>(
     step: S,
     limit: Duration,
     fut: F,
-) -> Result<F::Output, Elapsed<S>> {
-    tokio::time::timeout(limit, fut).await.map_err(|_| Elapsed {
-        step,
-        secs: limit.as_secs().max(1),
+) -> impl std::future::Future<Output = Result<F::Output, Elapsed<S>>> {
+    use futures::FutureExt;
+    tokio::time::timeout(limit, fut).map(move |result| {
+        result.map_err(|_| Elapsed {
+            step,
+            secs: limit.as_secs().max(1),
+        })
     })
 }
 
