@@ -146,11 +146,8 @@ fn main() {
             store.remove(saved).unwrap();
         }
         Some("foreign") => {
-            let new = pillarbox::mail::store::folder::maildir_path(
-                &store.mail_root().to_path_buf(),
-                "INBOX",
-            )
-            .join("new");
+            let new = pillarbox::mail::store::folder::maildir_path(store.mail_root(), "INBOX")
+                .join("new");
             let name = format!("{}.bench-foreign.host", std::process::id());
             std::fs::write(
                 new.join(name),
