@@ -582,12 +582,13 @@ fn a_file_another_tool_drops_into_new_is_indexed_on_open() {
     let home = tempfile::tempdir().unwrap();
     let paths = Paths::under(home.path());
     let mut store = MailStore::open(&paths, &account()).unwrap();
+    // Read mail: its file goes to cur/.
     store
         .add(
             "INBOX",
             NewMessage::Bytes(&generated(1)),
             None,
-            &Flags::default(),
+            &Flags::new("S"),
         )
         .unwrap();
     drop(store);
@@ -606,15 +607,36 @@ fn a_file_another_tool_drops_into_new_is_indexed_on_open() {
     )
     .unwrap();
     let store = MailStore::open(&paths, &account()).unwrap();
+    // Only new/ changed: cur/ (where read mail lives, most of a big Inbox) is not listed.
     assert_eq!(
-        (store.opened_report().scanned, store.opened_report().added),
-        (1, 1)
+        (
+            store.opened_report().scanned,
+            store.opened_report().added,
+            store.opened_report().unchanged
+        ),
+        (1, 1, 0)
     );
     assert_eq!(store.count("INBOX").unwrap(), 2);
     assert!(
         subjects(&store.list("INBOX", Sort::default(), 0, 5).unwrap())
             .contains(&"About the meeting number 2".to_string())
     );
+    drop(store);
+
+    // mutt flags the read message: renamed within cur/, so cur/ is compared.
+    tick();
+    let cur = inbox.join("cur");
+    let old = fs::read_dir(&cur).unwrap().next().unwrap().unwrap().path();
+    let sep = pillarbox::mail::store::maildir::INFO_SEP;
+    let renamed = old
+        .to_string_lossy()
+        .replace(&format!("{sep}S"), &format!("{sep}FS"));
+    fs::rename(&old, &renamed).unwrap();
+    let store = MailStore::open(&paths, &account()).unwrap();
+    let report = store.opened_report();
+    assert_eq!((report.scanned, report.updated, report.added), (1, 1, 0));
+    let rows = store.list("INBOX", Sort::default(), 0, 5).unwrap();
+    assert_eq!(rows.iter().filter(|r| r.flags().contains('F')).count(), 1);
 }
 
 #[test]

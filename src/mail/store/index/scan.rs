@@ -70,13 +70,17 @@ impl Index {
             .collect();
         // The stamp is read before listing: a change during the scan leaves a newer
         // mtime, so the next refresh looks again.
-        let todo: Vec<(&String, Option<String>)> = on_disk
+        let todo: Vec<(&String, Option<String>, [bool; 2])> = on_disk
             .iter()
             .map(|name| (name, stamp_of(&folder::maildir_path(mail_root, name))))
-            .filter(|(name, stamp)| {
-                force
-                    || stamp.is_none()
-                    || known.get(*name).map(|(_, stored)| stored) != Some(stamp)
+            .filter_map(|(name, stamp)| {
+                let stored = known.get(name).and_then(|(_, stored)| stored.as_deref());
+                let changed = if force {
+                    [true, true]
+                } else {
+                    changed_subdirs(stored, stamp.as_deref())
+                };
+                (changed != [false, false]).then_some((name, stamp, changed))
             })
             .collect();
         if vanished.is_empty() && todo.is_empty() {
@@ -94,19 +98,31 @@ impl Index {
             }
             tx.execute("DELETE FROM folders WHERE id = ?1", [folder_id])?;
         }
-        for (name, stamp) in todo {
+        for (name, stamp, [new_changed, cur_changed]) in todo {
             report.scanned += 1;
             let path = folder::maildir_path(mail_root, name);
             let folder_id = folder_id_in(&tx, name)?;
             let maildir = Maildir::open(&path).map_err(io(&path))?;
+            // Only the subfolders whose mtime moved: a message delivered into new/ by
+            // another program does not make us list the 80,000 files of cur/.
             // Most files are unchanged: match them by name first, cheaply; only the
             // rest need their Maildir key (a flag change renames a file).
             let mut indexed: HashMap<(bool, String), i64> = tx
-                .prepare("SELECT in_cur, file_name, id FROM messages WHERE folder_id = ?1")?
-                .query_map([folder_id], |r| Ok(((r.get(0)?, r.get(1)?), r.get(2)?)))?
+                .prepare(
+                    "SELECT in_cur, file_name, id FROM messages WHERE folder_id = ?1 \
+                     AND ((in_cur = 0 AND ?2) OR (in_cur = 1 AND ?3))",
+                )?
+                .query_map(params![folder_id, new_changed, cur_changed], |r| {
+                    Ok(((r.get(0)?, r.get(1)?), r.get(2)?))
+                })?
                 .collect::<rusqlite::Result<_>>()?;
             let mut unmatched = Vec::new();
-            for subdir in [Subdir::New, Subdir::Cur] {
+            let subdirs = [(Subdir::New, new_changed), (Subdir::Cur, cur_changed)];
+            for subdir in subdirs
+                .into_iter()
+                .filter(|(_, changed)| *changed)
+                .map(|(s, _)| s)
+            {
                 let dir = path.join(if subdir == Subdir::Cur { "cur" } else { "new" });
                 for dirent in std::fs::read_dir(&dir).map_err(io(&dir))? {
                     let name = dirent.map_err(io(&dir))?.file_name();
@@ -181,6 +197,20 @@ impl Index {
 /// process makes so the index can record it (see [`super::Batch::advance_stamp`]).
 pub fn folder_stamp(mail_root: &Path, folder: &str) -> Option<String> {
     stamp_of(&folder::maildir_path(mail_root, folder))
+}
+
+/// Which of `[new/, cur/]` changed between a stored stamp and the current one (see
+/// [`stamp_of`]); both when either is unknown.
+fn changed_subdirs(stored: Option<&str>, now: Option<&str>) -> [bool; 2] {
+    match (
+        stored.and_then(|s| s.split_once(':')),
+        now.and_then(|s| s.split_once(':')),
+    ) {
+        (Some((cur_then, new_then)), Some((cur_now, new_now))) => {
+            [new_then != new_now, cur_then != cur_now]
+        }
+        _ => [true, true],
+    }
 }
 
 /// The mtimes (ns) of a Maildir's `cur/` and `new/`: they change whenever a message is
