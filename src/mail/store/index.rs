@@ -199,6 +199,9 @@ CREATE INDEX messages_by_uid ON messages (folder_id, uid);
 CREATE INDEX messages_by_search ON messages (folder_id, search_rowid);
 CREATE INDEX messages_by_thread ON messages (thread_id);
 CREATE INDEX messages_by_msgid ON messages (message_id);
+-- The few messages still in new/, so a refresh after a delivery there by another program
+-- need not read the rows of the whole folder (see also ADDED_INDEXES).
+CREATE INDEX messages_in_new ON messages (folder_id, file_name) WHERE in_cur = 0;
 CREATE TRIGGER messages_count_insert AFTER INSERT ON messages BEGIN
     UPDATE folders SET total = total + 1, unread = unread + (NEW.seen = 0)
     WHERE id = NEW.folder_id;
@@ -227,6 +230,13 @@ CREATE VIRTUAL TABLE search USING fts5 (
     tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'
 );
 ";
+
+/// Indexes added since the schema version was last bumped, by name: an index file of the
+/// same version made before them gains them on open, without a rebuild.
+const ADDED_INDEXES: &[(&str, &str)] = &[(
+    "messages_in_new",
+    "CREATE INDEX messages_in_new ON messages (folder_id, file_name) WHERE in_cur = 0",
+)];
 
 const COLUMNS: &str = "m.id, f.name, m.mkey, m.file_name, m.in_cur, m.uid, m.flags, m.date, \
     m.from_name, m.from_addr, m.to_text, m.cc_text, m.subject, m.message_id, m.thread_id, \
@@ -316,6 +326,19 @@ impl Index {
             conn.execute_batch(SCHEMA).map_err(open_err)?;
             conn.pragma_update(None, "user_version", SCHEMA_VERSION)
                 .map_err(open_err)?;
+        }
+        for (name, sql) in ADDED_INDEXES {
+            // Looked up first: creating takes the write lock, which a sync may hold.
+            let present: bool = conn
+                .query_row(
+                    "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'index' AND name = ?1",
+                    [name],
+                    |r| r.get(0),
+                )
+                .map_err(open_err)?;
+            if !present {
+                conn.execute_batch(sql).map_err(open_err)?;
+            }
         }
         Ok(Index {
             conn,

@@ -107,15 +107,25 @@ impl Index {
             // another program does not make us list the 80,000 files of cur/.
             // Most files are unchanged: match them by name first, cheaply; only the
             // rest need their Maildir key (a flag change renames a file).
-            let mut indexed: HashMap<(bool, String), i64> = tx
-                .prepare(
-                    "SELECT in_cur, file_name, id FROM messages WHERE folder_id = ?1 \
-                     AND ((in_cur = 0 AND ?2) OR (in_cur = 1 AND ?3))",
-                )?
-                .query_map(params![folder_id, new_changed, cur_changed], |r| {
-                    Ok(((r.get(0)?, r.get(1)?), r.get(2)?))
-                })?
-                .collect::<rusqlite::Result<_>>()?;
+            let mut indexed: HashMap<(bool, String), i64> = HashMap::new();
+            // One query per subfolder: new/ alone is served by a small partial index
+            // (messages_in_new) instead of reading every row of a big folder.
+            for (in_cur, changed) in [(false, new_changed), (true, cur_changed)] {
+                if !changed {
+                    continue;
+                }
+                let sql = if in_cur {
+                    "SELECT file_name, id FROM messages WHERE folder_id = ?1 AND in_cur = 1"
+                } else {
+                    "SELECT file_name, id FROM messages WHERE folder_id = ?1 AND in_cur = 0"
+                };
+                let mut stmt = tx.prepare(sql)?;
+                let rows = stmt.query_map([folder_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+                for row in rows {
+                    let (file_name, id): (String, i64) = row?;
+                    indexed.insert((in_cur, file_name), id);
+                }
+            }
             let mut unmatched = Vec::new();
             let subdirs = [(Subdir::New, new_changed), (Subdir::Cur, cur_changed)];
             for subdir in subdirs
