@@ -24,6 +24,7 @@ pub mod account;
 pub mod check;
 pub mod help;
 pub mod mailops;
+pub mod open;
 pub mod paths;
 pub mod pop3;
 pub mod send;
@@ -57,7 +58,7 @@ pub enum Command {
     #[command(external_subcommand)]
     Link(Vec<String>),
     /// Open a saved message (an .eml file) in a window, read-only.
-    Open(OpenArgs),
+    Open(open::OpenArgs),
     /// Add, list and remove accounts.
     Account(account::AccountArgs),
     /// Show where Pillarbox keeps its settings and mail.
@@ -83,12 +84,6 @@ pub enum Command {
     /// Download one POP3 mailbox described on the command line (for fault-injection tests).
     #[command(name = "pop3-sync", hide = true)]
     Pop3Sync(pop3::Pop3SyncArgs),
-}
-
-#[derive(Debug, clap::Args)]
-pub struct OpenArgs {
-    /// The message file.
-    pub file: std::path::PathBuf,
 }
 
 /// What every subcommand gets: where the files are.
@@ -215,7 +210,7 @@ pub fn dispatch(command: Command, ctx: &Context) -> ExitCode {
         Command::Send(args) => send::run_send(args, ctx),
         Command::Outbox(args) => send::run_outbox(args, ctx),
         Command::Link(words) => open_link(&words),
-        Command::Open(args) => open_message(&args.file),
+        Command::Open(args) => open::run(args),
     }
 }
 
@@ -236,104 +231,15 @@ fn lang_from_args(args: &[OsString]) -> Option<String> {
     found
 }
 
-/// What `pillarbox WORD` asks for, when WORD is no command.
-#[derive(Debug, PartialEq)]
-pub enum Target {
-    /// The window with the composer filled in from the link.
-    Compose(crate::mail::mailto::Mailto),
-    /// A window on this message file.
-    View(std::path::PathBuf),
-}
-
-/// Reads the word the desktop (`Exec=pillarbox %u`) or a user passes: a `mailto:` link,
-/// a `file:` URL, or the path of a message file (one that exists, or any `.eml`, so a
-/// mistyped name gets the file's own error). Err: the message to print.
-pub fn route(words: &[String]) -> Result<Target, String> {
-    let not_ours = || fl!("cli-not-mailto", link = words.join(" "));
-    let [word] = words else {
-        return Err(not_ours());
-    };
-    if word
-        .get(..7)
-        .is_some_and(|s| s.eq_ignore_ascii_case("mailto:"))
-    {
-        return crate::mail::mailto::parse(word)
-            .map(Target::Compose)
-            .ok_or_else(not_ours);
-    }
-    if let Some(path) = file_url_path(word) {
-        return Ok(Target::View(path));
-    }
-    let path = std::path::PathBuf::from(word);
-    let eml = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("eml"));
-    if eml || path.is_file() {
-        Ok(Target::View(path))
-    } else {
-        Err(not_ours())
-    }
-}
-
-/// `file:///home/a/Mail%20x.eml` (or `file://localhost/...`) -> the local path.
-fn file_url_path(word: &str) -> Option<std::path::PathBuf> {
-    let rest = word
-        .get(..7)
-        .filter(|s| s.eq_ignore_ascii_case("file://"))
-        .map(|_| &word[7..])?;
-    let rest = rest.strip_prefix("localhost").unwrap_or(rest);
-    if !rest.starts_with('/') {
-        return None;
-    }
-    let bytes = rest.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match (bytes[i], bytes.get(i + 1), bytes.get(i + 2)) {
-            (b'%', Some(&h), Some(&l)) if hex(h).is_some() && hex(l).is_some() => {
-                out.push((hex(h)? * 16 + hex(l)?) as u8);
-                i += 3;
-            }
-            (b, _, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::ffi::OsStringExt;
-        Some(std::path::PathBuf::from(OsString::from_vec(out)))
-    }
-    #[cfg(not(unix))]
-    {
-        // `file:///C:/x.eml`: the drive letter follows the slash.
-        let text = String::from_utf8(out).ok()?;
-        Some(std::path::PathBuf::from(text.trim_start_matches('/')))
-    }
-}
-
 /// `pillarbox mailto:...` opens the window with the composer filled in from the link;
 /// `pillarbox FILE.eml` a window on that message.
 fn open_link(words: &[String]) -> ExitCode {
-    match route(words) {
-        Ok(Target::Compose(mailto)) => crate::ui::run_with(Some(mailto)),
-        Ok(Target::View(path)) => open_message(&path),
+    match open::route(words) {
+        Ok(open::Target::Compose(mailto)) => crate::ui::run_with(Some(mailto)),
+        Ok(open::Target::View(path)) => open::open_message(&path),
         Err(message) => {
             report_error(&message, None);
             ExitCode::from(EXIT_USAGE)
-        }
-    }
-}
-
-/// Reads and checks the file first: a wrong one gets an error naming it, and no window.
-fn open_message(path: &std::path::Path) -> ExitCode {
-    match crate::mail::eml::load(path) {
-        Ok(raw) => crate::ui::viewer::run(path, raw),
-        Err(error) => {
-            report_error(&error.user_message(), None);
-            ExitCode::from(EXIT_FAILURE)
         }
     }
 }
@@ -354,42 +260,6 @@ mod tests {
         let cli = Cli::try_parse_from(["pillarbox", "--lang", "cy"]).unwrap();
         assert!(cli.command.is_none());
         assert_eq!(cli.lang.as_deref(), Some("cy"));
-    }
-
-    #[test]
-    fn a_bare_word_routes_to_the_composer_or_the_viewer() {
-        crate::i18n::init(Some("en-GB"));
-        let words = |w: &[&str]| w.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        assert!(matches!(
-            route(&words(&["mailto:ann@example.org?subject=Hi"])),
-            Ok(Target::Compose(_))
-        ));
-        assert!(matches!(
-            route(&words(&["MAILTO:ann@example.org"])),
-            Ok(Target::Compose(_))
-        ));
-        assert_eq!(
-            route(&words(&["Downloads/Invoice.EML"])),
-            Ok(Target::View("Downloads/Invoice.EML".into()))
-        );
-        assert_eq!(
-            route(&words(&["file:///home/ann/Mail%20saved/caf%C3%A9.eml"])),
-            Ok(Target::View("/home/ann/Mail saved/café.eml".into()))
-        );
-        assert_eq!(
-            route(&words(&["file://localhost/tmp/x.eml"])),
-            Ok(Target::View("/tmp/x.eml".into()))
-        );
-        // An existing file of any name is shown (the desktop may pass a .msg or none).
-        let dir = tempfile::tempdir().unwrap();
-        let saved = dir.path().join("saved-message");
-        std::fs::write(&saved, b"Subject: x\r\n\r\n").unwrap();
-        let saved_word = saved.to_string_lossy().into_owned();
-        assert_eq!(route(&[saved_word]), Ok(Target::View(saved.clone())));
-        for wrong in [&["frobnicate"][..], &["a.eml", "b.eml"], &["notes.txt"]] {
-            let error = route(&words(wrong)).unwrap_err();
-            assert!(error.contains(wrong[0]), "{error}");
-        }
     }
 
     #[test]
