@@ -203,8 +203,9 @@ impl Index {
     }
 }
 
-/// A local folder's stamp (the mtimes of its `cur/` and `new/`), taken before and after a change this
-/// process makes so the index can record it (see [`super::Batch::advance_stamp`]).
+/// A local folder's stamp (the mtimes of its `cur/` and `new/`), taken before and after
+/// a change this process makes so the index can record it (see
+/// [`super::Batch::advance_stamp`]).
 pub fn folder_stamp(mail_root: &Path, folder: &str) -> Option<String> {
     stamp_of(&folder::maildir_path(mail_root, folder))
 }
