@@ -207,25 +207,24 @@ pub fn load_ca_file(path: &Path) -> Result<Vec<CertificateDer<'static>>, NetErro
 /// A client configuration trusting the usual roots and, if given, the certificates of
 /// `ca_file`. Built once per CA file (roots and verifier take a while, and a shared
 /// configuration lets TLS sessions resume), again when the file changes on disk.
-pub fn client_config(ca_file: Option<&Path>) -> Result<(Arc<ClientConfig>, CertCapture), NetError> {
-    type Cache =
-        Mutex<HashMap<Option<PathBuf>, (Option<FileStamp>, Arc<ClientConfig>, CertCapture)>>;
+pub fn client_config(ca_file: Option<&Path>) -> Result<Arc<ClientConfig>, NetError> {
+    type Cache = Mutex<HashMap<Option<PathBuf>, (Option<FileStamp>, Arc<ClientConfig>)>>;
     static CONFIGS: OnceLock<Cache> = OnceLock::new();
     let configs = CONFIGS.get_or_init(Default::default);
     let key = ca_file.map(Path::to_path_buf);
     let stamp = ca_file.and_then(file_stamp);
     if let Ok(cache) = configs.lock() {
-        if let Some((cached, config, capture)) = cache.get(&key) {
+        if let Some((cached, config)) = cache.get(&key) {
             if *cached == stamp {
-                return Ok((config.clone(), capture.clone()));
+                return Ok(config.clone());
             }
         }
     }
-    let (config, capture) = build_client_config(ca_file)?;
+    let config = build_client_config(ca_file)?;
     if let Ok(mut cache) = configs.lock() {
-        cache.insert(key, (stamp, config.clone(), capture.clone()));
+        cache.insert(key, (stamp, config.clone()));
     }
-    Ok((config, capture))
+    Ok(config)
 }
 
 /// When a CA file was last changed, and its size: a new file means a new configuration.
@@ -236,9 +235,7 @@ fn file_stamp(path: &Path) -> Option<FileStamp> {
     Some((meta.modified().ok()?, meta.len()))
 }
 
-fn build_client_config(
-    ca_file: Option<&Path>,
-) -> Result<(Arc<ClientConfig>, CertCapture), NetError> {
+fn build_client_config(ca_file: Option<&Path>) -> Result<Arc<ClientConfig>, NetError> {
     let mut roots = base_roots().clone();
     if let Some(path) = ca_file {
         for cert in load_ca_file(path)? {
@@ -254,11 +251,7 @@ fn build_client_config(
             path: ca_file.map(Path::to_path_buf).unwrap_or_default(),
             message: e.to_string(),
         })?;
-    let capture = CertCapture::default();
-    let verifier = Arc::new(RecordingVerifier {
-        inner,
-        refused_subject: capture.clone(),
-    });
+    let verifier = Arc::new(RecordingVerifier { inner });
     let config = ClientConfig::builder_with_provider(provider())
         .with_safe_default_protocol_versions()
         .expect("ring supports the default TLS versions")
@@ -266,28 +259,31 @@ fn build_client_config(
         // Not a bypass: every decision is WebPkiServerVerifier's; we only record the subject.
         .with_custom_certificate_verifier(verifier)
         .with_no_client_auth();
-    Ok((Arc::new(config), capture))
+    Ok(Arc::new(config))
 }
 
-/// The certificates the verifier refused, by the server name the connection asked for,
-/// for error messages. Keyed, because connections share a configuration (and so this):
-/// each takes back only what its own server sent.
+/// The certificate the verifier refused during one handshake, for the error message.
 #[derive(Clone, Debug, Default)]
-pub struct CertCapture(Arc<Mutex<HashMap<String, RefusedCert>>>);
+struct CertCapture(Arc<Mutex<Option<RefusedCert>>>);
 
 /// The subject of a refused certificate and the names it is valid for.
 type RefusedCert = (String, Vec<String>);
 
 impl CertCapture {
-    fn take(&self, server: &str) -> Option<RefusedCert> {
-        self.0.lock().ok()?.remove(server)
+    fn take(&self) -> Option<RefusedCert> {
+        self.0.lock().ok()?.take()
     }
+}
+
+tokio::task_local! {
+    /// Set around each handshake: connections share a configuration (and its verifier),
+    /// and each must learn about its own server's certificate only.
+    static REFUSED: CertCapture;
 }
 
 #[derive(Debug)]
 struct RecordingVerifier {
     inner: Arc<WebPkiServerVerifier>,
-    refused_subject: CertCapture,
 }
 
 impl ServerCertVerifier for RecordingVerifier {
@@ -307,12 +303,11 @@ impl ServerCertVerifier for RecordingVerifier {
             now,
         );
         if result.is_err() {
-            if let Ok(mut refused) = self.refused_subject.0.lock() {
-                refused.insert(
-                    server_name.to_str().into_owned(),
-                    describe_certificate(end_entity),
-                );
-            }
+            let _ = REFUSED.try_with(|capture| {
+                if let Ok(mut slot) = capture.0.lock() {
+                    *slot = Some(describe_certificate(end_entity));
+                }
+            });
         }
         result
     }
@@ -459,24 +454,24 @@ pub async fn handshake<S>(
 where
     S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin,
 {
-    let (config, capture) = client_config(ca_file)?;
+    let config = client_config(ca_file)?;
     let name = ServerName::try_from(host.to_string()).map_err(|e| NetError::Handshake {
         host: host.to_string(),
         port,
         message: e.to_string(),
     })?;
-    let server = name.to_str().into_owned();
     let connector = TlsConnector::from(config);
-    match timed(
+    let capture = CertCapture::default();
+    // The verifier runs while this future is polled, so it sees this scope's capture.
+    let handshake = timed(
         "TLS handshake",
         timeouts.handshake,
         connector.connect(name, stream),
-    )
-    .await
-    {
+    );
+    match REFUSED.scope(capture.clone(), handshake).await {
         Err(elapsed) => Err(NetError::timed_out(host, port, elapsed)),
         Ok(Ok(tls)) => Ok(tls),
-        Ok(Err(error)) => Err(classify_tls_error(host, port, error, capture.take(&server))),
+        Ok(Err(error)) => Err(classify_tls_error(host, port, error, capture.take())),
     }
 }
 
@@ -552,15 +547,15 @@ jYe6ax1l/HHDDi630s8WRwBZ
 
     #[test]
     fn client_configs_are_built_once_per_ca_file_until_it_changes() {
-        let (a, _) = client_config(None).unwrap();
-        let (b, _) = client_config(None).unwrap();
+        let a = client_config(None).unwrap();
+        let b = client_config(None).unwrap();
         assert!(Arc::ptr_eq(&a, &b), "the default configuration was rebuilt");
 
         let dir = tempfile::tempdir().unwrap();
         let ca = dir.path().join("ca.pem");
         std::fs::write(&ca, TEST_CA).unwrap();
-        let (c, _) = client_config(Some(&ca)).unwrap();
-        let (d, _) = client_config(Some(&ca)).unwrap();
+        let c = client_config(Some(&ca)).unwrap();
+        let d = client_config(Some(&ca)).unwrap();
         assert!(
             Arc::ptr_eq(&c, &d),
             "the CA file's configuration was rebuilt"
@@ -572,7 +567,7 @@ jYe6ax1l/HHDDi630s8WRwBZ
 
         // The user replaces the file (a renewed private CA): a new configuration.
         std::fs::write(&ca, format!("{TEST_CA}{TEST_CA}")).unwrap();
-        let (e, _) = client_config(Some(&ca)).unwrap();
+        let e = client_config(Some(&ca)).unwrap();
         assert!(!Arc::ptr_eq(&c, &e), "a changed CA file was not read again");
         // A file that is gone is an error, not the old configuration.
         std::fs::remove_file(&ca).unwrap();
