@@ -198,6 +198,10 @@ pub fn generate_for(
             batch.commit()?;
         }
     }
+    // Written behind the store's back: record the folders' stamps now, as a sync
+    // does, so the first open after generating does not re-read them.
+    let root = store.mail_root().to_path_buf();
+    store.index_mut().refresh(&root)?;
     Ok(store)
 }
 

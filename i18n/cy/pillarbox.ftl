@@ -597,7 +597,14 @@ cli-arg-move-account = Y cyfrif y mae'r neges yn perthyn iddo (ei gyfeiriad e-bo
 cli-about-delete = Dileu neges (i'r Sbwriel, neu am byth os yw yno'n barod)
 cli-arg-delete-id = Y neges, fel FFOLDER:UID (gweler “pillarbox list”)
 cli-arg-delete-account = Y cyfrif y mae'r neges yn perthyn iddo (ei gyfeiriad e-bost)
-cli-not-mailto = Nid yw “{ $link }” yn ddolen mailto: nac yn orchymyn. Rhedwch “pillarbox --help” i weld y gorchmynion.
+cli-not-mailto = Nid yw “{ $link }” yn ddolen mailto:, yn ffeil neges nac yn orchymyn. Rhedwch “pillarbox --help” i weld y gorchmynion.
+cli-about-open = Agor neges wedi’i chadw (ffeil .eml) mewn ffenestr, i’w darllen yn unig
+cli-arg-open-file = Y ffeil neges
+eml-error-read = Methwyd â darllen y ffeil neges { $file }: { $detail }
+eml-error-empty = Mae’r ffeil neges { $file } yn wag.
+eml-error-too-large = Mae’r ffeil { $file } yn rhy fawr i fod yn neges e-bost.
+eml-error-not-message = Nid neges e-bost yw’r ffeil { $file } (nid oes ganddi benawdau post fel From, Date neu Subject).
+viewer-title = { $subject } – Pillarbox
 
 ## Meintiau a dyddiadau (format-): gweler src/i18n/format.rs
 format-decimal-separator = .

@@ -657,7 +657,14 @@ settings-removed-deleted = { $account } und die heruntergeladenen Nachrichten wu
 settings-remove-files-failed = { $path } konnte nicht gelöscht werden: { $error }
 settings-bad-interval = Das Abrufintervall muss eine Minutenzahl zwischen 1 und 1440 sein.
 settings-no-home = Es gibt keinen Einstellungsordner zum Speichern.
-cli-not-mailto = „{ $link }“ ist weder ein mailto:-Link noch ein Befehl. Führen Sie „pillarbox --help“ aus, um die Befehle zu sehen.
+cli-not-mailto = „{ $link }“ ist weder ein mailto:-Link noch eine Nachrichtendatei noch ein Befehl. Führen Sie „pillarbox --help“ aus, um die Befehle zu sehen.
+cli-about-open = Eine gespeicherte Nachricht (.eml-Datei) schreibgeschützt in einem Fenster öffnen
+cli-arg-open-file = Die Nachrichtendatei
+eml-error-read = Die Nachrichtendatei { $file } konnte nicht gelesen werden: { $detail }
+eml-error-empty = Die Nachrichtendatei { $file } ist leer.
+eml-error-too-large = Die Datei { $file } ist zu groß, um eine E-Mail zu sein.
+eml-error-not-message = Die Datei { $file } ist keine E-Mail (sie hat keine Kopfzeilen wie From, Date oder Subject).
+viewer-title = { $subject } – Pillarbox
 
 ## Main window worker (wire)
 wire-sent = { $count ->

@@ -633,7 +633,14 @@ cli-arg-move-account = The account the message belongs to (its email address)
 cli-about-delete = Delete a message (into the Trash, or for good when it is already there)
 cli-arg-delete-id = The message, as FOLDER:UID (see “pillarbox list”)
 cli-arg-delete-account = The account the message belongs to (its email address)
-cli-not-mailto = “{ $link }” is not a mailto: link or a command. Run “pillarbox --help” for the commands.
+cli-not-mailto = “{ $link }” is not a mailto: link, a message file or a command. Run “pillarbox --help” for the commands.
+cli-about-open = Open a saved message (an .eml file) in a window, read-only
+cli-arg-open-file = The message file
+eml-error-read = Could not read the message file { $file }: { $detail }
+eml-error-empty = The message file { $file } is empty.
+eml-error-too-large = The file { $file } is too large to be an email message.
+eml-error-not-message = The file { $file } is not an email message (it has no mail headers such as From, Date or Subject).
+viewer-title = { $subject } – Pillarbox
 
 ## Sizes and dates (format-): see src/i18n/format.rs
 format-decimal-separator = .

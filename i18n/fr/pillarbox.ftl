@@ -678,7 +678,14 @@ settings-removed-deleted = { $account } et son courrier téléchargé ont été 
 settings-remove-files-failed = Impossible d’effacer { $path } : { $error }
 settings-bad-interval = L’intervalle de relève doit être un nombre de minutes entre 1 et 1440.
 settings-no-home = Il n’y a aucun dossier de réglages où enregistrer.
-cli-not-mailto = « { $link } » n’est ni un lien mailto: ni une commande. Lancez « pillarbox --help » pour voir les commandes.
+cli-not-mailto = « { $link } » n’est ni un lien mailto:, ni un fichier de message, ni une commande. Lancez « pillarbox --help » pour voir les commandes.
+cli-about-open = Ouvrir un message enregistré (fichier .eml) dans une fenêtre, en lecture seule
+cli-arg-open-file = Le fichier du message
+eml-error-read = Impossible de lire le fichier de message { $file } : { $detail }
+eml-error-empty = Le fichier de message { $file } est vide.
+eml-error-too-large = Le fichier { $file } est trop volumineux pour être un e-mail.
+eml-error-not-message = Le fichier { $file } n’est pas un e-mail (il n’a aucun en-tête de courrier comme From, Date ou Subject).
+viewer-title = { $subject } – Pillarbox
 
 ## Main window worker (wire)
 wire-sent = { $count ->

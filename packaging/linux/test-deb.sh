@@ -28,6 +28,7 @@ done
 
 desktop-file-validate "$app" || fail "desktop-file-validate"
 grep -q "^MimeType=.*x-scheme-handler/mailto;" "$app" || fail "mailto handler"
+grep -q "^MimeType=.*message/rfc822;" "$app" || fail "message/rfc822 (.eml) handler"
 grep -q "^StartupWMClass=org.pillarbox.Pillarbox$" "$app" || fail "StartupWMClass"
 grep -q "^Exec=pillarbox %u$" "$app" || fail "Exec"
 appstreamcli validate --no-net "$root/fs/usr/share/metainfo/org.pillarbox.Pillarbox.metainfo.xml" \

@@ -24,6 +24,7 @@ pub mod account;
 pub mod check;
 pub mod help;
 pub mod mailops;
+pub mod open;
 pub mod paths;
 pub mod pop3;
 pub mod send;
@@ -52,9 +53,12 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// A `mailto:` link, as the desktop passes it when an email link is clicked.
+    /// A `mailto:` link, as the desktop passes it when an email link is clicked, or a
+    /// message file (path or `file:` URL) to show.
     #[command(external_subcommand)]
     Link(Vec<String>),
+    /// Open a saved message (an .eml file) in a window, read-only.
+    Open(open::OpenArgs),
     /// Add, list and remove accounts.
     Account(account::AccountArgs),
     /// Show where Pillarbox keeps its settings and mail.
@@ -206,6 +210,7 @@ pub fn dispatch(command: Command, ctx: &Context) -> ExitCode {
         Command::Send(args) => send::run_send(args, ctx),
         Command::Outbox(args) => send::run_outbox(args, ctx),
         Command::Link(words) => open_link(&words),
+        Command::Open(args) => open::run(args),
     }
 }
 
@@ -226,13 +231,14 @@ fn lang_from_args(args: &[OsString]) -> Option<String> {
     found
 }
 
-/// `pillarbox mailto:...` opens the window with the composer filled in from the link.
+/// `pillarbox mailto:...` opens the window with the composer filled in from the link;
+/// `pillarbox FILE.eml` a window on that message.
 fn open_link(words: &[String]) -> ExitCode {
-    let link = words.join(" ");
-    match crate::mail::mailto::parse(&link) {
-        Some(mailto) if words.len() == 1 => crate::ui::run_with(Some(mailto)),
-        _ => {
-            report_error(&fl!("cli-not-mailto", link = link.as_str()), None);
+    match open::route(words) {
+        Ok(open::Target::Compose(mailto)) => crate::ui::run_with(Some(mailto)),
+        Ok(open::Target::View(path)) => open::open_message(&path),
+        Err(message) => {
+            report_error(&message, None);
             ExitCode::from(EXIT_USAGE)
         }
     }
@@ -254,6 +260,18 @@ mod tests {
         let cli = Cli::try_parse_from(["pillarbox", "--lang", "cy"]).unwrap();
         assert!(cli.command.is_none());
         assert_eq!(cli.lang.as_deref(), Some("cy"));
+    }
+
+    #[test]
+    fn open_and_a_bare_path_do_not_shadow_the_commands() {
+        let cli = Cli::try_parse_from(["pillarbox", "open", "x.eml"]).unwrap();
+        assert!(
+            matches!(cli.command, Some(Command::Open(a)) if a.file == std::path::Path::new("x.eml"))
+        );
+        let cli = Cli::try_parse_from(["pillarbox", "paths"]).unwrap();
+        assert!(matches!(cli.command, Some(Command::Paths(_))));
+        let cli = Cli::try_parse_from(["pillarbox", "/tmp/m.eml"]).unwrap();
+        assert!(matches!(cli.command, Some(Command::Link(w)) if w == ["/tmp/m.eml"]));
     }
 
     #[test]

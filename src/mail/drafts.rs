@@ -4,8 +4,6 @@
 //! (RFC 6154), falling back to the usual names and creating the folder when none exists.
 //! POP3 accounts keep Sent and Drafts as local Maildirs: their server has only an Inbox.
 
-use std::time::Duration;
-
 use futures::TryStreamExt;
 use tokio::net::TcpStream;
 use tokio_rustls::client::TlsStream;
@@ -107,15 +105,15 @@ impl Folders {
         let (host, port) = (server.host.clone(), server.port);
         let tls = tls::connect_tls(&host, port, account.ca_file.as_deref(), timeouts).await?;
         let mut client = async_imap::Client::new(tls);
-        let step = |step, limit: Duration| FolderError::Timeout {
+        let timed_out = |elapsed: tls::Elapsed<&'static str>| FolderError::Timeout {
             host: host.clone(),
             port,
-            step,
-            secs: limit.as_secs().max(1),
+            step: elapsed.step,
+            secs: elapsed.secs,
         };
-        tokio::time::timeout(timeouts.command, client.read_response())
+        tls::timed("greeting", timeouts.command, client.read_response())
             .await
-            .map_err(|_| step("greeting", timeouts.command))?
+            .map_err(timed_out)?
             .map_err(|e| FolderError::Imap {
                 host: host.clone(),
                 port,
@@ -127,15 +125,18 @@ impl Folders {
         } else {
             server.username.as_str()
         };
-        let session =
-            tokio::time::timeout(timeouts.command, client.login(username, password.expose()))
-                .await
-                .map_err(|_| step("LOGIN", timeouts.command))?
-                .map_err(|(e, _client)| FolderError::Login {
-                    host: host.clone(),
-                    port,
-                    reply: e.to_string(),
-                })?;
+        let session = tls::timed(
+            "LOGIN",
+            timeouts.command,
+            client.login(username, password.expose()),
+        )
+        .await
+        .map_err(timed_out)?
+        .map_err(|(e, _client)| FolderError::Login {
+            host: host.clone(),
+            port,
+            reply: e.to_string(),
+        })?;
         Ok(Folders {
             session,
             host,
@@ -153,12 +154,12 @@ impl Folders {
         }
     }
 
-    fn timeout(&self, step: &'static str) -> FolderError {
+    fn timed_out(&self, elapsed: tls::Elapsed<&'static str>) -> FolderError {
         FolderError::Timeout {
             host: self.host.clone(),
             port: self.port,
-            step,
-            secs: self.timeouts.command.as_secs().max(1),
+            step: elapsed.step,
+            secs: elapsed.secs,
         }
     }
 
@@ -166,7 +167,7 @@ impl Folders {
     /// folder with the usual name.
     pub async fn find(&mut self, which: Special) -> Result<String, FolderError> {
         let limit = self.timeouts.command;
-        let listed: Result<Vec<(String, bool)>, FolderError> = tokio::time::timeout(limit, async {
+        let listed: Result<Vec<(String, bool)>, FolderError> = tls::timed("LIST", limit, async {
             let stream = self
                 .session
                 .list(Some(""), Some("*"))
@@ -190,7 +191,7 @@ impl Folders {
             )
         })
         .await
-        .map_err(|_| self.timeout("LIST"))?
+        .map_err(|elapsed| self.timed_out(elapsed))?
         .map_err(|e| self.error("LIST", e));
         let listed = listed?;
         if let Some((name, _)) = listed.iter().find(|(_, special)| *special) {
@@ -202,9 +203,9 @@ impl Folders {
             }
         }
         let name = which.local_name();
-        tokio::time::timeout(limit, self.session.create(name))
+        tls::timed("CREATE", limit, self.session.create(name))
             .await
-            .map_err(|_| self.timeout("CREATE"))?
+            .map_err(|elapsed| self.timed_out(elapsed))?
             .map_err(|e| self.error("CREATE", e))?;
         Ok(name.to_string())
     }
@@ -217,20 +218,24 @@ impl Folders {
     ) -> Result<(), FolderError> {
         let limit =
             self.timeouts.command + self.timeouts.command * (bytes.len() / 1_000_000) as u32;
-        tokio::time::timeout(limit, self.session.append(folder, Some(flags), None, bytes))
-            .await
-            .map_err(|_| self.timeout("APPEND"))?
-            .map_err(|e| self.error("APPEND", e))
+        tls::timed(
+            "APPEND",
+            limit,
+            self.session.append(folder, Some(flags), None, bytes),
+        )
+        .await
+        .map_err(|elapsed| self.timed_out(elapsed))?
+        .map_err(|e| self.error("APPEND", e))
     }
 
     /// Every message in a folder, by UID (for reopening drafts).
     pub async fn fetch_all(&mut self, folder: &str) -> Result<Vec<(u32, Vec<u8>)>, FolderError> {
         let limit = self.timeouts.command;
-        tokio::time::timeout(limit, self.session.select(folder))
+        tls::timed("SELECT", limit, self.session.select(folder))
             .await
-            .map_err(|_| self.timeout("SELECT"))?
+            .map_err(|elapsed| self.timed_out(elapsed))?
             .map_err(|e| self.error("SELECT", e))?;
-        let fetched: Result<Vec<(u32, Vec<u8>)>, String> = tokio::time::timeout(limit, async {
+        let fetched: Result<Vec<(u32, Vec<u8>)>, String> = tls::timed("FETCH", limit, async {
             let stream = self
                 .session
                 .uid_fetch("1:*", "(UID BODY.PEEK[])")
@@ -243,14 +248,14 @@ impl Folders {
                 .collect())
         })
         .await
-        .map_err(|_| self.timeout("FETCH"))?;
+        .map_err(|elapsed| self.timed_out(elapsed))?;
         fetched.map_err(|e| self.error("FETCH", e))
     }
 
     /// Deletes one message by UID from the selected folder (an old draft version).
     pub async fn delete_uid(&mut self, uid: u32) -> Result<(), FolderError> {
         let limit = self.timeouts.command;
-        let result: Result<(), String> = tokio::time::timeout(limit, async {
+        let result: Result<(), String> = tls::timed("EXPUNGE", limit, async {
             let stream = self
                 .session
                 .uid_store(uid.to_string(), "+FLAGS.SILENT (\\Deleted)")
@@ -266,12 +271,12 @@ impl Folders {
             Ok(())
         })
         .await
-        .map_err(|_| self.timeout("EXPUNGE"))?;
+        .map_err(|elapsed| self.timed_out(elapsed))?;
         result.map_err(|e| self.error("EXPUNGE", e))
     }
 
     pub async fn logout(mut self) {
-        let _ = tokio::time::timeout(self.timeouts.command, self.session.logout()).await;
+        let _ = tls::timed("LOGOUT", self.timeouts.command, self.session.logout()).await;
     }
 }
 

@@ -8,6 +8,7 @@ pub mod check;
 pub mod compose;
 pub mod config;
 pub mod drafts;
+pub mod eml;
 pub mod errors_l10n;
 pub mod imap;
 pub mod mailto;

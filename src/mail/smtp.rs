@@ -426,7 +426,7 @@ impl Session {
 
     async fn reset(&mut self, error: SendError) -> SendError {
         if !self.conn.has_broken() {
-            let _ = tokio::time::timeout(self.timeouts.command, self.conn.command(Rset)).await;
+            let _ = tls::timed("RSET", self.timeouts.command, self.conn.command(Rset)).await;
         }
         error
     }
@@ -437,7 +437,7 @@ impl Session {
     }
 
     pub async fn quit(mut self) {
-        let _ = tokio::time::timeout(self.timeouts.command, self.conn.quit()).await;
+        let _ = tls::timed("QUIT", self.timeouts.command, self.conn.quit()).await;
     }
 }
 
@@ -462,13 +462,13 @@ async fn with_timeout<F: std::future::Future>(
     limit: Duration,
     future: F,
 ) -> Result<F::Output, SendError> {
-    tokio::time::timeout(limit, future)
+    tls::timed(step, limit, future)
         .await
-        .map_err(|_| SendError::Timeout {
+        .map_err(|elapsed| SendError::Timeout {
             host: host.to_string(),
             port,
-            step,
-            secs: limit.as_secs().max(1),
+            step: elapsed.step,
+            secs: elapsed.secs,
         })
 }
 

@@ -45,9 +45,9 @@ impl<S: AsyncRead + AsyncWrite + Unpin> LineReader<S> {
         let mut line = Vec::new();
         let mut limited = (&mut self.inner).take(MAX_LINE);
         let read = limited.read_until(b'\n', &mut line);
-        let count = tokio::time::timeout(self.limit, read)
+        let count = tls::timed(step, self.limit, read)
             .await
-            .map_err(|_| self.timeout(step))?
+            .map_err(|elapsed| NetError::timed_out(&self.host, self.port, elapsed))?
             .map_err(|source| self.io(source))?;
         if count == 0 {
             return Err(self.io(std::io::Error::new(
@@ -72,9 +72,9 @@ impl<S: AsyncRead + AsyncWrite + Unpin> LineReader<S> {
             stream.write_all(b"\r\n").await?;
             stream.flush().await
         };
-        tokio::time::timeout(self.limit, write)
+        tls::timed(step, self.limit, write)
             .await
-            .map_err(|_| self.timeout(step))?
+            .map_err(|elapsed| NetError::timed_out(&self.host, self.port, elapsed))?
             .map_err(|source| self.io(source))
     }
 
@@ -116,15 +116,6 @@ impl<S: AsyncRead + AsyncWrite + Unpin> LineReader<S> {
 
     pub fn into_inner(self) -> S {
         self.inner.into_inner()
-    }
-
-    pub fn timeout(&self, step: &'static str) -> NetError {
-        NetError::Timeout {
-            host: self.host.clone(),
-            port: self.port,
-            step,
-            secs: self.limit.as_secs().max(1),
-        }
     }
 
     pub fn io(&self, source: std::io::Error) -> NetError {

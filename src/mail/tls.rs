@@ -4,6 +4,7 @@
 //! per-account CA file for private servers. When verification fails we remember the
 //! certificate's subject so the user is told *which* certificate was refused and why.
 
+use std::collections::HashMap;
 use std::io;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -54,6 +55,31 @@ impl Timeouts {
             command: limit,
         }
     }
+}
+
+/// A step of a conversation with a server that got no answer within its limit. Every
+/// protocol runs its steps through [`timed`] and turns this into its own Timeout error.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Elapsed<S> {
+    pub step: S,
+    /// The limit in whole seconds, at least 1 (a message saying "0 s" would be odd).
+    pub secs: u64,
+}
+
+/// Runs `fut` for at most `limit`. A plain combinator, not an `async fn`: that would keep
+/// a second copy of `fut` in its state, and the connection check's futures are big.
+pub fn timed<S, F: std::future::Future>(
+    step: S,
+    limit: Duration,
+    fut: F,
+) -> impl std::future::Future<Output = Result<F::Output, Elapsed<S>>> {
+    use futures::FutureExt;
+    tokio::time::timeout(limit, fut).map(move |result| {
+        result.map_err(|_| Elapsed {
+            step,
+            secs: limit.as_secs().max(1),
+        })
+    })
 }
 
 /// Why a certificate was refused.
@@ -178,8 +204,38 @@ pub fn load_ca_file(path: &Path) -> Result<Vec<CertificateDer<'static>>, NetErro
     Ok(certs)
 }
 
-/// A client configuration trusting the usual roots and, if given, the certificates of `ca_file`.
-pub fn client_config(ca_file: Option<&Path>) -> Result<(Arc<ClientConfig>, CertCapture), NetError> {
+/// A client configuration trusting the usual roots and, if given, the certificates of
+/// `ca_file`. Built once per CA file (roots and verifier take a while, and a shared
+/// configuration lets TLS sessions resume), again when the file changes on disk.
+pub fn client_config(ca_file: Option<&Path>) -> Result<Arc<ClientConfig>, NetError> {
+    type Cache = Mutex<HashMap<Option<PathBuf>, (Option<FileStamp>, Arc<ClientConfig>)>>;
+    static CONFIGS: OnceLock<Cache> = OnceLock::new();
+    let configs = CONFIGS.get_or_init(Default::default);
+    let key = ca_file.map(Path::to_path_buf);
+    let stamp = ca_file.and_then(file_stamp);
+    if let Ok(cache) = configs.lock() {
+        if let Some((cached, config)) = cache.get(&key) {
+            if *cached == stamp {
+                return Ok(config.clone());
+            }
+        }
+    }
+    let config = build_client_config(ca_file)?;
+    if let Ok(mut cache) = configs.lock() {
+        cache.insert(key, (stamp, config.clone()));
+    }
+    Ok(config)
+}
+
+/// When a CA file was last changed, and its size: a new file means a new configuration.
+type FileStamp = (std::time::SystemTime, u64);
+
+fn file_stamp(path: &Path) -> Option<FileStamp> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
+}
+
+fn build_client_config(ca_file: Option<&Path>) -> Result<Arc<ClientConfig>, NetError> {
     let mut roots = base_roots().clone();
     if let Some(path) = ca_file {
         for cert in load_ca_file(path)? {
@@ -195,11 +251,7 @@ pub fn client_config(ca_file: Option<&Path>) -> Result<(Arc<ClientConfig>, CertC
             path: ca_file.map(Path::to_path_buf).unwrap_or_default(),
             message: e.to_string(),
         })?;
-    let capture = CertCapture::default();
-    let verifier = Arc::new(RecordingVerifier {
-        inner,
-        refused_subject: capture.clone(),
-    });
+    let verifier = Arc::new(RecordingVerifier { inner });
     let config = ClientConfig::builder_with_provider(provider())
         .with_safe_default_protocol_versions()
         .expect("ring supports the default TLS versions")
@@ -207,12 +259,12 @@ pub fn client_config(ca_file: Option<&Path>) -> Result<(Arc<ClientConfig>, CertC
         // Not a bypass: every decision is WebPkiServerVerifier's; we only record the subject.
         .with_custom_certificate_verifier(verifier)
         .with_no_client_auth();
-    Ok((Arc::new(config), capture))
+    Ok(Arc::new(config))
 }
 
-/// The subject of the last certificate the verifier refused, for error messages.
+/// The certificate the verifier refused during one handshake, for the error message.
 #[derive(Clone, Debug, Default)]
-pub struct CertCapture(Arc<Mutex<Option<RefusedCert>>>);
+struct CertCapture(Arc<Mutex<Option<RefusedCert>>>);
 
 /// The subject of a refused certificate and the names it is valid for.
 type RefusedCert = (String, Vec<String>);
@@ -223,10 +275,15 @@ impl CertCapture {
     }
 }
 
+tokio::task_local! {
+    /// Set around each handshake: connections share a configuration (and its verifier),
+    /// and each must learn about its own server's certificate only.
+    static REFUSED: CertCapture;
+}
+
 #[derive(Debug)]
 struct RecordingVerifier {
     inner: Arc<WebPkiServerVerifier>,
-    refused_subject: CertCapture,
 }
 
 impl ServerCertVerifier for RecordingVerifier {
@@ -246,9 +303,11 @@ impl ServerCertVerifier for RecordingVerifier {
             now,
         );
         if result.is_err() {
-            if let Ok(mut slot) = self.refused_subject.0.lock() {
-                *slot = Some(describe_certificate(end_entity));
-            }
+            let _ = REFUSED.try_with(|capture| {
+                if let Ok(mut slot) = capture.0.lock() {
+                    *slot = Some(describe_certificate(end_entity));
+                }
+            });
         }
         result
     }
@@ -299,26 +358,36 @@ fn describe_certificate(cert: &CertificateDer<'_>) -> (String, Vec<String>) {
     (subject, names)
 }
 
+impl NetError {
+    /// The Timeout of a step with `host:port`.
+    pub fn timed_out(host: &str, port: u16, elapsed: Elapsed<&'static str>) -> NetError {
+        NetError::Timeout {
+            host: host.to_string(),
+            port,
+            step: elapsed.step,
+            secs: elapsed.secs,
+        }
+    }
+}
+
 /// Looks the host name up, within `timeouts.resolve`.
 pub async fn resolve(
     host: &str,
     port: u16,
     timeouts: &Timeouts,
 ) -> Result<Vec<SocketAddr>, NetError> {
-    let addrs: Vec<_> =
-        tokio::time::timeout(timeouts.resolve, tokio::net::lookup_host((host, port)))
-            .await
-            .map_err(|_| NetError::Timeout {
-                host: host.to_string(),
-                port,
-                step: "resolve",
-                secs: timeouts.resolve.as_secs().max(1),
-            })?
-            .map_err(|source| NetError::Resolve {
-                host: host.to_string(),
-                source,
-            })?
-            .collect();
+    let addrs: Vec<_> = timed(
+        "resolve",
+        timeouts.resolve,
+        tokio::net::lookup_host((host, port)),
+    )
+    .await
+    .map_err(|elapsed| NetError::timed_out(host, port, elapsed))?
+    .map_err(|source| NetError::Resolve {
+        host: host.to_string(),
+        source,
+    })?
+    .collect();
     if addrs.is_empty() {
         return Err(NetError::Resolve {
             host: host.to_string(),
@@ -337,15 +406,8 @@ pub async fn connect_addrs(
 ) -> Result<TcpStream, NetError> {
     let mut last_error = None;
     for addr in addrs {
-        match tokio::time::timeout(timeouts.connect, TcpStream::connect(addr)).await {
-            Err(_) => {
-                last_error = Some(NetError::Timeout {
-                    host: host.to_string(),
-                    port,
-                    step: "connect",
-                    secs: timeouts.connect.as_secs().max(1),
-                })
-            }
+        match timed("connect", timeouts.connect, TcpStream::connect(addr)).await {
+            Err(elapsed) => last_error = Some(NetError::timed_out(host, port, elapsed)),
             Ok(Ok(stream)) => {
                 let _ = stream.set_nodelay(true);
                 return Ok(stream);
@@ -392,34 +454,39 @@ pub async fn handshake<S>(
 where
     S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin,
 {
-    let (config, capture) = client_config(ca_file)?;
+    let config = client_config(ca_file)?;
     let name = ServerName::try_from(host.to_string()).map_err(|e| NetError::Handshake {
         host: host.to_string(),
         port,
         message: e.to_string(),
     })?;
     let connector = TlsConnector::from(config);
-    match tokio::time::timeout(timeouts.handshake, connector.connect(name, stream)).await {
-        Err(_) => Err(NetError::Timeout {
-            host: host.to_string(),
-            port,
-            step: "TLS handshake",
-            secs: timeouts.handshake.as_secs().max(1),
-        }),
+    let capture = CertCapture::default();
+    // The verifier runs while this future is polled, so it sees this scope's capture.
+    let handshake = timed(
+        "TLS handshake",
+        timeouts.handshake,
+        connector.connect(name, stream),
+    );
+    match REFUSED.scope(capture.clone(), handshake).await {
+        Err(elapsed) => Err(NetError::timed_out(host, port, elapsed)),
         Ok(Ok(tls)) => Ok(tls),
-        Ok(Err(error)) => Err(classify_tls_error(host, port, error, &capture)),
+        Ok(Err(error)) => Err(classify_tls_error(host, port, error, capture.take())),
     }
 }
 
-fn classify_tls_error(host: &str, port: u16, error: io::Error, capture: &CertCapture) -> NetError {
+fn classify_tls_error(
+    host: &str,
+    port: u16,
+    error: io::Error,
+    refused: Option<RefusedCert>,
+) -> NetError {
     let rustls_error = error
         .get_ref()
         .and_then(|inner| inner.downcast_ref::<rustls::Error>())
         .cloned();
     if let Some(rustls::Error::InvalidCertificate(cert_error)) = rustls_error {
-        let (subject, names) = capture
-            .take()
-            .unwrap_or_else(|| (host.to_string(), Vec::new()));
+        let (subject, names) = refused.unwrap_or_else(|| (host.to_string(), Vec::new()));
         let problem = match cert_error {
             CertificateError::UnknownIssuer | CertificateError::BadSignature => {
                 CertProblem::UnknownIssuer
@@ -459,4 +526,78 @@ pub async fn connect_tls(
 ) -> Result<TlsStream<TcpStream>, NetError> {
     let tcp = connect_tcp(host, port, timeouts).await?;
     handshake(tcp, host, port, ca_file, timeouts).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEST_CA: &str = "-----BEGIN CERTIFICATE-----
+MIIBjjCCATWgAwIBAgIUOsXjQTwQD3Vnof2pAaukmGytt1IwCgYIKoZIzj0EAwIw
+HDEaMBgGA1UEAwwRUGlsbGFyYm94IHRlc3QgQ0EwIBcNMjYxMTI1MjI1OTAyWhgP
+MjEyNjExMDEyMjU5MDJaMBwxGjAYBgNVBAMMEVBpbGxhcmJveCB0ZXN0IENBMFkw
+EwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEPPojsOmRssWpXZuWaYjBySt1ToAgU7QI
+2EAVu0ypHYDU1BIC4jayDzQBXbo19TQLQgrB5RPtXaFiWoHvSjvWWqNTMFEwHQYD
+VR0OBBYEFDFXhapu6Jtjdi0Xc0+xBeLpxLv6MB8GA1UdIwQYMBaAFDFXhapu6Jtj
+di0Xc0+xBeLpxLv6MA8GA1UdEwEB/wQFMAMBAf8wCgYIKoZIzj0EAwIDRwAwRAIg
+djAgPYaqWITkbOH+uZ7FX9jZ9mjvoBwAp5wfyX7GQ7MCIGy/wgMXhKY/DzjdocF9
+jYe6ax1l/HHDDi630s8WRwBZ
+-----END CERTIFICATE-----
+";
+
+    #[test]
+    fn client_configs_are_built_once_per_ca_file_until_it_changes() {
+        let a = client_config(None).unwrap();
+        let b = client_config(None).unwrap();
+        assert!(Arc::ptr_eq(&a, &b), "the default configuration was rebuilt");
+
+        let dir = tempfile::tempdir().unwrap();
+        let ca = dir.path().join("ca.pem");
+        std::fs::write(&ca, TEST_CA).unwrap();
+        let c = client_config(Some(&ca)).unwrap();
+        let d = client_config(Some(&ca)).unwrap();
+        assert!(
+            Arc::ptr_eq(&c, &d),
+            "the CA file's configuration was rebuilt"
+        );
+        assert!(
+            !Arc::ptr_eq(&a, &c),
+            "a CA file shares the default configuration"
+        );
+
+        // The user replaces the file (a renewed private CA): a new configuration.
+        std::fs::write(&ca, format!("{TEST_CA}{TEST_CA}")).unwrap();
+        let e = client_config(Some(&ca)).unwrap();
+        assert!(!Arc::ptr_eq(&c, &e), "a changed CA file was not read again");
+        // A file that is gone is an error, not the old configuration.
+        std::fs::remove_file(&ca).unwrap();
+        assert!(matches!(
+            client_config(Some(&ca)),
+            Err(NetError::CaFile { .. })
+        ));
+    }
+
+    #[tokio::test]
+    async fn timed_names_the_step_and_its_limit() {
+        let quick = timed("greeting", Duration::from_secs(5), async { 7 }).await;
+        assert_eq!(quick, Ok(7));
+        let slow = timed(
+            "LOGIN",
+            Duration::from_millis(50),
+            tokio::time::sleep(Duration::from_secs(5)),
+        )
+        .await;
+        assert_eq!(
+            slow,
+            Err(Elapsed {
+                step: "LOGIN",
+                secs: 1
+            })
+        );
+        let error = NetError::timed_out("mail.example", 993, slow.unwrap_err());
+        assert_eq!(
+            error.to_string(),
+            "mail.example:993: no answer within 1 s during LOGIN"
+        );
+    }
 }

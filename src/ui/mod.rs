@@ -4,6 +4,7 @@ pub mod account_home;
 pub mod engine;
 pub mod mailbox;
 pub mod theme;
+pub mod viewer;
 pub mod wizard;
 
 use std::process::ExitCode;

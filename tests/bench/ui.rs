@@ -12,6 +12,12 @@
 //!   selecting a message (which reads and shows it in the reader);
 //! - search as you type: the update for each keystroke of a word (index query included).
 //!
+//! `--after own|foreign` changes the store between generating it and the first frame,
+//! as happens between two runs of the app: `own`, the app's own writes (messages marked
+//! read, one saved, one deleted: the index keeps up, so the open reads no folder);
+//! `foreign`, a message dropped into the Inbox's `new/` by another program (the open
+//! compares the whole Inbox with the index).
+//!
 //! Prints `metric<TAB>value<TAB>target<TAB>value/target` lines.
 
 use std::time::{Duration, Instant};
@@ -117,8 +123,41 @@ fn main() {
     );
     std::fs::create_dir_all(&dir).unwrap();
     let started = Instant::now();
-    drop(pillarbox::demo::open_or_generate(&dir, count).expect("demo store"));
+    let (_, mut store) = pillarbox::demo::open_or_generate(&dir, count).expect("demo store");
     eprintln!("demo store of {count} ready in {:.1?}", started.elapsed());
+    match arg("--after").as_deref() {
+        None => {}
+        Some("own") => {
+            let rows = store
+                .list("INBOX", pillarbox::mail::store::Sort::default(), 0, 20)
+                .unwrap();
+            for row in &rows {
+                let flags = row.flags().with('S', row.is_unread());
+                store.set_flags(row.id, &flags).unwrap();
+            }
+            let saved = store
+                .add(
+                    "INBOX",
+                    pillarbox::mail::store::NewMessage::Bytes(b"Subject: bench\r\n\r\nsaved\r\n"),
+                    None,
+                    &pillarbox::mail::store::Flags::default(),
+                )
+                .unwrap();
+            store.remove(saved).unwrap();
+        }
+        Some("foreign") => {
+            let new = pillarbox::mail::store::folder::maildir_path(store.mail_root(), "INBOX")
+                .join("new");
+            let name = format!("{}.bench-foreign.host", std::process::id());
+            std::fs::write(
+                new.join(name),
+                b"Subject: dropped in\r\n\r\nby procmail\r\n",
+            )
+            .unwrap();
+        }
+        Some(other) => panic!("--after own|foreign, not {other}"),
+    }
+    drop(store);
     let rss_before = rss_mb();
 
     // First frame: from opening the store to the Inbox drawn.
@@ -126,6 +165,11 @@ fn main() {
     let paths = pillarbox::mail::paths::Paths::under(&dir);
     let store = MailStore::open(&paths, &pillarbox::demo::account().id()).unwrap();
     let opened = started.elapsed();
+    eprintln!(
+        "(store open read {} of {} folders)",
+        store.opened_report().scanned,
+        store.opened_report().folders
+    );
     let mut window = MainWindow::new(pillarbox::demo::account(), store, true);
     let built = started.elapsed();
     let mut frames = Frames::new();

@@ -648,3 +648,42 @@ fn cli_added_accounts_log_in_to_the_lab() {
         assert!(reply.starts_with("+OK"), "{reply}");
     });
 }
+
+#[test]
+fn a_wrong_message_file_is_refused_naming_it_and_no_window_opens() {
+    let home = Home::new();
+    let letter = home.root().join("letter.eml");
+    fs::write(&letter, "Dear Sir,\nthis is a letter, not an email.\n").unwrap();
+    let empty = home.root().join("empty.eml");
+    fs::write(&empty, "").unwrap();
+    let letter_arg = letter.to_string_lossy().into_owned();
+    let empty_arg = empty.to_string_lossy().into_owned();
+    let missing_arg = home.root().join("gone.eml").to_string_lossy().into_owned();
+    for (args, name, says) in [
+        (
+            vec![letter_arg.as_str()],
+            "letter.eml",
+            "not an email message",
+        ),
+        (
+            vec!["open", letter_arg.as_str()],
+            "letter.eml",
+            "not an email message",
+        ),
+        (vec![empty_arg.as_str()], "empty.eml", "is empty"),
+        (
+            vec!["open", missing_arg.as_str()],
+            "gone.eml",
+            "Could not read",
+        ),
+    ] {
+        let run = home.run(&args);
+        assert_eq!(run.code(), Some(1), "{args:?}: {}", run.stderr());
+        assert!(run.stderr().contains(name), "{args:?}: {}", run.stderr());
+        assert!(run.stderr().contains(says), "{args:?}: {}", run.stderr());
+    }
+    // Neither a message file nor a link nor a command: a usage error.
+    let run = home.run(&["no-such-thing"]);
+    assert_eq!(run.code(), Some(2), "{}", run.stderr());
+    assert!(run.stderr().contains("no-such-thing"));
+}

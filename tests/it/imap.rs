@@ -198,6 +198,21 @@ fn assert_index_matches_cache(f: &Fixture) {
 /// the index == cache.
 async fn assert_in_sync(f: &Fixture) {
     assert_index_matches_cache(f);
+    // The sync recorded the stamps of what it wrote: opening the store lists no folder
+    // with messages again (a never-written, empty one may still be looked at).
+    let store = pillarbox::mail::store::MailStore::open(&f.paths, &f.account.id()).unwrap();
+    let opened = store.opened_report();
+    assert_eq!(
+        (
+            opened.unchanged,
+            opened.added,
+            opened.updated,
+            opened.removed
+        ),
+        (0, 0, 0, 0),
+        "opening after the sync re-read its folders: {opened:?}"
+    );
+    drop(store);
     let mut conn = f.connect().await;
     let server = server_state(&mut conn).await;
     conn.logout().await;

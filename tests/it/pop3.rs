@@ -173,6 +173,15 @@ async fn pop3_downloads_byte_identical_then_server_is_empty() {
     assert!(summary.uidl);
     assert_eq!(count_files(&server), 0, "server still has messages");
     assert_exactly_once(&client.inbox(), &expected);
+    // The download recorded the Inbox's new stamp: opening the store reads no folder.
+    let store = MailStore::open(&client.paths, &client.account.id()).unwrap();
+    assert_eq!(
+        store.opened_report().scanned,
+        0,
+        "{:?}",
+        store.opened_report()
+    );
+    drop(store);
     assert_eq!(client.indexed(), 40);
     // POP3 accounts get their local folders.
     for folder in ["Sent", "Drafts", "Trash"] {

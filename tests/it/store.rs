@@ -512,3 +512,169 @@ fn killed_while_storing_loses_nothing_and_leaves_no_orphans() {
         );
     }
 }
+
+/// Directory mtimes can be coarse (a kernel tick): wait one out so a change shows.
+fn tick() {
+    std::thread::sleep(std::time::Duration::from_millis(20));
+}
+
+#[test]
+fn the_stores_own_writes_leave_nothing_to_rescan_on_open() {
+    let home = tempfile::tempdir().unwrap();
+    let paths = Paths::under(home.path());
+    let mut store = MailStore::open(&paths, &account()).unwrap();
+    let first = store
+        .add(
+            "INBOX",
+            NewMessage::Bytes(&generated(0)),
+            Some(1),
+            &Flags::default(),
+        )
+        .unwrap();
+    store.maildir("Archive").unwrap();
+    drop(store);
+    // New folders are read once, as anything the index has never compared.
+    let store = MailStore::open(&paths, &account()).unwrap();
+    assert!(store.opened_report().scanned >= 1);
+    drop(store);
+
+    let mut store = MailStore::open(&paths, &account()).unwrap();
+    assert_eq!(store.opened_report().scanned, 0);
+    let mut ids = vec![first];
+    for n in 1..=20 {
+        tick();
+        let flags = if n % 2 == 0 {
+            Flags::new("S")
+        } else {
+            Flags::default()
+        };
+        ids.push(
+            store
+                .add(
+                    "INBOX",
+                    NewMessage::Bytes(&generated(n)),
+                    Some(n + 1),
+                    &flags,
+                )
+                .unwrap(),
+        );
+    }
+    tick();
+    store.set_flags(ids[1], &Flags::new("SF")).unwrap();
+    tick();
+    store.move_to(ids[2], "Archive").unwrap();
+    tick();
+    store.remove(ids[3]).unwrap();
+    drop(store);
+
+    let store = MailStore::open(&paths, &account()).unwrap();
+    assert_eq!(
+        (store.opened_report().folders, store.opened_report().scanned),
+        (2, 0),
+        "our own writes made the open read a folder"
+    );
+    assert_eq!(store.count("INBOX").unwrap(), 19);
+    assert_eq!(store.count("Archive").unwrap(), 1);
+}
+
+#[test]
+fn a_file_another_tool_drops_into_new_is_indexed_on_open() {
+    let home = tempfile::tempdir().unwrap();
+    let paths = Paths::under(home.path());
+    let mut store = MailStore::open(&paths, &account()).unwrap();
+    // Read mail: its file goes to cur/.
+    store
+        .add(
+            "INBOX",
+            NewMessage::Bytes(&generated(1)),
+            None,
+            &Flags::new("S"),
+        )
+        .unwrap();
+    drop(store);
+    let store = MailStore::open(&paths, &account()).unwrap();
+    drop(store);
+    let store = MailStore::open(&paths, &account()).unwrap();
+    assert_eq!(store.opened_report().scanned, 0);
+    drop(store);
+
+    tick();
+    // As procmail or mutt would: straight into new/, no index involved.
+    let inbox = maildir_path(&paths.mail_root(&account()), "INBOX");
+    fs::write(
+        inbox.join("new").join("1764000000.foreign.host"),
+        generated(2),
+    )
+    .unwrap();
+    let store = MailStore::open(&paths, &account()).unwrap();
+    // Only new/ changed: cur/ (where read mail lives, most of a big Inbox) is not listed.
+    assert_eq!(
+        (
+            store.opened_report().scanned,
+            store.opened_report().added,
+            store.opened_report().unchanged
+        ),
+        (1, 1, 0)
+    );
+    assert_eq!(store.count("INBOX").unwrap(), 2);
+    assert!(
+        subjects(&store.list("INBOX", Sort::default(), 0, 5).unwrap())
+            .contains(&"About the meeting number 2".to_string())
+    );
+    drop(store);
+
+    // mutt flags the read message: renamed within cur/, so cur/ is compared.
+    tick();
+    let cur = inbox.join("cur");
+    let old = fs::read_dir(&cur).unwrap().next().unwrap().unwrap().path();
+    let sep = pillarbox::mail::store::maildir::INFO_SEP;
+    let renamed = old
+        .to_string_lossy()
+        .replace(&format!("{sep}S"), &format!("{sep}FS"));
+    fs::rename(&old, &renamed).unwrap();
+    let store = MailStore::open(&paths, &account()).unwrap();
+    let report = store.opened_report();
+    assert_eq!((report.scanned, report.updated, report.added), (1, 1, 0));
+    let rows = store.list("INBOX", Sort::default(), 0, 5).unwrap();
+    assert_eq!(rows.iter().filter(|r| r.flags().contains('F')).count(), 1);
+}
+
+#[test]
+fn a_foreign_change_before_our_write_is_still_found_on_open() {
+    // Another tool renames a file, then the store writes to the same folder: the
+    // store's write must not record a stamp that hides the other tool's change.
+    let home = tempfile::tempdir().unwrap();
+    let paths = Paths::under(home.path());
+    let mut store = MailStore::open(&paths, &account()).unwrap();
+    store
+        .add(
+            "INBOX",
+            NewMessage::Bytes(&generated(1)),
+            None,
+            &Flags::default(),
+        )
+        .unwrap();
+    drop(store);
+    let mut store = MailStore::open(&paths, &account()).unwrap();
+    tick();
+    let inbox = maildir_path(&paths.mail_root(&account()), "INBOX");
+    fs::write(
+        inbox.join("new").join("1764000000.foreign.host"),
+        generated(2),
+    )
+    .unwrap();
+    tick();
+    store
+        .add(
+            "INBOX",
+            NewMessage::Bytes(&generated(3)),
+            None,
+            &Flags::default(),
+        )
+        .unwrap();
+    assert_eq!(store.count("INBOX").unwrap(), 2);
+    drop(store);
+    let store = MailStore::open(&paths, &account()).unwrap();
+    assert_eq!(store.opened_report().scanned, 1);
+    assert_eq!(store.count("INBOX").unwrap(), 3);
+}

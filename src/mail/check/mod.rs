@@ -453,18 +453,16 @@ impl Ctx {
         step: Step,
         work: impl Future<Output = Result<T, CheckError>>,
     ) -> Result<T, CheckError> {
-        tokio::time::timeout(self.timeouts.command, work)
+        tls::timed(step, self.timeouts.command, work)
             .await
-            .unwrap_or_else(|_| Err(self.timeout(step)))
-    }
-
-    fn timeout(&self, step: Step) -> CheckError {
-        CheckError::Timeout {
-            host: self.host.clone(),
-            port: self.port,
-            step,
-            secs: self.timeouts.command.as_secs().max(1),
-        }
+            .unwrap_or_else(|elapsed| {
+                Err(CheckError::Timeout {
+                    host: self.host.clone(),
+                    port: self.port,
+                    step: elapsed.step,
+                    secs: elapsed.secs,
+                })
+            })
     }
 
     fn protocol(&self, step: Step, message: impl Into<String>) -> CheckError {
@@ -508,7 +506,7 @@ impl Ctx {
     /// Closing politely is not part of the verdict, but must not hang either.
     async fn farewell(&self, work: impl Future<Output = ()>) {
         let limit = self.timeouts.command.min(Duration::from_secs(5));
-        let _ = tokio::time::timeout(limit, work).await;
+        let _ = tls::timed((), limit, work).await;
     }
 }
 

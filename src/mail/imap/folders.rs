@@ -46,18 +46,12 @@ fn role_from_attributes(attributes: &[NameAttribute<'_>]) -> Option<Role> {
     })
 }
 
-/// Common names of folders on servers without SPECIAL-USE.
+/// Common names of folders on servers without SPECIAL-USE, at any level (`INBOX/Junk`
+/// on servers that keep everything under INBOX). INBOX itself is known by its name.
 fn role_from_name(display: &str) -> Option<Role> {
     let lower = display.to_lowercase();
     let leaf = lower.rsplit(['/', '.']).next().unwrap_or(&lower);
-    match leaf {
-        "sent" | "sent items" | "sent messages" | "sent mail" => Some(Role::Sent),
-        "drafts" | "draft" => Some(Role::Drafts),
-        "trash" | "deleted items" | "deleted messages" | "bin" => Some(Role::Trash),
-        "junk" | "spam" | "junk e-mail" | "junk email" | "bulk mail" => Some(Role::Junk),
-        "archive" | "archives" => Some(Role::Archive),
-        _ => None,
-    }
+    Role::from_well_known_name(leaf).filter(|role| *role != Role::Inbox)
 }
 
 fn status_from(attributes: &[StatusAttribute]) -> FolderStatus {
@@ -235,5 +229,14 @@ mod tests {
         assert!(maildir_path(root, "../x").starts_with(root));
         assert_eq!(role_from_name("Sent Items"), Some(Role::Sent));
         assert_eq!(role_from_name("INBOX/Junk"), Some(Role::Junk));
+        // The same names as the store's guess, with the IMAP nesting rule.
+        assert_eq!(
+            role_from_name("Deleted Items"),
+            Role::guess("Deleted Items")
+        );
+        assert_eq!(role_from_name("Projects/Sent"), Some(Role::Sent));
+        assert_eq!(Role::guess("Projects/Sent"), None);
+        assert_eq!(role_from_name("INBOX"), None);
+        assert_eq!(role_from_name("Newsletters"), None);
     }
 }

@@ -4,13 +4,13 @@
 //! The index is a cache of the Maildirs and heals itself on open (it rescans folders
 //! whose mtime changed), so a failure here is logged, not fatal: the mail is on disk.
 
-use std::collections::HashMap;
-use std::path::PathBuf;
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
 
 use super::writer::Written;
 use crate::mail::account::AccountId;
 use crate::mail::paths::Paths;
-use crate::mail::store::index::Index;
+use crate::mail::store::index::{folder_stamp, Index};
 use crate::mail::store::local::INDEX_FILE;
 use crate::mail::store::MaildirEntry;
 
@@ -30,18 +30,52 @@ impl Changes {
     }
 }
 
+/// Folder stamps taken before a local change (see [`Indexer::local_change`]).
+pub struct Before(Vec<(String, Option<String>)>);
+
+impl Before {
+    pub fn take(root: &Path, folders: &[&str]) -> Before {
+        Before(
+            folders
+                .iter()
+                .map(|f| (f.to_string(), folder_stamp(root, f)))
+                .collect(),
+        )
+    }
+}
+
+/// Records what a sync did in the index. When dropped, it compares the folders it
+/// changed with the disk once more, so their stamps are current and the next start of
+/// the app need not read them (a sync writes files and indexes them at different
+/// moments, so it cannot know the stamps itself).
 pub struct Indexer {
     path: PathBuf,
+    root: PathBuf,
     index: Option<Index>,
     broken: bool,
+    touched: BTreeSet<String>,
+}
+
+impl Drop for Indexer {
+    fn drop(&mut self) {
+        let (Some(index), false) = (self.index.as_mut(), self.touched.is_empty()) else {
+            return;
+        };
+        let folders: Vec<&str> = self.touched.iter().map(String::as_str).collect();
+        if let Err(error) = index.refresh_folders(&self.root, &folders) {
+            tracing::warn!(%error, "message index not refreshed; it will catch up when opened");
+        }
+    }
 }
 
 impl Indexer {
     pub fn new(paths: &Paths, account: &AccountId) -> Indexer {
         Indexer {
             path: paths.state_dir(account).join(INDEX_FILE),
+            root: paths.mail_root(account),
             index: None,
             broken: false,
+            touched: BTreeSet::new(),
         }
     }
 
@@ -67,13 +101,23 @@ impl Indexer {
         let Some(index) = self.index() else {
             return;
         };
-        if let Err(error) = apply_in(index, folder, changes) {
+        let result = apply_in(index, folder, changes);
+        self.touched.insert(folder.to_string());
+        if let Err(error) = result {
             tracing::warn!(%folder, %error, "message index not updated; it will catch up when opened");
         }
     }
 
-    /// A local flag change, move or removal (`entry` None: removed).
-    pub fn local_change(&mut self, folder: &str, uid: u32, target: Option<(&str, &MaildirEntry)>) {
+    /// A local flag change, move or removal (`entry` None: removed), made on disk since
+    /// `before` was taken of the folders it touched.
+    pub fn local_change(
+        &mut self,
+        folder: &str,
+        uid: u32,
+        target: Option<(&str, &MaildirEntry)>,
+        before: Before,
+    ) {
+        let root = self.root.clone();
         let Some(index) = self.index() else {
             return;
         };
@@ -81,11 +125,17 @@ impl Indexer {
             let Some(row) = index.find_uid(folder, uid)? else {
                 return Ok(());
             };
+            let mut batch = index.batch()?;
             match target {
-                Some((to, entry)) if to == folder => index.set_flags(row.id, entry),
-                Some((to, entry)) => index.move_to(row.id, to, entry),
-                None => index.remove(row.id),
+                Some((to, entry)) if to == folder => batch.set_flags(row.id, entry)?,
+                Some((to, entry)) => batch.move_to(row.id, to, entry)?,
+                None => batch.remove(row.id)?,
             }
+            for (name, stamp) in &before.0 {
+                let after = folder_stamp(&root, name);
+                batch.advance_stamp(name, stamp.as_deref(), after.as_deref())?;
+            }
+            batch.commit()
         })();
         if let Err(error) = result {
             tracing::warn!(%folder, %error, "message index not updated; it will catch up when opened");
@@ -94,6 +144,8 @@ impl Indexer {
 
     /// A folder renamed on the server: its rows follow the files to `new`.
     pub fn folder_renamed(&mut self, old: &str, new: &str, entries: &[MaildirEntry]) {
+        self.touched.insert(old.to_string());
+        self.touched.insert(new.to_string());
         let Some(index) = self.index() else {
             return;
         };
@@ -127,6 +179,7 @@ impl Indexer {
     /// After a replayed move: the cached copy got its new UID in `folder` (`entry`), or
     /// was dropped (None) for the sync to fetch.
     pub fn replayed_move(&mut self, folder: &str, old_key: &str, entry: Option<&MaildirEntry>) {
+        self.touched.insert(folder.to_string());
         let Some(index) = self.index() else {
             return;
         };

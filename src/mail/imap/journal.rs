@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use super::conn::{quote, Conn};
 use super::folders::{maildir_path, Role};
-use super::indexer::Indexer;
+use super::indexer::{Before, Indexer};
 use super::state::AccountState;
 use super::ImapError;
 use crate::mail::account::Account;
@@ -198,6 +198,7 @@ pub fn apply(
                     remove,
                 },
             )?;
+            let before = Before::take(&root, &[&folder.local]);
             let renamed = maildir
                 .set_flags(&entry, &flags)
                 .map_err(ImapError::disk(maildir.root()))?;
@@ -205,6 +206,7 @@ pub fn apply(
                 &folder.local,
                 message.uid,
                 Some((&folder.local, &renamed)),
+                before,
             );
             return Ok(());
         }
@@ -219,10 +221,11 @@ pub fn apply(
                         uid: message.uid,
                     },
                 )?;
+                let before = Before::take(&root, &[&folder.local]);
                 maildir
                     .remove(&entry)
                     .map_err(ImapError::disk(maildir.root()))?;
-                Indexer::new(paths, &id).local_change(&folder.local, message.uid, None);
+                Indexer::new(paths, &id).local_change(&folder.local, message.uid, None, before);
                 return Ok(());
             }
         },
@@ -256,6 +259,7 @@ pub fn apply(
         entry.flags.as_str()
     ));
     let old_path = maildir.path_of(&entry);
+    let before = Before::take(&root, &[&folder.local, &to_folder.local]);
     std::fs::rename(&old_path, &new_path).map_err(ImapError::disk(&old_path))?;
     sync_dir(&target_dir.root().join("cur")).map_err(ImapError::disk(target_dir.root()))?;
     if let Some(parent) = old_path.parent() {
@@ -274,6 +278,7 @@ pub fn apply(
         &folder.local,
         message.uid,
         Some((&to_folder.local, &moved)),
+        before,
     );
     Ok(())
 }

@@ -14,6 +14,7 @@ use crate::mail::account::{Account, Protocol};
 use crate::mail::paths::Paths;
 use crate::mail::secret::Password;
 use crate::mail::store::folder::{self, INBOX};
+use crate::mail::store::index::folder_stamp;
 use crate::mail::store::maildir::base_name;
 use crate::mail::store::maildir::Delivery;
 use crate::mail::store::{envelope, Flags, MailStore, Maildir, MaildirEntry, Subdir};
@@ -353,6 +354,9 @@ impl Batch {
         let mut records = Vec::new();
         let mut entries = Vec::with_capacity(items.len());
         let mut committed = Vec::with_capacity(items.len());
+        // The Inbox as it was before these renames: the index records the stamp after
+        // them, so the next open of the store does not re-read the Inbox for our own mail.
+        let before = folder_stamp(store.mail_root(), INBOX);
         for item in items {
             let delivery = item
                 .synced
@@ -377,7 +381,7 @@ impl Batch {
         ledger.record_all(&records).map_err(disk(ledger.path()))?;
         // The files are durable: an index failure now costs nothing but a later
         // refresh (the store re-indexes what its index misses), so it doesn't stop us.
-        if let Err(error) = index_batch(store, inbox, &entries, now) {
+        if let Err(error) = index_batch(store, inbox, &entries, now, before) {
             tracing::warn!(%error, "could not index downloaded messages; they will be indexed later");
         }
         Ok(committed
@@ -407,6 +411,7 @@ fn index_batch(
     inbox: &Maildir,
     entries: &[(MaildirEntry, u64)],
     now: u64,
+    before: Option<String>,
 ) -> Result<(), crate::mail::store::StoreError> {
     let mut parsed = Vec::with_capacity(entries.len());
     for (entry, size) in entries {
@@ -423,10 +428,13 @@ fn index_batch(
         envelope.size = *size;
         parsed.push((entry, envelope));
     }
+    let mail_root = store.mail_root().to_path_buf();
     let mut batch = store.index_mut().batch()?;
     for (entry, envelope) in &parsed {
         batch.upsert(INBOX, entry, envelope)?;
     }
+    let after = folder_stamp(&mail_root, INBOX);
+    batch.advance_stamp(INBOX, before.as_deref(), after.as_deref())?;
     batch.commit()?;
     Ok(())
 }

@@ -42,18 +42,18 @@ impl Endpoint {
     where
         F: Future<Output = Result<T, async_pop::error::Error>>,
     {
-        match tokio::time::timeout(limit, fut).await {
-            Err(_) => Err(self.timeout(step, limit)),
+        match tls::timed(step, limit, fut).await {
+            Err(elapsed) => Err(self.timed_out(elapsed)),
             Ok(Ok(value)) => Ok(value),
             Ok(Err(error)) => Err(self.map_error(step, error)),
         }
     }
 
-    fn timeout(&self, step: Step, limit: Duration) -> Pop3Error {
+    fn timed_out(&self, elapsed: tls::Elapsed<Step>) -> Pop3Error {
         Pop3Error::Timeout {
             endpoint: self.name.clone(),
-            step,
-            secs: limit.as_secs().max(1),
+            step: elapsed.step,
+            secs: elapsed.secs,
         }
     }
 
@@ -109,9 +109,9 @@ async fn stls(account: &Account, endpoint: &Endpoint) -> Result<Conn, Pop3Error>
     if !greeting.starts_with(b"+OK") {
         return Err(endpoint.protocol(Step::Greeting, &String::from_utf8_lossy(&greeting)));
     }
-    let sent = tokio::time::timeout(timeouts.command, tcp.write_all(b"STLS\r\n")).await;
+    let sent = tls::timed(Step::Stls, timeouts.command, tcp.write_all(b"STLS\r\n")).await;
     match sent {
-        Err(_) => return Err(endpoint.timeout(Step::Stls, timeouts.command)),
+        Err(elapsed) => return Err(endpoint.timed_out(elapsed)),
         Ok(Err(e)) => return Err(endpoint.io_error(Step::Stls, e)),
         Ok(Ok(())) => {}
     }
@@ -158,8 +158,8 @@ async fn plain_line(
         }
         Ok(line)
     };
-    match tokio::time::timeout(limit, read).await {
-        Err(_) => Err(endpoint.timeout(step, limit)),
+    match tls::timed(step, limit, read).await {
+        Err(elapsed) => Err(endpoint.timed_out(elapsed)),
         Ok(Err(e)) => Err(endpoint.io_error(step, e)),
         Ok(Ok(line)) => Ok(line),
     }
@@ -332,8 +332,8 @@ impl Session {
             self.writer.write_all(commands).await?;
             self.writer.flush().await
         };
-        match tokio::time::timeout(limit, write).await {
-            Err(_) => Err(self.endpoint.timeout(step, limit)),
+        match tls::timed(step, limit, write).await {
+            Err(elapsed) => Err(self.endpoint.timed_out(elapsed)),
             Ok(Err(e)) => Err(self.endpoint.io_error(step, e)),
             Ok(Ok(())) => Ok(()),
         }
@@ -344,8 +344,8 @@ impl Session {
         let limit = self.endpoint.timeouts.command;
         let mut line = Vec::new();
         loop {
-            let buf = match tokio::time::timeout(limit, self.reader.fill_buf()).await {
-                Err(_) => return Err(self.endpoint.timeout(step, limit)),
+            let buf = match tls::timed(step, limit, self.reader.fill_buf()).await {
+                Err(elapsed) => return Err(self.endpoint.timed_out(elapsed)),
                 Ok(Err(e)) => return Err(self.endpoint.io_error(step, e)),
                 Ok(Ok(buf)) => buf,
             };
@@ -390,8 +390,8 @@ impl Session {
         let mut sink_error = None;
         self.out.clear();
         while !unstuffer.is_done() {
-            let buf = match tokio::time::timeout(limit, self.reader.fill_buf()).await {
-                Err(_) => return Err(self.endpoint.timeout(step, limit)),
+            let buf = match tls::timed(step, limit, self.reader.fill_buf()).await {
+                Err(elapsed) => return Err(self.endpoint.timed_out(elapsed)),
                 Ok(Err(e)) => return Err(self.endpoint.io_error(step, e)),
                 Ok(Ok(buf)) => buf,
             };
@@ -422,9 +422,8 @@ impl Session {
         self.send(b"QUIT\r\n", Step::Quit).await?;
         match self.read_status(Step::Quit).await? {
             Ok(_) => {
-                let _ =
-                    tokio::time::timeout(self.endpoint.timeouts.command, self.writer.shutdown())
-                        .await;
+                let limit = self.endpoint.timeouts.command;
+                let _ = tls::timed(Step::Quit, limit, self.writer.shutdown()).await;
                 Ok(())
             }
             Err(reply) => Err(Pop3Error::Refused {

@@ -32,6 +32,35 @@ pub enum Role {
     Archive,
 }
 
+/// Folder names (lowercase) that mean a role, from the mail programs and servers people
+/// come from: Outlook's "Sent Items" and "Deleted Items", Apple's "Sent Messages", and so on.
+const WELL_KNOWN: &[(&str, Role)] = &[
+    ("inbox", Role::Inbox),
+    ("sent", Role::Sent),
+    ("sent items", Role::Sent),
+    ("sent messages", Role::Sent),
+    ("sent mail", Role::Sent),
+    ("sentmail", Role::Sent),
+    ("outbox sent", Role::Sent),
+    ("drafts", Role::Drafts),
+    ("draft", Role::Drafts),
+    ("trash", Role::Trash),
+    ("deleted", Role::Trash),
+    ("deleted items", Role::Trash),
+    ("deleted messages", Role::Trash),
+    ("bin", Role::Trash),
+    ("wastebasket", Role::Trash),
+    ("junk", Role::Junk),
+    ("spam", Role::Junk),
+    ("junk e-mail", Role::Junk),
+    ("junk email", Role::Junk),
+    ("bulk mail", Role::Junk),
+    ("bulk", Role::Junk),
+    ("archive", Role::Archive),
+    ("archives", Role::Archive),
+    ("all mail", Role::Archive),
+];
+
 impl Role {
     pub const ALL: [Role; 6] = [
         Role::Inbox,
@@ -62,20 +91,18 @@ impl Role {
         if local_name.contains(SEP) {
             return None;
         }
-        let name = local_name.trim().to_lowercase();
-        Some(match name.as_str() {
-            "inbox" => Role::Inbox,
-            "sent" | "sent items" | "sent messages" | "sent mail" | "sentmail" | "outbox sent" => {
-                Role::Sent
-            }
-            "drafts" | "draft" => Role::Drafts,
-            "trash" | "deleted" | "deleted items" | "deleted messages" | "bin" | "wastebasket" => {
-                Role::Trash
-            }
-            "junk" | "spam" | "junk e-mail" | "junk email" | "bulk mail" | "bulk" => Role::Junk,
-            "archive" | "archives" | "all mail" => Role::Archive,
-            _ => return None,
-        })
+        Role::from_well_known_name(local_name)
+    }
+
+    /// The role a single folder name stands for in mail programs and on servers
+    /// (`Sent Items` -> Sent), whatever its place in the tree: callers add their own
+    /// nesting rule ([`Role::guess`]; the IMAP sync looks at the last level).
+    pub fn from_well_known_name(name: &str) -> Option<Role> {
+        let name = name.trim().to_lowercase();
+        WELL_KNOWN
+            .iter()
+            .find(|(known, _)| *known == name)
+            .map(|(_, role)| *role)
     }
 
     /// The local folder Pillarbox creates for this role when the server has none

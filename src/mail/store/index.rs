@@ -17,6 +17,7 @@ mod scan;
 mod search;
 mod thread;
 
+pub use scan::folder_stamp;
 pub use search::fts_query;
 use search::search_rowid_for;
 use thread::assign_thread;
@@ -202,6 +203,9 @@ CREATE INDEX messages_by_thread ON messages (thread_id);
 -- Grouping a folder's list by thread (see thread::ThreadCache) reads only this.
 CREATE INDEX messages_by_folder_thread ON messages (folder_id, thread_id, date, seen);
 CREATE INDEX messages_by_msgid ON messages (message_id);
+-- The few messages still in new/, so a refresh after a delivery there by another program
+-- need not read the rows of the whole folder (see also ADDED_INDEXES).
+CREATE INDEX messages_in_new ON messages (folder_id, file_name) WHERE in_cur = 0;
 CREATE TRIGGER messages_count_insert AFTER INSERT ON messages BEGIN
     UPDATE folders SET total = total + 1, unread = unread + (NEW.seen = 0)
     WHERE id = NEW.folder_id;
@@ -230,6 +234,13 @@ CREATE VIRTUAL TABLE search USING fts5 (
     tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3'
 );
 ";
+
+/// Indexes added since the schema version was last bumped, by name: an index file of the
+/// same version made before them gains them on open, without a rebuild.
+const ADDED_INDEXES: &[(&str, &str)] = &[(
+    "messages_in_new",
+    "CREATE INDEX messages_in_new ON messages (folder_id, file_name) WHERE in_cur = 0",
+)];
 
 const COLUMNS: &str = "m.id, f.name, m.mkey, m.file_name, m.in_cur, m.uid, m.flags, m.date, \
     m.from_name, m.from_addr, m.to_text, m.cc_text, m.subject, m.message_id, m.thread_id, \
@@ -320,6 +331,19 @@ impl Index {
             conn.pragma_update(None, "user_version", SCHEMA_VERSION)
                 .map_err(open_err)?;
         }
+        for (name, sql) in ADDED_INDEXES {
+            // Looked up first: creating takes the write lock, which a sync may hold.
+            let present: bool = conn
+                .query_row(
+                    "SELECT count(*) > 0 FROM sqlite_master WHERE type = 'index' AND name = ?1",
+                    [name],
+                    |r| r.get(0),
+                )
+                .map_err(open_err)?;
+            if !present {
+                conn.execute_batch(sql).map_err(open_err)?;
+            }
+        }
         Ok(Index {
             conn,
             path: path.to_path_buf(),
@@ -380,17 +404,19 @@ impl Index {
     /// Records that the message moved to another folder (its file is now `entry` there).
     pub fn move_to(&mut self, id: MessageId, folder: &str, entry: &MaildirEntry) -> Result<()> {
         let tx = self.conn.transaction_with_behavior(IMMEDIATE)?;
-        let folder_id = folder_id_in(&tx, folder)?;
-        let changed = tx.execute(
-            "UPDATE messages SET folder_id = ?1, mkey = ?2 WHERE id = ?3",
-            params![folder_id, entry.key(), id],
-        )?;
-        if changed == 0 {
-            return Err(IndexError::NoSuchMessage(id));
-        }
-        set_entry_in(&tx, id, entry)?;
+        move_in(&tx, id, folder, entry)?;
         tx.commit()?;
         Ok(())
+    }
+
+    /// [`Batch::advance_stamp`] on its own.
+    pub fn advance_stamp(
+        &self,
+        folder: &str,
+        before: Option<&str>,
+        after: Option<&str>,
+    ) -> Result<()> {
+        advance_stamp_in(&self.conn, folder, before, after)
     }
 
     pub fn remove(&mut self, id: MessageId) -> Result<()> {
@@ -549,6 +575,24 @@ impl Batch<'_> {
         remove_in(&self.tx, id)
     }
 
+    pub fn move_to(&mut self, id: MessageId, folder: &str, entry: &MaildirEntry) -> Result<()> {
+        move_in(&self.tx, id, folder, entry)
+    }
+
+    /// Records that this process changed `folder` on disk from stamp `before` to `after`
+    /// (see [`folder_stamp`]) and that this batch indexes the change. Only when the index
+    /// was in step at `before` does it take `after`: a change by another tool that came
+    /// earlier keeps the old stamp, so the next open still looks at the folder. Our own
+    /// writes then cost the next open nothing.
+    pub fn advance_stamp(
+        &mut self,
+        folder: &str,
+        before: Option<&str>,
+        after: Option<&str>,
+    ) -> Result<()> {
+        advance_stamp_in(&self.tx, folder, before, after)
+    }
+
     pub fn commit(self) -> Result<()> {
         Ok(self.tx.commit()?)
     }
@@ -673,6 +717,35 @@ fn set_entry_in(conn: &Connection, id: MessageId, entry: &MaildirEntry) -> Resul
         ])?;
     if changed == 0 {
         return Err(IndexError::NoSuchMessage(id));
+    }
+    Ok(())
+}
+
+fn move_in(conn: &Connection, id: MessageId, folder: &str, entry: &MaildirEntry) -> Result<()> {
+    let folder_id = folder_id_in(conn, folder)?;
+    let changed = conn.execute(
+        "UPDATE messages SET folder_id = ?1, mkey = ?2 WHERE id = ?3",
+        params![folder_id, entry.key(), id],
+    )?;
+    if changed == 0 {
+        return Err(IndexError::NoSuchMessage(id));
+    }
+    set_entry_in(conn, id, entry)
+}
+
+fn advance_stamp_in(
+    conn: &Connection,
+    folder: &str,
+    before: Option<&str>,
+    after: Option<&str>,
+) -> Result<()> {
+    // Equal stamps mean a change too quick for the clock to show (or none): nothing to
+    // learn, and the stored stamp stays right or wrong as it was.
+    if let (Some(before), Some(after)) = (before, after) {
+        if before != after {
+            conn.prepare_cached("UPDATE folders SET stamp = ?1 WHERE name = ?2 AND stamp = ?3")?
+                .execute(params![after, folder, before])?;
+        }
     }
     Ok(())
 }

@@ -9,7 +9,9 @@ use std::path::{Path, PathBuf};
 
 use super::envelope::{self, Envelope};
 use super::folder::{self, Role, INBOX};
-use super::index::{EnvelopeRow, FolderInfo, Index, IndexError, MessageId, ReindexReport, Sort};
+use super::index::{
+    folder_stamp, EnvelopeRow, FolderInfo, Index, IndexError, MessageId, ReindexReport, Sort,
+};
 use super::maildir::{Flags, Maildir, MaildirEntry, Subdir};
 use crate::mail::account::{AccountId, Protocol};
 use crate::mail::paths::Paths;
@@ -87,6 +89,8 @@ pub enum NewMessage<'a> {
 pub struct MailStore {
     root: PathBuf,
     index: Index,
+    /// What the refresh on open found (all zeros when it did not run).
+    opened: ReindexReport,
 }
 
 impl MailStore {
@@ -101,10 +105,19 @@ impl MailStore {
 
     /// As [`MailStore::open`], creating the local folders a POP3 account needs.
     pub fn open_for(paths: &Paths, account: &AccountId, protocol: Protocol) -> Result<MailStore> {
-        let store = Self::open(paths, account)?;
+        let mut store = Self::open(paths, account)?;
         if protocol == Protocol::Pop3 {
-            for role in [Role::Inbox, Role::Sent, Role::Drafts, Role::Trash] {
+            let roles = [Role::Inbox, Role::Sent, Role::Drafts, Role::Trash];
+            let missing = roles
+                .iter()
+                .any(|r| !folder::maildir_path(&store.root, r.default_name()).is_dir());
+            for role in roles {
                 store.maildir(role.default_name())?;
+            }
+            if missing {
+                // Stamp the new, empty folders now, so the store's own first writes to
+                // them keep the index current (see [`Index::refresh`]).
+                store.index.refresh(&store.root)?;
             }
         }
         Ok(store)
@@ -134,13 +147,24 @@ impl MailStore {
         let mut store = MailStore {
             root: mail_root.to_path_buf(),
             index,
+            opened: ReindexReport::default(),
         };
         if refresh {
-            // Cheap when nothing changed (a stat per folder); picks up what mutt or an
-            // interrupted write left since the last run.
-            store.index.refresh(&store.root)?;
+            // Cheap when nothing changed (a stat per folder): the store's own writes
+            // record their folder's new stamp, so only what mutt or an interrupted
+            // write left since the last run makes it read a folder.
+            store.opened = store.index.refresh(&store.root)?;
         }
         Ok(store)
+    }
+
+    /// What the refresh on open did: `scanned` counts the folders it had to read.
+    pub fn opened_report(&self) -> &ReindexReport {
+        &self.opened
+    }
+
+    fn stamp(&self, folder: &str) -> Option<String> {
+        folder_stamp(&self.root, folder)
     }
 
     pub fn mail_root(&self) -> &Path {
@@ -176,6 +200,7 @@ impl MailStore {
         flags: &Flags,
     ) -> Result<MessageId> {
         let maildir = self.maildir(folder)?;
+        let mut stamps = None;
         let (entry, envelope) = match message {
             NewMessage::Bytes(bytes) => {
                 // Mail we have seen (Seen flag) goes to cur/, the rest to new/ as the
@@ -185,6 +210,7 @@ impl MailStore {
                 } else {
                     Subdir::Cur
                 };
+                let before = self.stamp(folder);
                 let entry = maildir
                     .deliver(bytes, subdir, uid, flags)
                     .map_err(|source| StoreError::Io {
@@ -192,6 +218,7 @@ impl MailStore {
                         path: maildir.root().to_path_buf(),
                         source,
                     })?;
+                stamps = Some((before, self.stamp(folder)));
                 (entry, envelope::parse(bytes, now()))
             }
             NewMessage::Committed(entry) => {
@@ -204,7 +231,14 @@ impl MailStore {
                 (entry.clone(), envelope)
             }
         };
-        Ok(self.index.upsert(folder, &entry, &envelope)?)
+        let mut batch = self.index.batch()?;
+        let id = batch.upsert(folder, &entry, &envelope)?;
+        // A committed file was written earlier, at a stamp we no longer know.
+        if let Some((before, after)) = stamps {
+            batch.advance_stamp(folder, before.as_deref(), after.as_deref())?;
+        }
+        batch.commit()?;
+        Ok(id)
     }
 
     /// Indexes a committed file with an envelope parsed by the caller (a sync that
@@ -247,6 +281,7 @@ impl MailStore {
     pub fn set_flags(&mut self, id: MessageId, flags: &Flags) -> Result<EnvelopeRow> {
         let row = self.get(id)?;
         let maildir = self.maildir(&row.folder)?;
+        let before = self.stamp(&row.folder);
         let entry = maildir
             .set_flags(&row.entry, flags)
             .map_err(|source| StoreError::Io {
@@ -254,7 +289,11 @@ impl MailStore {
                 path: self.path_of(&row),
                 source,
             })?;
-        self.index.set_flags(id, &entry)?;
+        let after = self.stamp(&row.folder);
+        let mut batch = self.index.batch()?;
+        batch.set_flags(id, &entry)?;
+        batch.advance_stamp(&row.folder, before.as_deref(), after.as_deref())?;
+        batch.commit()?;
         self.get(id)
     }
 
@@ -262,6 +301,7 @@ impl MailStore {
     pub fn remove(&mut self, id: MessageId) -> Result<()> {
         let row = self.get(id)?;
         let maildir = self.maildir(&row.folder)?;
+        let before = self.stamp(&row.folder);
         maildir
             .remove(&row.entry)
             .map_err(|source| StoreError::Io {
@@ -269,7 +309,11 @@ impl MailStore {
                 path: self.path_of(&row),
                 source,
             })?;
-        Ok(self.index.remove(id)?)
+        let after = self.stamp(&row.folder);
+        let mut batch = self.index.batch()?;
+        batch.remove(id)?;
+        batch.advance_stamp(&row.folder, before.as_deref(), after.as_deref())?;
+        Ok(batch.commit()?)
     }
 
     /// Moves a message to another local folder, keeping its id, flags and UID-less name.
@@ -288,6 +332,7 @@ impl MailStore {
             source,
         })?;
         // The server UID belongs to the old folder; the sync assigns the new one.
+        let target_before = self.stamp(target);
         let entry = to
             .deliver(&bytes, row.entry.subdir, None, &row.entry.flags)
             .map_err(|source| StoreError::Io {
@@ -295,12 +340,23 @@ impl MailStore {
                 path: to.root().to_path_buf(),
                 source,
             })?;
-        self.index.move_to(id, target, &entry)?;
+        let target_after = self.stamp(target);
+        let mut batch = self.index.batch()?;
+        batch.move_to(id, target, &entry)?;
+        batch.advance_stamp(target, target_before.as_deref(), target_after.as_deref())?;
+        batch.commit()?;
+        let source_before = self.stamp(&row.folder);
         from.remove(&row.entry).map_err(|source| StoreError::Io {
             action: "delete",
             path: source_path,
             source,
         })?;
+        let source_after = self.stamp(&row.folder);
+        self.index.advance_stamp(
+            &row.folder,
+            source_before.as_deref(),
+            source_after.as_deref(),
+        )?;
         self.get(id)
     }
 

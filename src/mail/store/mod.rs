@@ -18,7 +18,11 @@
 //! A sync that streams big messages writes them with [`Maildir::begin`] into
 //! `store.maildir(folder)?` and then calls `add(folder, NewMessage::Committed(&entry), ..)`;
 //! for thousands at once, parse with [`envelope::parse`] and insert through
-//! `store.index_mut().batch()` in one transaction. Folder names are local names
+//! `store.index_mut().batch()` in one transaction. So that the next open need not read
+//! the folder again, such a writer takes [`index::folder_stamp`] before writing and
+//! records it with [`index::Batch::advance_stamp`] in the same batch (or, when it cannot
+//! know the stamp before, calls [`Index::refresh_folders`] afterwards, as the IMAP sync
+//! does). Folder names are local names
 //! (`INBOX`, `Archive/2024`): see [`folder::local_name`] for IMAP names.
 
 pub mod envelope;

@@ -38,6 +38,8 @@ pub struct Opened {
 pub struct State {
     pub open: Option<Opened>,
     pub notice: Option<String>,
+    /// A message in no folder (an .eml file on its own): no account to reply from.
+    pub read_only: bool,
 }
 
 /// Where an attachment was saved.
@@ -110,6 +112,24 @@ impl State {
             thread,
             raw,
         });
+    }
+
+    /// Shows a message that is in no folder, from its bytes (see `crate::mail::eml`),
+    /// read-only: headers, text, links and attachments with Save, but no replying.
+    pub fn from_bytes(row: EnvelopeRow, raw: Vec<u8>) -> State {
+        let (links, attachments) = parts(&raw);
+        State {
+            open: Some(Opened {
+                text: readable_text(&raw),
+                row,
+                links,
+                attachments,
+                thread: Vec::new(),
+                raw,
+            }),
+            notice: None,
+            read_only: true,
+        }
     }
 
     /// Shows a flag change without reloading the body.
@@ -215,23 +235,26 @@ impl State {
                 .style(button::secondary)
                 .on_press(message)
         };
-        let mut body = Column::new().spacing(10).push(
-            row![
-                tip(
-                    action(crate::fl!("reader-reply"), Message::Reply),
-                    Action::Reply
-                ),
-                tip(
-                    action(crate::fl!("reader-reply-all"), Message::ReplyAll),
-                    Action::ReplyAll
-                ),
-                tip(
-                    action(crate::fl!("reader-forward"), Message::Forward),
-                    Action::Forward
-                ),
-            ]
-            .spacing(6),
-        );
+        let mut body = Column::new().spacing(10);
+        if !self.read_only {
+            body = body.push(
+                row![
+                    tip(
+                        action(crate::fl!("reader-reply"), Message::Reply),
+                        Action::Reply
+                    ),
+                    tip(
+                        action(crate::fl!("reader-reply-all"), Message::ReplyAll),
+                        Action::ReplyAll
+                    ),
+                    tip(
+                        action(crate::fl!("reader-forward"), Message::Forward),
+                        Action::Forward
+                    ),
+                ]
+                .spacing(6),
+            );
+        }
         body = body.push(text(row.subject.clone()).size(20));
         body = body.push(header_line(crate::fl!("reader-from"), row.from.to_string()));
         body = body.push(header_line(crate::fl!("reader-to"), row.to.clone()));

@@ -19,33 +19,50 @@ impl Index {
     /// parsed and added, a row whose file is gone is removed, a renamed file (flags
     /// changed by mutt, say) updates its row. Files already indexed are not re-read.
     pub fn reindex(&mut self, mail_root: &Path) -> Result<ReindexReport> {
-        self.scan(mail_root, true)
+        self.scan(mail_root, true, None)
     }
 
     /// As [`Index::reindex`], but reads only folders whose `cur/` or `new/` changed
     /// since they were last compared (their mtimes differ): cheap enough to run on
     /// every open, and it catches what another tool or an interrupted write left.
     pub fn refresh(&mut self, mail_root: &Path) -> Result<ReindexReport> {
-        self.scan(mail_root, false)
+        self.scan(mail_root, false, None)
     }
 
-    fn scan(&mut self, mail_root: &Path, force: bool) -> Result<ReindexReport> {
+    /// As [`Index::refresh`] for just these folders (those a sync changed): afterwards
+    /// their stamps are current, so the next open need not look at them again.
+    pub fn refresh_folders(&mut self, mail_root: &Path, folders: &[&str]) -> Result<ReindexReport> {
+        self.scan(mail_root, false, Some(folders))
+    }
+
+    fn scan(
+        &mut self,
+        mail_root: &Path,
+        force: bool,
+        only: Option<&[&str]>,
+    ) -> Result<ReindexReport> {
         let io = |path: &Path| {
             let path = path.to_path_buf();
             move |source| IndexError::Io { path, source }
         };
-        let on_disk = folder::discover(mail_root).map_err(io(mail_root))?;
+        let mut on_disk = folder::discover(mail_root).map_err(io(mail_root))?;
+        if let Some(only) = only {
+            on_disk.retain(|name| only.contains(&name.as_str()));
+        }
         let mut report = ReindexReport {
             folders: on_disk.len(),
             ..ReindexReport::default()
         };
         // Decide what needs work before taking the write lock, so an open with nothing
         // changed never waits for a sync that is writing.
-        let known: HashMap<String, (i64, Option<String>)> = self
+        let mut known: HashMap<String, (i64, Option<String>)> = self
             .conn
             .prepare("SELECT name, id, stamp FROM folders")?
             .query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?))))?
             .collect::<rusqlite::Result<_>>()?;
+        if let Some(only) = only {
+            known.retain(|name, _| only.contains(&name.as_str()));
+        }
         let vanished: Vec<i64> = known
             .iter()
             .filter(|(name, _)| !on_disk.contains(name))
@@ -53,13 +70,17 @@ impl Index {
             .collect();
         // The stamp is read before listing: a change during the scan leaves a newer
         // mtime, so the next refresh looks again.
-        let todo: Vec<(&String, Option<String>)> = on_disk
+        let todo: Vec<(&String, Option<String>, [bool; 2])> = on_disk
             .iter()
             .map(|name| (name, stamp_of(&folder::maildir_path(mail_root, name))))
-            .filter(|(name, stamp)| {
-                force
-                    || stamp.is_none()
-                    || known.get(*name).map(|(_, stored)| stored) != Some(stamp)
+            .filter_map(|(name, stamp)| {
+                let stored = known.get(name).and_then(|(_, stored)| stored.as_deref());
+                let changed = if force {
+                    [true, true]
+                } else {
+                    changed_subdirs(stored, stamp.as_deref())
+                };
+                (changed != [false, false]).then_some((name, stamp, changed))
             })
             .collect();
         if vanished.is_empty() && todo.is_empty() {
@@ -77,19 +98,41 @@ impl Index {
             }
             tx.execute("DELETE FROM folders WHERE id = ?1", [folder_id])?;
         }
-        for (name, stamp) in todo {
+        for (name, stamp, [new_changed, cur_changed]) in todo {
             report.scanned += 1;
             let path = folder::maildir_path(mail_root, name);
             let folder_id = folder_id_in(&tx, name)?;
             let maildir = Maildir::open(&path).map_err(io(&path))?;
+            // Only the subfolders whose mtime moved: a message delivered into new/ by
+            // another program does not make us list the 80,000 files of cur/.
             // Most files are unchanged: match them by name first, cheaply; only the
             // rest need their Maildir key (a flag change renames a file).
-            let mut indexed: HashMap<(bool, String), i64> = tx
-                .prepare("SELECT in_cur, file_name, id FROM messages WHERE folder_id = ?1")?
-                .query_map([folder_id], |r| Ok(((r.get(0)?, r.get(1)?), r.get(2)?)))?
-                .collect::<rusqlite::Result<_>>()?;
+            let mut indexed: HashMap<(bool, String), i64> = HashMap::new();
+            // One query per subfolder: new/ alone is served by a small partial index
+            // (messages_in_new) instead of reading every row of a big folder.
+            for (in_cur, changed) in [(false, new_changed), (true, cur_changed)] {
+                if !changed {
+                    continue;
+                }
+                let sql = if in_cur {
+                    "SELECT file_name, id FROM messages WHERE folder_id = ?1 AND in_cur = 1"
+                } else {
+                    "SELECT file_name, id FROM messages WHERE folder_id = ?1 AND in_cur = 0"
+                };
+                let mut stmt = tx.prepare(sql)?;
+                let rows = stmt.query_map([folder_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+                for row in rows {
+                    let (file_name, id): (String, i64) = row?;
+                    indexed.insert((in_cur, file_name), id);
+                }
+            }
             let mut unmatched = Vec::new();
-            for subdir in [Subdir::New, Subdir::Cur] {
+            let subdirs = [(Subdir::New, new_changed), (Subdir::Cur, cur_changed)];
+            for subdir in subdirs
+                .into_iter()
+                .filter(|(_, changed)| *changed)
+                .map(|(s, _)| s)
+            {
                 let dir = path.join(if subdir == Subdir::Cur { "cur" } else { "new" });
                 for dirent in std::fs::read_dir(&dir).map_err(io(&dir))? {
                     let name = dirent.map_err(io(&dir))?.file_name();
@@ -157,6 +200,27 @@ impl Index {
         self.conn
             .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         Ok(())
+    }
+}
+
+/// A local folder's stamp (the mtimes of its `cur/` and `new/`), taken before and after
+/// a change this process makes so the index can record it (see
+/// [`super::Batch::advance_stamp`]).
+pub fn folder_stamp(mail_root: &Path, folder: &str) -> Option<String> {
+    stamp_of(&folder::maildir_path(mail_root, folder))
+}
+
+/// Which of `[new/, cur/]` changed between a stored stamp and the current one (see
+/// [`stamp_of`]); both when either is unknown.
+fn changed_subdirs(stored: Option<&str>, now: Option<&str>) -> [bool; 2] {
+    match (
+        stored.and_then(|s| s.split_once(':')),
+        now.and_then(|s| s.split_once(':')),
+    ) {
+        (Some((cur_then, new_then)), Some((cur_now, new_now))) => {
+            [new_then != new_now, cur_then != cur_now]
+        }
+        _ => [true, true],
     }
 }
 
