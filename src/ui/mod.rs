@@ -3,6 +3,7 @@
 pub mod account_home;
 pub mod engine;
 pub mod mailbox;
+pub mod scale;
 pub mod theme;
 pub mod wizard;
 
@@ -40,6 +41,11 @@ pub enum Message {
     Tab {
         backwards: bool,
     },
+    /// A zoom key on a screen other than the main window (which has its own).
+    Zoom(scale::Step),
+    /// The desktop's text scaling factor, read at start-up.
+    SystemScale(f32),
+    ZoomSaved(Result<(), String>),
 }
 
 pub struct App {
@@ -54,6 +60,8 @@ pub struct App {
     pub pending_mailto: Option<crate::mail::mailto::Mailto>,
     /// The main window, kept while the wizard adds another account from it.
     parked: Option<Box<mailbox::MainWindow>>,
+    /// The text size; the main window keeps a copy in step (see `update`).
+    zoom: scale::Zoom,
 }
 
 /// What `run` found on disk, handed to the (pure) app.
@@ -77,6 +85,9 @@ impl App {
                 } else {
                     Screen::Home(Home::new(paths.clone(), accounts.clone()))
                 };
+                let chosen = crate::mail::config::Config::load(&paths)
+                    .ok()
+                    .and_then(|config| config.settings.text_scale_percent);
                 App {
                     screen,
                     paths: Some(paths),
@@ -85,6 +96,7 @@ impl App {
                     open_mailbox: false,
                     pending_mailto: None,
                     parked: None,
+                    zoom: scale::Zoom::with_chosen(chosen),
                 }
             }
             Startup::Failed { message, hint } => App {
@@ -95,11 +107,35 @@ impl App {
                 open_mailbox: false,
                 pending_mailto: None,
                 parked: None,
+                zoom: scale::Zoom::default(),
             },
         }
     }
 
     pub fn update(&mut self, message: Message) -> Task<Message> {
+        let from_window = matches!(message, Message::Mail(_));
+        let task = self.dispatch(message);
+        // The main window keeps its own zoom (it also runs alone, as the demo): whichever
+        // side the message went to has the newer size.
+        if let Screen::Mail(window) = &mut self.screen {
+            if from_window {
+                self.zoom = window.zoom;
+            } else {
+                window.zoom = self.zoom;
+            }
+        }
+        task
+    }
+
+    /// What iced scales the window by: the text size in force.
+    pub fn scale_factor(&self) -> f32 {
+        match &self.screen {
+            Screen::Mail(window) => window.scale_factor(),
+            _ => self.zoom.factor(),
+        }
+    }
+
+    fn dispatch(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::Wizard(message) => {
                 let Screen::Wizard(wizard) = &mut self.screen else {
@@ -194,6 +230,31 @@ impl App {
                 self.mode = mode;
                 Task::none()
             }
+            Message::Zoom(step) => {
+                // The main window zooms by its own keys.
+                if matches!(self.screen, Screen::Mail(_)) || !self.zoom.step(step) {
+                    return Task::none();
+                }
+                match &self.paths {
+                    Some(paths) => {
+                        scale::save_task(paths.clone(), self.zoom.chosen, Message::ZoomSaved)
+                    }
+                    None => Task::none(),
+                }
+            }
+            Message::SystemScale(factor) => {
+                self.zoom.system = factor;
+                if let Screen::Mail(window) = &mut self.screen {
+                    let _ = window.update(mailbox::Message::SystemScale(factor));
+                }
+                Task::none()
+            }
+            Message::ZoomSaved(result) => {
+                if let Err(error) = result {
+                    tracing::warn!("could not remember the text size: {error}");
+                }
+                Task::none()
+            }
             Message::Tab { backwards } => {
                 if backwards {
                     iced::widget::operation::focus_previous()
@@ -240,10 +301,15 @@ impl App {
             Screen::Mail(window) => window.subscription().map(Message::Mail),
             _ => Subscription::none(),
         };
+        let zoom = match &self.screen {
+            Screen::Mail(_) => Subscription::none(),
+            _ => iced::event::listen_with(zoom_key),
+        };
         Subscription::batch([
             iced::system::theme_changes().map(Message::SystemTheme),
             iced::event::listen_with(tab_key),
             mail,
+            zoom,
         ])
     }
 
@@ -271,7 +337,9 @@ impl App {
             window.mark_read_delay =
                 std::time::Duration::from_secs(config.settings.mark_read_delay_secs.into());
             window.notify.enabled = config.settings.notifications;
+            self.zoom.chosen = config.settings.text_scale_percent;
         }
+        window.zoom = self.zoom;
         window.paths = Some(paths.clone());
         if let Some(link) = self.pending_mailto.take() {
             window.composer = Some(mailbox::composer::State::from_mailto(&link));
@@ -320,6 +388,17 @@ fn tab_key(
     }
 }
 
+/// The zoom keys, even when a field took them: they work on every screen.
+fn zoom_key(
+    event: iced::Event,
+    _status: iced::event::Status,
+    _window: iced::window::Id,
+) -> Option<Message> {
+    mailbox::keys::zoom_key(&event)
+        .and_then(scale::Step::for_action)
+        .map(Message::Zoom)
+}
+
 /// Reads what the app needs from disk. A corrupt config is reported, never rewritten.
 pub fn startup() -> Startup {
     match Paths::from_env() {
@@ -365,13 +444,18 @@ pub fn run_with(mailto: Option<crate::mail::mailto::Mailto>) -> ExitCode {
         };
         (
             app,
-            Task::batch([iced::system::theme().map(Message::SystemTheme), focus]),
+            Task::batch([
+                iced::system::theme().map(Message::SystemTheme),
+                Task::perform(scale::system_factor(), Message::SystemScale),
+                focus,
+            ]),
         )
     };
     let result = iced::application(boot, App::update, App::view)
         .title(App::title)
         .theme(App::theme)
         .subscription(App::subscription)
+        .scale_factor(App::scale_factor)
         .window(window)
         .window_size(iced::Size::new(1200.0, 820.0))
         .run();

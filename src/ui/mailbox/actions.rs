@@ -372,12 +372,9 @@ impl MainWindow {
             .iter()
             .map(|m| (m.account.id(), m.label()))
             .collect();
-        self.settings = Some(settings::State::new(
-            &mailbox.account,
-            current,
-            labels,
-            account,
-        ));
+        let mut form = settings::State::new(&mailbox.account, current, labels, account);
+        form.system_text_percent = self.zoom.system_percent();
+        self.settings = Some(form);
     }
 
     pub(super) fn settings_update(&mut self, message: settings::Message) -> Task<Message> {
@@ -400,6 +397,7 @@ impl MainWindow {
                 crate::i18n::init(saved.language.as_deref());
                 self.mark_read_delay = Duration::from_secs(saved.mark_read_delay_secs.into());
                 self.notify.enabled = saved.notifications;
+                self.zoom.chosen = saved.text_scale_percent;
                 self.settings = None;
                 self.status.note = Some(crate::fl!("settings-saved"));
                 // A new worker with the new account settings replaces the old.

@@ -65,6 +65,8 @@ pub struct MainWindow {
     /// New-mail notifications (the setting and the last notice; each account keeps
     /// its own watermark).
     pub notify: notify::State,
+    /// The text size (the settings' or the zoom keys' choice, else the system's).
+    pub zoom: crate::ui::scale::Zoom,
     /// The account of the message in the reader.
     reading: usize,
     /// The next connection generation to hand out (never reused in a window).
@@ -100,6 +102,12 @@ pub enum Message {
     FileDropped(std::path::PathBuf),
     /// Handled by the app shell: opens the setup wizard.
     AddAccount,
+    /// A zoom key: text one step bigger, smaller or back to the system's size.
+    Zoom(crate::ui::scale::Step),
+    /// The desktop's text scaling factor, read at start-up.
+    SystemScale(f32),
+    /// The size chosen by a zoom key was remembered in the config, or why not.
+    ZoomSaved(Result<(), String>),
 }
 
 impl MainWindow {
@@ -131,6 +139,7 @@ impl MainWindow {
             mark_read_delay: MARK_READ_DELAY,
             offline_demo,
             notify: notify::State::default(),
+            zoom: crate::ui::scale::Zoom::default(),
             reading: 0,
             next_generation: count,
             accounts,
@@ -305,6 +314,20 @@ impl MainWindow {
             Message::Picker(message) => self.picker_update(message),
             Message::FileDropped(path) => self.composer_update(composer::Message::Dropped(path)),
             Message::AddAccount => Task::none(),
+            Message::Zoom(step) => self.zoom(step),
+            Message::SystemScale(factor) => {
+                self.zoom.system = factor;
+                if let Some(settings) = &mut self.settings {
+                    settings.system_text_percent = self.zoom.system_percent();
+                }
+                Task::none()
+            }
+            Message::ZoomSaved(result) => {
+                if let Err(error) = result {
+                    self.status.note = Some(error);
+                }
+                Task::none()
+            }
         }
     }
 
@@ -352,9 +375,34 @@ impl MainWindow {
         }
     }
 
+    /// What iced scales the window by: the text size in force.
+    pub fn scale_factor(&self) -> f32 {
+        self.zoom.factor()
+    }
+
+    /// Applies a zoom key and remembers the size, without waiting for the file.
+    fn zoom(&mut self, step: crate::ui::scale::Step) -> Task<Message> {
+        if !self.zoom.step(step) {
+            return Task::none();
+        }
+        // An open settings form must not save the old size back over it.
+        if let Some(settings) = &mut self.settings {
+            settings.settings.text_scale_percent = self.zoom.chosen;
+        }
+        match &self.paths {
+            Some(paths) => {
+                crate::ui::scale::save_task(paths.clone(), self.zoom.chosen, Message::ZoomSaved)
+            }
+            None => Task::none(),
+        }
+    }
+
     /// One long-lived connection per account, keyed on its id and generation.
     pub fn subscription(&self) -> Subscription<Message> {
-        let keys = keyboard::listen().map(Message::Key);
+        let keys = Subscription::batch([
+            keyboard::listen().map(Message::Key),
+            iced::event::listen_with(shortcuts::zoom_in_field),
+        ]);
         // Dropped files only mean something to an open composer.
         let drops = if self.composer.is_some() {
             iced::event::listen_with(moves::dropped_file)
@@ -615,11 +663,13 @@ pub fn run_window(
     let cell = std::cell::RefCell::new(Some(window));
     let boot = move || {
         let window = cell.borrow_mut().take().expect("the window boots once");
-        (window, Task::none())
+        let system = Task::perform(crate::ui::scale::system_factor(), Message::SystemScale);
+        (window, system)
     };
     let result = iced::application(boot, MainWindow::update, MainWindow::view)
         .title(MainWindow::title)
         .subscription(MainWindow::subscription)
+        .scale_factor(MainWindow::scale_factor)
         .theme(|_: &MainWindow| crate::ui::theme::for_mode(iced::theme::Mode::None))
         .window_size(iced::Size::new(1280.0, 800.0))
         .run();
