@@ -22,3 +22,4 @@ mod pop3;
 mod smtp;
 mod store;
 mod wizard;
+mod zoom;
