@@ -3,17 +3,11 @@
 //! keys take. iced scales the whole window by [`Zoom::factor`], on top of the monitor's
 //! DPI, so layout grows with the text and nothing gets clipped.
 
-use std::time::Duration;
-
 use crate::mail::config::{Config, TEXT_SCALE_RANGE};
 use crate::mail::paths::Paths;
 
 /// The sizes the zoom keys step through, in percent.
 pub const STEPS: [u16; 8] = [80, 90, 100, 110, 125, 150, 175, 200];
-
-/// A desktop that does not answer within this is taken to have no text scaling: the
-/// window must not wait on it.
-const PROBE_TIMEOUT: Duration = Duration::from_secs(2);
 
 /// The text size in force: the user's choice, else the system's.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -236,6 +230,9 @@ async fn probe() -> Option<f32> {
 /// A small command's standard output, or `None` when it is missing, fails or hangs.
 #[cfg(any(windows, all(unix, not(target_os = "macos"))))]
 async fn run(program: &str, args: &[&str]) -> Option<String> {
+    // A desktop that does not answer within this has no text scaling for us: the
+    // window must not wait on it.
+    const PROBE_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(2);
     let mut command = tokio::process::Command::new(program);
     command
         .args(args)
