@@ -174,17 +174,19 @@ pub async fn system_factor() -> f32 {
 
 #[cfg(all(unix, not(target_os = "macos")))]
 async fn probe() -> Option<f32> {
-    let kde = std::env::var("XDG_CURRENT_DESKTOP").is_ok_and(|d| d.contains("KDE"));
-    if kde {
+    let desktop = std::env::var("XDG_CURRENT_DESKTOP").unwrap_or_default();
+    if desktop.contains("KDE") {
         if let Some(factor) = kde_fonts() {
             return Some(factor);
         }
     }
-    let output = run(
-        "gsettings",
-        &["get", "org.gnome.desktop.interface", "text-scaling-factor"],
-    )
-    .await;
+    // Cinnamon keeps its own copy of GNOME's setting.
+    let schema = if desktop.contains("Cinnamon") {
+        "org.cinnamon.desktop.interface"
+    } else {
+        "org.gnome.desktop.interface"
+    };
+    let output = run("gsettings", &["get", schema, "text-scaling-factor"]).await;
     output
         .as_deref()
         .and_then(parse_gsettings)

@@ -1,7 +1,7 @@
 //! Settings: the accounts (add with the wizard, pick one to edit, remove after a
 //! confirmation), the edited account's name, check interval and POP3 leave-on-server,
-//! and the app's theme, language and notifications. Saved with `Config::update` (locked
-//! read-modify-write), so a CLI change made meanwhile is kept.
+//! and the app's theme, language, text size and notifications. Saved with `Config::update`
+//! (locked read-modify-write), so a CLI change made meanwhile is kept.
 
 use iced::widget::{button, checkbox, column, container, pick_list, row, text, text_input};
 use iced::{Element, Length, Task};
