@@ -3,6 +3,9 @@
 //! keys take. iced scales the whole window by [`Zoom::factor`], on top of the monitor's
 //! DPI, so layout grows with the text and nothing gets clipped.
 
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, PoisonError};
+
 use crate::mail::config::{Config, TEXT_SCALE_RANGE};
 use crate::mail::paths::Paths;
 
@@ -111,20 +114,37 @@ pub fn save(paths: &Paths, chosen: Option<u16>) -> Result<(), String> {
     .map_err(|error| error.user_message())
 }
 
-/// [`save`] on a blocking thread; the result comes back as a message.
+/// The order zoom keys were pressed in, and the last of them written to the file.
+static SAVES_ASKED: AtomicU64 = AtomicU64::new(0);
+static SAVE_WRITTEN: Mutex<u64> = Mutex::new(0);
+
+/// [`save`] on a blocking thread; the result comes back as a message. Keys pressed in a
+/// quick run start saves that may finish in any order: one older than what is already on
+/// disk is dropped, so the file ends with the last size, not a random one.
 pub fn save_task<M: Send + 'static>(
     paths: Paths,
     chosen: Option<u16>,
     done: impl FnOnce(Result<(), String>) -> M + Send + 'static,
 ) -> iced::Task<M> {
+    let order = SAVES_ASKED.fetch_add(1, Ordering::SeqCst) + 1;
     iced::Task::perform(
         async move {
-            tokio::task::spawn_blocking(move || save(&paths, chosen))
+            tokio::task::spawn_blocking(move || save_in_order(&paths, chosen, order))
                 .await
                 .unwrap_or_else(|error| Err(error.to_string()))
         },
         done,
     )
+}
+
+fn save_in_order(paths: &Paths, chosen: Option<u16>, order: u64) -> Result<(), String> {
+    let mut written = SAVE_WRITTEN.lock().unwrap_or_else(PoisonError::into_inner);
+    if *written > order {
+        return Ok(());
+    }
+    save(paths, chosen)?;
+    *written = order;
+    Ok(())
 }
 
 /// `gsettings get org.gnome.desktop.interface text-scaling-factor` prints `1.25`.
@@ -300,6 +320,20 @@ mod tests {
         );
         assert_eq!(parse_kde_fonts("[General]\nforceFontDPI=0\n"), None);
         assert_eq!(parse_kde_fonts("[General]\nhintstyle=hintslight\n"), None);
+    }
+
+    #[test]
+    fn a_zoom_save_that_finishes_late_does_not_undo_a_newer_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths = Paths::under(dir.path());
+        let load = || Config::load(&paths).unwrap().settings.text_scale_percent;
+        // Orders far above what other tests of this process hand out.
+        let base = u64::MAX / 2;
+        save_in_order(&paths, Some(125), base + 2).unwrap();
+        save_in_order(&paths, Some(110), base + 1).unwrap();
+        assert_eq!(load(), Some(125));
+        save_in_order(&paths, Some(150), base + 3).unwrap();
+        assert_eq!(load(), Some(150));
     }
 
     #[test]

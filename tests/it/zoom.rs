@@ -194,3 +194,12 @@ fn zoom_app_scale_factor_is_the_saved_size_or_the_systems() {
     };
     assert_eq!(window.zoom.chosen, Some(125));
 }
+
+#[test]
+fn zoom_settings_form_has_a_text_size_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut w = demo_window(&dir);
+    let _ = w.update(Message::OpenSettings);
+    let mut ui = iced_test::simulator(w.view());
+    assert!(ui.find("Text size").is_ok(), "no Text size row");
+}
