@@ -45,6 +45,8 @@ pub enum Message {
     Zoom(scale::Step),
     /// The desktop's text scaling factor, read at start-up.
     SystemScale(f32),
+    /// A zoom key's size was remembered in the config, or why not (logged: the wizard has
+    /// no status bar).
     ZoomSaved(Result<(), String>),
 }
 
