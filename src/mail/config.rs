@@ -62,6 +62,29 @@ pub struct Settings {
     /// "info". `RUST_LOG` overrides it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub log_level: Option<String>,
+    /// The size of text (and of the whole window's layout) in percent; `None` follows the
+    /// desktop's text scaling. Kept within [`TEXT_SCALE_RANGE`] when read.
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "text_scale_within_range"
+    )]
+    pub text_scale_percent: Option<u16>,
+}
+
+/// Text sizes the window accepts, in percent: smaller is unreadable, larger leaves no room
+/// for the mail.
+pub const TEXT_SCALE_RANGE: std::ops::RangeInclusive<u16> = 50..=300;
+
+/// A size out of range (edited by hand) is brought to the nearest end rather than making
+/// the whole file unreadable.
+fn text_scale_within_range<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<u16>, D::Error> {
+    let value = Option::<i64>::deserialize(deserializer)?;
+    Ok(value.map(|percent| {
+        let (low, high) = (*TEXT_SCALE_RANGE.start(), *TEXT_SCALE_RANGE.end());
+        percent.clamp(low.into(), high.into()) as u16
+    }))
 }
 
 impl Default for Settings {
@@ -75,6 +98,7 @@ impl Default for Settings {
             load_remote_images: false,
             confirm_delete: true,
             log_level: None,
+            text_scale_percent: None,
         }
     }
 }

@@ -33,6 +33,7 @@ pub(super) fn full() -> Config {
             load_remote_images: true,
             confirm_delete: false,
             log_level: None,
+            text_scale_percent: Some(125),
         },
         accounts: vec![bt, pop],
     }
@@ -516,4 +517,25 @@ fn locked_error_is_localised_with_the_lock_file_in_the_hint() {
         "{hint}"
     );
     assert!(!hint.contains("$path"), "{hint}");
+}
+
+#[test]
+fn text_scale_is_optional_and_kept_within_range() {
+    let path = Path::new("config.toml");
+    let absent = Config::parse(path, "[settings]\ntheme = \"dark\"\n").unwrap();
+    assert_eq!(absent.settings.text_scale_percent, None);
+    let size = |value: &str| {
+        let text = format!("[settings]\ntext_scale_percent = {value}\n");
+        Config::parse(path, &text)
+            .unwrap()
+            .settings
+            .text_scale_percent
+    };
+    assert_eq!(size("150"), Some(150));
+    assert_eq!(size("10"), Some(50));
+    assert_eq!(size("-4"), Some(50));
+    assert_eq!(size("90000"), Some(300));
+    // `None` is not written at all, so an older Pillarbox sees nothing new.
+    let text = Config::default().to_toml().unwrap();
+    assert!(!text.contains("text_scale_percent"), "{text}");
 }

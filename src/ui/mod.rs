@@ -3,6 +3,7 @@
 pub mod account_home;
 pub mod engine;
 pub mod mailbox;
+pub mod scale;
 pub mod theme;
 pub mod viewer;
 pub mod wizard;
@@ -41,6 +42,13 @@ pub enum Message {
     Tab {
         backwards: bool,
     },
+    /// A zoom key on a screen other than the main window (which has its own).
+    Zoom(scale::Step),
+    /// The desktop's text scaling factor, read at start-up.
+    SystemScale(f32),
+    /// A zoom key's size was remembered in the config, or why not (logged: the wizard has
+    /// no status bar).
+    ZoomSaved(Result<(), String>),
 }
 
 pub struct App {
@@ -58,6 +66,8 @@ pub struct App {
     pub pending_mailto: Option<crate::mail::mailto::Mailto>,
     /// The main window, kept while the wizard adds another account from it.
     parked: Option<Box<mailbox::MainWindow>>,
+    /// The text size; the main window keeps a copy in step (see `update`).
+    zoom: scale::Zoom,
 }
 
 /// What `run` found on disk, handed to the (pure) app.
@@ -83,9 +93,10 @@ impl App {
                 };
                 // The choice in the config applies from the first frame; a config that
                 // cannot be read was reported already by `startup`.
-                let theme = crate::mail::config::Config::load(&paths)
-                    .map(|c| c.settings.theme)
+                let settings = crate::mail::config::Config::load(&paths)
+                    .map(|c| c.settings)
                     .unwrap_or_default();
+                let (theme, chosen) = (settings.theme, settings.text_scale_percent);
                 App {
                     screen,
                     paths: Some(paths),
@@ -95,6 +106,7 @@ impl App {
                     open_mailbox: false,
                     pending_mailto: None,
                     parked: None,
+                    zoom: scale::Zoom::with_chosen(chosen),
                 }
             }
             Startup::Failed { message, hint } => App {
@@ -106,11 +118,35 @@ impl App {
                 open_mailbox: false,
                 pending_mailto: None,
                 parked: None,
+                zoom: scale::Zoom::default(),
             },
         }
     }
 
     pub fn update(&mut self, message: Message) -> Task<Message> {
+        let from_window = matches!(message, Message::Mail(_));
+        let task = self.dispatch(message);
+        // The main window keeps its own zoom (it also runs alone, as the demo): whichever
+        // side the message went to has the newer size.
+        if let Screen::Mail(window) = &mut self.screen {
+            if from_window {
+                self.zoom = window.zoom;
+            } else {
+                window.zoom = self.zoom;
+            }
+        }
+        task
+    }
+
+    /// What iced scales the window by: the text size in force.
+    pub fn scale_factor(&self) -> f32 {
+        match &self.screen {
+            Screen::Mail(window) => window.scale_factor(),
+            _ => self.zoom.factor(),
+        }
+    }
+
+    fn dispatch(&mut self, message: Message) -> Task<Message> {
         match message {
             Message::Wizard(message) => {
                 let Screen::Wizard(wizard) = &mut self.screen else {
@@ -207,6 +243,31 @@ impl App {
                 self.mode = mode;
                 Task::none()
             }
+            Message::Zoom(step) => {
+                // The main window zooms by its own keys.
+                if matches!(self.screen, Screen::Mail(_)) || !self.zoom.step(step) {
+                    return Task::none();
+                }
+                match &self.paths {
+                    Some(paths) => {
+                        scale::save_task(paths.clone(), self.zoom.chosen, Message::ZoomSaved)
+                    }
+                    None => Task::none(),
+                }
+            }
+            Message::SystemScale(factor) => {
+                self.zoom.system = factor;
+                if let Screen::Mail(window) = &mut self.screen {
+                    let _ = window.update(mailbox::Message::SystemScale(factor));
+                }
+                Task::none()
+            }
+            Message::ZoomSaved(result) => {
+                if let Err(error) = result {
+                    tracing::warn!("could not remember the text size: {error}");
+                }
+                Task::none()
+            }
             Message::Tab { backwards } => {
                 if backwards {
                     iced::widget::operation::focus_previous()
@@ -253,10 +314,15 @@ impl App {
             Screen::Mail(window) => window.subscription().map(Message::Mail),
             _ => Subscription::none(),
         };
+        let zoom = match &self.screen {
+            Screen::Mail(_) => Subscription::none(),
+            _ => iced::event::listen_with(zoom_key),
+        };
         Subscription::batch([
             iced::system::theme_changes().map(Message::SystemTheme),
             iced::event::listen_with(tab_key),
             mail,
+            zoom,
         ])
     }
 
@@ -285,8 +351,10 @@ impl App {
                 std::time::Duration::from_secs(config.settings.mark_read_delay_secs.into());
             window.notify.enabled = config.settings.notifications;
             self.theme = config.settings.theme;
+            self.zoom.chosen = config.settings.text_scale_percent;
         }
         window.theme = self.theme;
+        window.zoom = self.zoom;
         window.layout = mailbox::layout::State::restore(paths);
         window.paths = Some(paths.clone());
         if let Some(link) = self.pending_mailto.take() {
@@ -336,6 +404,17 @@ fn tab_key(
     }
 }
 
+/// The zoom keys, even when a field took them: they work on every screen.
+fn zoom_key(
+    event: iced::Event,
+    _status: iced::event::Status,
+    _window: iced::window::Id,
+) -> Option<Message> {
+    mailbox::keys::zoom_key(&event)
+        .and_then(scale::Step::for_action)
+        .map(Message::Zoom)
+}
+
 /// Reads what the app needs from disk. A corrupt config is reported, never rewritten.
 pub fn startup() -> Startup {
     match Paths::from_env() {
@@ -381,7 +460,11 @@ pub fn run_with(mailto: Option<crate::mail::mailto::Mailto>) -> ExitCode {
         };
         (
             app,
-            Task::batch([iced::system::theme().map(Message::SystemTheme), focus]),
+            Task::batch([
+                iced::system::theme().map(Message::SystemTheme),
+                Task::perform(scale::system_factor(), Message::SystemScale),
+                focus,
+            ]),
         )
     };
     // The size the window was left at, kept with the pane sizes.
@@ -395,6 +478,7 @@ pub fn run_with(mailto: Option<crate::mail::mailto::Mailto>) -> ExitCode {
         .title(App::title)
         .theme(App::theme)
         .subscription(App::subscription)
+        .scale_factor(App::scale_factor)
         .window(window)
         .window_size(size)
         .run();

@@ -23,3 +23,4 @@ mod pop3;
 mod smtp;
 mod store;
 mod wizard;
+mod zoom;

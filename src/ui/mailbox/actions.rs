@@ -423,12 +423,9 @@ impl MainWindow {
             .iter()
             .map(|m| (m.account.id(), m.label()))
             .collect();
-        self.settings = Some(settings::State::new(
-            &mailbox.account,
-            current,
-            labels,
-            account,
-        ));
+        let mut form = settings::State::new(&mailbox.account, current, labels, account);
+        form.system_text_percent = self.zoom.system_percent();
+        self.settings = Some(form);
     }
 
     pub(super) fn settings_update(&mut self, message: settings::Message) -> Task<Message> {
@@ -453,6 +450,7 @@ impl MainWindow {
                 self.notify.enabled = saved.notifications;
                 // The app shell applies it from here at once.
                 self.theme = saved.theme;
+                self.zoom.chosen = saved.text_scale_percent;
                 self.settings = None;
                 self.status.note = Some(crate::fl!("settings-saved"));
                 // A new worker with the new account settings replaces the old.

@@ -42,6 +42,10 @@ pub enum Action {
     SaveDraft,
     Attach,
     CloseComposer,
+    /// Text (and the whole window) one step bigger, smaller, or back to the system's size.
+    ZoomIn,
+    ZoomOut,
+    ZoomReset,
 }
 
 /// The help overlay's sections.
@@ -50,6 +54,7 @@ pub enum Group {
     Messages,
     Navigation,
     Composer,
+    View,
 }
 
 /// Where a shortcut works: the composer keeps its own keys (letters are text there).
@@ -57,6 +62,8 @@ pub enum Group {
 pub enum Context {
     Main,
     Composer,
+    /// On every screen, the setup wizard included, and in the composer.
+    Everywhere,
 }
 
 /// A key as the table names it.
@@ -162,6 +169,12 @@ pub const SHORTCUTS: &[Shortcut] = &[
     // Not Ctrl+Shift+A: a focused text field takes that as "select all".
     ctrl(Action::Attach, "f", true),
     named(Action::CloseComposer, Named::Escape, false),
+    // "=" is the "+" key unshifted on an English keyboard; "+" is a key of its own on a
+    // German one and on the keypad.
+    ctrl(Action::ZoomIn, "=", false),
+    ctrl(Action::ZoomIn, "+", false),
+    ctrl(Action::ZoomOut, "-", false),
+    ctrl(Action::ZoomReset, "0", false),
 ];
 
 impl Action {
@@ -194,6 +207,7 @@ impl Action {
             Action::Send | Action::SaveDraft | Action::Attach | Action::CloseComposer => {
                 Group::Composer
             }
+            Action::ZoomIn | Action::ZoomOut | Action::ZoomReset => Group::View,
         }
     }
 
@@ -201,6 +215,7 @@ impl Action {
         match self.group() {
             Group::Composer => Context::Composer,
             Group::Messages | Group::Navigation => Context::Main,
+            Group::View => Context::Everywhere,
         }
     }
 
@@ -235,18 +250,27 @@ impl Action {
             Action::SaveDraft => crate::fl!("keys-save-draft"),
             Action::Attach => crate::fl!("keys-attach"),
             Action::CloseComposer => crate::fl!("keys-close-composer"),
+            Action::ZoomIn => crate::fl!("keys-zoom-in"),
+            Action::ZoomOut => crate::fl!("keys-zoom-out"),
+            Action::ZoomReset => crate::fl!("keys-zoom-reset"),
         }
     }
 }
 
 impl Group {
-    pub const ALL: [Group; 3] = [Group::Messages, Group::Navigation, Group::Composer];
+    pub const ALL: [Group; 4] = [
+        Group::Messages,
+        Group::Navigation,
+        Group::Composer,
+        Group::View,
+    ];
 
     pub fn name(self) -> String {
         match self {
             Group::Messages => crate::fl!("keys-group-messages"),
             Group::Navigation => crate::fl!("keys-group-navigation"),
             Group::Composer => crate::fl!("keys-group-composer"),
+            Group::View => crate::fl!("keys-group-view"),
         }
     }
 }
@@ -339,7 +363,11 @@ impl Chord {
         }
         match (self.key, key.as_ref()) {
             (KeyName::Char(want), Key::Character(got)) => {
-                if self.ctrl {
+                if self.ctrl && !want.chars().all(char::is_alphabetic) {
+                    // Shift is how some keyboards type "+" and others not: the character
+                    // alone says which key it was.
+                    want == got
+                } else if self.ctrl {
                     // With Ctrl held Shift may or may not change the character: compare
                     // the letter and the Shift key separately.
                     want.eq_ignore_ascii_case(got) && modifiers.shift() == self.shift
@@ -360,17 +388,31 @@ impl Chord {
     }
 }
 
-/// The action a key press means in `context`, if any.
+/// The action a key press means in `context`, if any; the keys of
+/// [`Context::Everywhere`] work in every context.
 pub fn lookup(key: &Key, modifiers: Modifiers, context: Context) -> Option<Action> {
     SHORTCUTS
         .iter()
-        .filter(|s| s.action.context() == context)
+        .filter(|s| s.action.context() == context || s.action.context() == Context::Everywhere)
         .find(|s| {
             // Shift+arrow extends the selection instead of being another shortcut.
             let extends = matches!(s.action, Action::Next | Action::Previous);
             s.chord.matches(key, modifiers, extends)
         })
         .map(|s| s.action)
+}
+
+/// A zoom key pressed anywhere, even in a text field that took it (which may type the
+/// "=" it also is: iced gives it to the field first).
+pub fn zoom_key(event: &iced::Event) -> Option<Action> {
+    match event {
+        iced::Event::Keyboard(iced::keyboard::Event::KeyPressed {
+            modified_key,
+            modifiers,
+            ..
+        }) => lookup(modified_key, *modifiers, Context::Everywhere),
+        _ => None,
+    }
 }
 
 /// Every key of an action, as shown ("j / ↓").

@@ -70,6 +70,8 @@ pub struct MainWindow {
     pub layout: layout::State,
     /// The theme chosen in the settings (the app shell applies it).
     pub theme: crate::mail::config::Theme,
+    /// The text size (the settings' or the zoom keys' choice, else the system's).
+    pub zoom: crate::ui::scale::Zoom,
     /// The account of the message in the reader.
     reading: usize,
     /// The next connection generation to hand out (never reused in a window).
@@ -106,6 +108,12 @@ pub enum Message {
     /// Handled by the app shell: opens the setup wizard.
     AddAccount,
     Layout(layout::Message),
+    /// A zoom key: text one step bigger, smaller or back to the system's size.
+    Zoom(crate::ui::scale::Step),
+    /// The desktop's text scaling factor, read at start-up.
+    SystemScale(f32),
+    /// The size chosen by a zoom key was remembered in the config, or why not.
+    ZoomSaved(Result<(), String>),
 }
 
 impl MainWindow {
@@ -139,6 +147,7 @@ impl MainWindow {
             notify: notify::State::default(),
             layout: layout::State::default(),
             theme: Default::default(),
+            zoom: crate::ui::scale::Zoom::default(),
             reading: 0,
             next_generation: count,
             accounts,
@@ -317,6 +326,20 @@ impl MainWindow {
                 }
                 task.map(Message::Layout)
             }
+            Message::Zoom(step) => self.zoom(step),
+            Message::SystemScale(factor) => {
+                self.zoom.system = factor;
+                if let Some(settings) = &mut self.settings {
+                    settings.system_text_percent = self.zoom.system_percent();
+                }
+                Task::none()
+            }
+            Message::ZoomSaved(result) => {
+                if let Err(error) = result {
+                    self.status.note = Some(error);
+                }
+                Task::none()
+            }
         }
     }
 
@@ -365,12 +388,35 @@ impl MainWindow {
         }
     }
 
+    /// What iced scales the window by: the text size in force.
+    pub fn scale_factor(&self) -> f32 {
+        self.zoom.factor()
+    }
+
+    /// Applies a zoom key and remembers the size, without waiting for the file.
+    fn zoom(&mut self, step: crate::ui::scale::Step) -> Task<Message> {
+        if !self.zoom.step(step) {
+            return Task::none();
+        }
+        // An open settings form must not save the old size back over it.
+        if let Some(settings) = &mut self.settings {
+            settings.settings.text_scale_percent = self.zoom.chosen;
+        }
+        match &self.paths {
+            Some(paths) => {
+                crate::ui::scale::save_task(paths.clone(), self.zoom.chosen, Message::ZoomSaved)
+            }
+            None => Task::none(),
+        }
+    }
+
     /// One long-lived connection per account, keyed on its id and generation.
     pub fn subscription(&self) -> Subscription<Message> {
         let keys = Subscription::batch([
             keyboard::listen().map(Message::Key),
             iced::window::resize_events()
                 .map(|(_, size)| Message::Layout(layout::Message::WindowResized(size))),
+            iced::event::listen_with(shortcuts::zoom_in_field),
         ]);
         // Dropped files only mean something to an open composer.
         let drops = if self.composer.is_some() {
@@ -625,7 +671,8 @@ pub fn run_window(
     let cell = std::cell::RefCell::new(Some(window));
     let boot = move || {
         let window = cell.borrow_mut().take().expect("the window boots once");
-        (window, Task::none())
+        let system = Task::perform(crate::ui::scale::system_factor(), Message::SystemScale);
+        (window, system)
     };
     let result = iced::application(boot, MainWindow::update, MainWindow::view)
         .title(MainWindow::title)
@@ -633,6 +680,7 @@ pub fn run_window(
         // No desktop preference is read here: "System" is the light theme.
         .theme(|w: &MainWindow| crate::ui::theme::for_setting(w.theme, iced::theme::Mode::None))
         .window_size(size)
+        .scale_factor(MainWindow::scale_factor)
         .run();
     match result {
         Ok(()) => std::process::ExitCode::SUCCESS,

@@ -1,7 +1,7 @@
 //! Settings: the accounts (add with the wizard, pick one to edit, remove after a
 //! confirmation), the edited account's name, check interval and POP3 leave-on-server,
-//! and the app's theme, language and notifications. Saved with `Config::update` (locked
-//! read-modify-write), so a CLI change made meanwhile is kept.
+//! and the app's theme, language, text size and notifications. Saved with `Config::update`
+//! (locked read-modify-write), so a CLI change made meanwhile is kept.
 
 use iced::widget::{button, checkbox, column, container, pick_list, row, text, text_input};
 use iced::{Element, Length, Task};
@@ -39,6 +39,22 @@ impl std::fmt::Display for ThemeChoice {
     }
 }
 
+/// A text size: the system's (showing what that is now) or a percentage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TextSizeChoice {
+    pub percent: Option<u16>,
+    pub system: u16,
+}
+
+impl std::fmt::Display for TextSizeChoice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&match self.percent {
+            None => crate::fl!("settings-text-size-system", percent = self.system),
+            Some(percent) => crate::fl!("settings-text-size-percent", percent = percent),
+        })
+    }
+}
+
 /// A removal waiting for the user's yes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Removal {
@@ -61,6 +77,8 @@ pub struct State {
     pub leave_on_server: bool,
     pub protocol: Protocol,
     pub error: Option<String>,
+    /// The desktop's text size in percent, to name the "System" choice.
+    pub system_text_percent: u16,
 }
 
 #[derive(Clone, Debug)]
@@ -71,6 +89,7 @@ pub enum Message {
     Theme(ThemeChoice),
     Language(LanguageChoice),
     Notifications(bool),
+    TextSize(TextSizeChoice),
     Edit(usize),
     Remove(usize),
     DeleteMail(bool),
@@ -114,6 +133,7 @@ impl State {
             leave_on_server: account.pop3.leave_on_server,
             protocol: account.protocol,
             error: None,
+            system_text_percent: 100,
         }
     }
 
@@ -155,6 +175,7 @@ impl State {
             Message::Theme(choice) => self.settings.theme = choice.0,
             Message::Language(choice) => self.settings.language = choice.0,
             Message::Notifications(v) => self.settings.notifications = v,
+            Message::TextSize(choice) => self.settings.text_scale_percent = choice.percent,
             Message::Close => return (Task::none(), Some(Event::Closed)),
             Message::Edit(account) => return (Task::none(), Some(Event::Edit(account))),
             Message::AddAccount => return (Task::none(), Some(Event::AddAccount)),
@@ -273,6 +294,17 @@ impl State {
                 .spacing(8),
             )
             .push(
+                row![
+                    label(crate::fl!("settings-text-size")),
+                    pick_list(
+                        self.text_sizes(),
+                        Some(self.text_size(self.settings.text_scale_percent)),
+                        Message::TextSize
+                    ),
+                ]
+                .spacing(8),
+            )
+            .push(
                 checkbox(self.settings.notifications)
                     .label(crate::fl!("settings-notifications"))
                     .on_toggle(Message::Notifications),
@@ -293,6 +325,28 @@ impl State {
             .width(Length::Fill)
             .height(Length::Fill)
             .into()
+    }
+
+    fn text_size(&self, percent: Option<u16>) -> TextSizeChoice {
+        TextSizeChoice {
+            percent,
+            system: self.system_text_percent,
+        }
+    }
+
+    /// "System", the zoom keys' steps, and a size set by hand in the file if it is none
+    /// of those (so the list can show it).
+    fn text_sizes(&self) -> Vec<TextSizeChoice> {
+        let mut sizes: Vec<Option<u16>> =
+            crate::ui::scale::STEPS.iter().map(|&p| Some(p)).collect();
+        if !sizes.contains(&self.settings.text_scale_percent) {
+            sizes.push(self.settings.text_scale_percent);
+            sizes.sort();
+        }
+        if !sizes.contains(&None) {
+            sizes.insert(0, None);
+        }
+        sizes.into_iter().map(|p| self.text_size(p)).collect()
     }
 
     /// Each account with Edit and Remove; a removal asks first, and offers to delete

@@ -11,11 +11,15 @@ use super::folders::{self, Selection};
 use super::keys::{self, Action, Context};
 use super::picker::{self, Purpose};
 use super::{composer, engine, layout, list, reader, search, MainWindow, Message};
+use crate::ui::scale::Step;
 
 impl MainWindow {
     /// A key press nobody else used (text fields keep the keys they type with), with
     /// Shift applied to characters ("A", "?") but not Ctrl.
     pub fn shortcut(&mut self, key: Key, modifiers: Modifiers) -> Task<Message> {
+        if let Some(action) = keys::lookup(&key, modifiers, Context::Everywhere) {
+            return self.perform(action, modifiers);
+        }
         if self.composer.is_some() {
             return match keys::lookup(&key, modifiers, Context::Composer) {
                 Some(action) => self.perform(action, modifiers),
@@ -102,6 +106,9 @@ impl MainWindow {
             Action::SaveDraft => self.composer_update(composer::Message::SaveDraft),
             Action::Attach => self.composer_update(composer::Message::Browse),
             Action::CloseComposer => self.composer_update(composer::Message::Close),
+            Action::ZoomIn => self.update(Message::Zoom(Step::Bigger)),
+            Action::ZoomOut => self.update(Message::Zoom(Step::Smaller)),
+            Action::ZoomReset => self.update(Message::Zoom(Step::System)),
         }
     }
 
@@ -204,6 +211,20 @@ pub(super) fn escape_in_field(
         ) => Some(Message::Picker(picker::Message::Close)),
         _ => None,
     }
+}
+
+/// A zoom key a text field took: it still zooms (the keys work everywhere).
+pub(super) fn zoom_in_field(
+    event: iced::Event,
+    status: iced::event::Status,
+    _window: iced::window::Id,
+) -> Option<Message> {
+    if status != iced::event::Status::Captured {
+        return None;
+    }
+    keys::zoom_key(&event)
+        .and_then(Step::for_action)
+        .map(Message::Zoom)
 }
 
 /// Every shortcut of the table, grouped.
