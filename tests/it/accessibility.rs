@@ -151,11 +151,8 @@ fn texts_of(w: &pillarbox::ui::mailbox::MainWindow) -> Vec<String> {
 }
 
 fn demo_window(count: usize) -> (tempfile::TempDir, pillarbox::ui::mailbox::MainWindow) {
-    pillarbox::i18n::init(Some("en-GB"));
-    let dir = tempfile::tempdir().unwrap();
-    let store = pillarbox::demo::generate(&Paths::under(dir.path()), count).unwrap();
-    let window = pillarbox::ui::mailbox::MainWindow::new(pillarbox::demo::account(), store, true);
-    (dir, window)
+    let f = crate::support::window(count);
+    (f.dir, f.window)
 }
 
 #[test]

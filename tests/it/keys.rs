@@ -3,30 +3,12 @@
 //! Ctrl+Enter and Ctrl+S, and the rule that letters belong to text fields.
 
 use iced::keyboard::{key::Named, Key, Modifiers};
-use pillarbox::mail::paths::Paths;
 use pillarbox::mail::store::Sort;
 use pillarbox::ui::mailbox::folders::Selection;
 use pillarbox::ui::mailbox::keys::{self, Action, Context, SHORTCUTS};
 use pillarbox::ui::mailbox::{composer, engine, list, picker, MainWindow, Message};
 
-struct Fixture {
-    _dir: tempfile::TempDir,
-    window: MainWindow,
-}
-
-fn window(count: usize) -> Fixture {
-    pillarbox::i18n::init(Some("en-GB"));
-    let dir = tempfile::tempdir().unwrap();
-    let store = pillarbox::demo::generate(&Paths::under(dir.path()), count).unwrap();
-    let window = MainWindow::new(pillarbox::demo::account(), store, true);
-    Fixture { _dir: dir, window }
-}
-
-fn press(w: &mut MainWindow, action: Action) {
-    let shortcut = SHORTCUTS.iter().find(|s| s.action == action).unwrap();
-    let (key, modifiers) = shortcut.chord.press();
-    let _ = w.shortcut(key, modifiers);
-}
+use crate::support::{press, window};
 
 fn letter(w: &mut MainWindow, c: &str) {
     let _ = w.shortcut(Key::Character(c.into()), Modifiers::default());
@@ -161,7 +143,7 @@ fn keys_labels_and_tooltips_come_from_the_table() {
 
 #[test]
 fn keys_folder_steps_cross_account_sections() {
-    let mut f = crate::multi::two_accounts(200, 150);
+    let mut f = crate::support::two_accounts(200, 150);
     let w = &mut f.window;
     assert_eq!(w.folders.selected, Selection::AllInboxes);
     let order = w.folder_order();

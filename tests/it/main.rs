@@ -22,5 +22,6 @@ mod multi_actions;
 mod pop3;
 mod smtp;
 mod store;
+mod support;
 mod wizard;
 mod zoom;

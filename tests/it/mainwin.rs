@@ -8,22 +8,7 @@ use pillarbox::ui::mailbox::{
     composer, engine, list, reader, search, MailRef, MainWindow, Message,
 };
 
-struct Fixture {
-    _dir: tempfile::TempDir,
-    window: MainWindow,
-}
-
-fn window(count: usize) -> Fixture {
-    pillarbox::i18n::init(Some("en-GB"));
-    let dir = tempfile::tempdir().unwrap();
-    let store = pillarbox::demo::generate(&Paths::under(dir.path()), count).unwrap();
-    let window = MainWindow::new(pillarbox::demo::account(), store, true);
-    Fixture { _dir: dir, window }
-}
-
-fn list_msg(w: &mut MainWindow, message: list::Message) {
-    let _ = w.update(Message::List(message));
-}
+use crate::support::{list_msg, replay, window};
 
 #[test]
 fn mainwin_opens_on_the_inbox_with_only_a_window_of_rows() {
@@ -376,12 +361,6 @@ fn mainwin_reader_lists_real_link_targets_and_attachments() {
 }
 
 // --- iced_test simulator: the real widgets, driven by simulated input ---
-
-fn replay(w: &mut MainWindow, messages: Vec<Message>) {
-    for message in messages {
-        let _ = w.update(message);
-    }
-}
 
 #[test]
 fn mainwin_ui_click_a_message_and_read_it() {

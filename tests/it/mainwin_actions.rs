@@ -10,18 +10,7 @@ use pillarbox::ui::mailbox::{
     composer, engine, list, notify, reader, MailRef, MainWindow, Message,
 };
 
-struct Fixture {
-    dir: tempfile::TempDir,
-    window: MainWindow,
-}
-
-fn window(count: usize) -> Fixture {
-    pillarbox::i18n::init(Some("en-GB"));
-    let dir = tempfile::tempdir().unwrap();
-    let store = pillarbox::demo::generate(&Paths::under(dir.path()), count).unwrap();
-    let window = MainWindow::new(pillarbox::demo::account(), store, true);
-    Fixture { dir, window }
-}
+use crate::support::{clicked, plain, replay, window};
 
 fn mail(n: usize, from: &str, subject: &str) -> Vec<u8> {
     format!(
@@ -29,11 +18,6 @@ fn mail(n: usize, from: &str, subject: &str) -> Vec<u8> {
          Message-ID: <{n}.actions@test>\r\nDate: Mon, 1 Jan 2024 10:00:00 +0000\r\n\r\nBody {n}.\r\n"
     )
     .into_bytes()
-}
-
-/// Text as read, without Fluent's bidi isolation marks around variables.
-fn plain(text: &str) -> String {
-    text.replace(['\u{2068}', '\u{2069}'], "")
 }
 
 // ---- Composer: files dropped on the window.
@@ -345,13 +329,6 @@ mod lab_move {
 
 // ---- iced_test simulator: the new controls are real widgets sending these messages.
 
-fn clicked(w: &MainWindow, label: &str) -> Vec<Message> {
-    let mut ui = iced_test::simulator(w.view());
-    ui.click(label)
-        .unwrap_or_else(|_| panic!("a control labelled {label:?}"));
-    ui.into_messages().collect()
-}
-
 #[test]
 fn mainwin_actions_ui_attachments_offer_open_save_and_save_as() {
     let mut f = window(300);
@@ -424,10 +401,4 @@ fn mainwin_actions_ui_archive_button_moves_the_selection() {
     );
     replay(w, archive);
     assert_eq!(w.accounts[0].store.get(id).unwrap().folder, "Archive");
-}
-
-fn replay(w: &mut MainWindow, messages: Vec<Message>) {
-    for message in messages {
-        let _ = w.update(message);
-    }
 }

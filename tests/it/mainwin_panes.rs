@@ -6,11 +6,13 @@ use iced::keyboard::{key::Named, Key, Modifiers};
 use pillarbox::mail::account::AccountId;
 use pillarbox::mail::paths::Paths;
 use pillarbox::mail::store::{Flags, MailStore, NewMessage, SortKey};
-use pillarbox::ui::mailbox::keys::{Action, SHORTCUTS};
+use pillarbox::ui::mailbox::keys::Action;
 use pillarbox::ui::mailbox::layout::{self, Saved};
 use pillarbox::ui::mailbox::{list, MailRef, MainWindow, Message};
 
 /// A store with one conversation of three messages (one unread) and two lone ones.
+use crate::support::{list_msg, press};
+
 fn conversation_store(dir: &std::path::Path) -> MailStore {
     let paths = Paths::under(dir);
     let mut store = MailStore::open(&paths, &AccountId("test".into())).unwrap();
@@ -47,20 +49,10 @@ fn window(dir: &std::path::Path) -> MainWindow {
     MainWindow::new(pillarbox::demo::account(), conversation_store(dir), true)
 }
 
-fn list_msg(w: &mut MainWindow, message: list::Message) {
-    let _ = w.update(Message::List(message));
-}
-
 fn subjects(w: &mut MainWindow) -> Vec<String> {
     (0..w.list.total)
         .map(|p| w.list.row_at(p, &w.accounts).unwrap().subject.clone())
         .collect()
-}
-
-fn press(w: &mut MainWindow, action: Action) {
-    let shortcut = SHORTCUTS.iter().find(|s| s.action == action).unwrap();
-    let (key, modifiers) = shortcut.chord.press();
-    let _ = w.shortcut(key, modifiers);
 }
 
 /// The window on the conversation store, threads on, the conversation's row selected.
@@ -262,7 +254,7 @@ fn panes_thread_row_delete_archive_and_move_take_the_conversation() {
 
 #[test]
 fn panes_threads_group_one_accounts_folder_not_the_unified_inbox() {
-    let mut f = crate::multi::two_accounts(300, 200);
+    let mut f = crate::support::two_accounts(300, 200);
     let w = &mut f.window;
     assert_eq!(w.list.source, list::Source::AllInboxes);
     let all = w.list.total;
@@ -395,13 +387,7 @@ fn panes_saved_theme_applies_at_once_and_system_follows_the_desktop() {
     use pillarbox::mail::config::{Config, Theme};
     use pillarbox::ui::mailbox::settings;
     use pillarbox::ui::{App, Screen, Startup};
-    pillarbox::i18n::init(Some("en-GB"));
-    let dir = tempfile::tempdir().unwrap();
-    let paths = Paths::under(dir.path());
-    drop(pillarbox::demo::generate(&paths, 20).unwrap());
-    let mut config = Config::default();
-    config.add_account(pillarbox::demo::account()).unwrap();
-    config.save(&paths).unwrap();
+    let (_dir, paths) = crate::support::demo_home(|_| {});
     let mut app = App::new(Startup::Ready {
         paths: paths.clone(),
         accounts: vec![pillarbox::demo::account()],

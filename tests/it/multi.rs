@@ -3,9 +3,7 @@
 //! removing an account.
 
 use iced::keyboard::{key::Named, Key, Modifiers};
-use pillarbox::mail::account::{Account, Protocol};
 use pillarbox::mail::config::Config;
-use pillarbox::mail::paths::Paths;
 use pillarbox::mail::store::{Flags, MailStore};
 use pillarbox::ui::mailbox::folders::Selection;
 use pillarbox::ui::mailbox::{
@@ -13,50 +11,7 @@ use pillarbox::ui::mailbox::{
     Message,
 };
 
-pub(crate) struct Fixture {
-    pub(crate) _dir: tempfile::TempDir,
-    pub(crate) paths: Paths,
-    pub(crate) window: MainWindow,
-}
-
-pub(crate) fn second_account() -> Account {
-    pillarbox::mail::provider::account_for("bee@example.org", "Bee", Protocol::Imap)
-}
-
-/// The demo account with `a` messages and a second one with `b`, both in the config.
-pub(crate) fn two_accounts(a: usize, b: usize) -> Fixture {
-    pillarbox::i18n::init(Some("en-GB"));
-    let dir = tempfile::tempdir().unwrap();
-    let paths = Paths::under(dir.path());
-    let store_a = pillarbox::demo::generate(&paths, a).unwrap();
-    let bee = second_account();
-    let store_b = pillarbox::demo::generate_for(&paths, &bee.id(), b, 0xb0b_0002).unwrap();
-    let mut config = Config::default();
-    config.add_account(pillarbox::demo::account()).unwrap();
-    config.add_account(bee.clone()).unwrap();
-    config.save(&paths).unwrap();
-    let mut window = MainWindow::with_accounts(
-        vec![(pillarbox::demo::account(), store_a), (bee, store_b)],
-        true,
-    );
-    window.paths = Some(paths.clone());
-    Fixture {
-        _dir: dir,
-        paths,
-        window,
-    }
-}
-
-pub(crate) fn click(w: &mut MainWindow, position: u64) {
-    let _ = w.update(Message::List(list::Message::Clicked(position)));
-}
-
-/// The first list position showing a message of `account`.
-pub(crate) fn position_of(w: &mut MainWindow, account: usize) -> u64 {
-    (0..w.list.total)
-        .find(|p| w.list.row_at(*p, &w.accounts).unwrap().account == account)
-        .expect("the account has mail in the list")
-}
+use crate::support::{click, position_of, press_button, second_account, two_accounts};
 
 #[test]
 fn multi_unified_inbox_merges_both_accounts_newest_first() {
@@ -513,18 +468,6 @@ fn multi_unified_inbox_at_scale() {
 
 // --- iced_test simulator: the real widgets, driven by simulated clicks ---
 
-fn clicked(w: &mut MainWindow, target: &str) {
-    let messages: Vec<Message> = {
-        let mut ui = iced_test::simulator(w.view());
-        ui.click(target)
-            .unwrap_or_else(|_| panic!("{target} on screen"));
-        ui.into_messages().collect()
-    };
-    for message in messages {
-        let _ = w.update(message);
-    }
-}
-
 #[test]
 fn multi_ui_folder_pane_and_account_removal() {
     let mut f = two_accounts(60, 60);
@@ -536,7 +479,7 @@ fn multi_ui_folder_pane_and_account_removal() {
         Selection::Folder(1, "INBOX".into()),
     )));
     assert!(w.list.total < all);
-    clicked(w, &pillarbox::fl!("mailbox-all-inboxes"));
+    press_button(w, &pillarbox::fl!("mailbox-all-inboxes"));
     assert_eq!(w.folders.selected, Selection::AllInboxes);
     assert_eq!(w.list.total, all);
     // Rows say whose mail they are.
@@ -547,9 +490,9 @@ fn multi_ui_folder_pane_and_account_removal() {
         .is_ok());
     drop(ui);
 
-    clicked(w, &pillarbox::fl!("mailbox-settings"));
+    press_button(w, &pillarbox::fl!("mailbox-settings"));
     // Two "Remove" buttons: the simulator clicks the first, the demo account.
-    clicked(w, &pillarbox::fl!("settings-account-remove"));
+    press_button(w, &pillarbox::fl!("settings-account-remove"));
     let removal = w.settings.as_ref().unwrap().removal.clone().unwrap();
     assert_eq!(removal.account, 0);
     let location = paths
@@ -563,7 +506,7 @@ fn multi_ui_folder_pane_and_account_removal() {
         "the confirmation says where the mail stays"
     );
     drop(ui);
-    clicked(w, &pillarbox::fl!("settings-remove-delete-mail"));
+    press_button(w, &pillarbox::fl!("settings-remove-delete-mail"));
     assert!(
         w.settings
             .as_ref()
@@ -573,7 +516,7 @@ fn multi_ui_folder_pane_and_account_removal() {
             .unwrap()
             .delete_mail
     );
-    clicked(w, &pillarbox::fl!("settings-remove-yes"));
+    press_button(w, &pillarbox::fl!("settings-remove-yes"));
     assert_eq!(w.accounts.len(), 1);
     assert_eq!(w.accounts[0].account.email, "bee@example.org");
     assert_eq!(Config::load(&paths).unwrap().accounts.len(), 1);

@@ -8,7 +8,7 @@ use pillarbox::mail::store::Flags;
 use pillarbox::ui::mailbox::status::Connection;
 use pillarbox::ui::mailbox::{engine, MainWindow, Message};
 
-use crate::multi::{click, position_of, two_accounts};
+use crate::support::{click, plain, position_of, two_accounts};
 
 fn mail(n: usize, from: &str, subject: &str) -> Vec<u8> {
     format!(
@@ -45,10 +45,6 @@ fn online(w: &mut MainWindow, account: usize) {
         connection: Connection::Online,
     };
     let _ = w.update(Message::Engine(report));
-}
-
-fn plain(text: &str) -> String {
-    text.replace(['\u{2068}', '\u{2069}'], "")
 }
 
 #[test]
@@ -204,7 +200,7 @@ fn multi_actions_notifications_keep_a_watermark_per_account_and_name_it() {
 #[test]
 fn multi_actions_a_dropped_file_goes_to_the_composer_of_the_sending_account() {
     let mut f = two_accounts(50, 50);
-    let file = f._dir.path().join("plan.txt");
+    let file = f.dir.path().join("plan.txt");
     std::fs::write(&file, b"the plan").unwrap();
     let w = &mut f.window;
     let b = position_of(w, 1);

@@ -10,11 +10,7 @@ use pillarbox::ui::mailbox::{composer, MainWindow, Message};
 use pillarbox::ui::scale::{self, Step};
 use pillarbox::ui::{App, Screen, Startup};
 
-fn demo_window(dir: &tempfile::TempDir) -> MainWindow {
-    pillarbox::i18n::init(Some("en-GB"));
-    let store = pillarbox::demo::generate(&Paths::under(dir.path()), 20).unwrap();
-    MainWindow::new(pillarbox::demo::account(), store, true)
-}
+use crate::support::{demo_home, window};
 
 fn ctrl(w: &mut MainWindow, key: &str, shift: bool) {
     let mut modifiers = Modifiers::COMMAND;
@@ -26,32 +22,32 @@ fn ctrl(w: &mut MainWindow, key: &str, shift: bool) {
 
 #[test]
 fn zoom_keys_step_the_text_size_and_stop_at_the_ends() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut w = demo_window(&dir);
+    let mut f = window(20);
+    let w = &mut f.window;
     assert_eq!(w.scale_factor(), 1.0);
-    ctrl(&mut w, "=", false);
+    ctrl(w, "=", false);
     assert_eq!(w.zoom.chosen, Some(110));
     assert_eq!(w.scale_factor(), 1.1);
-    ctrl(&mut w, "-", false);
-    ctrl(&mut w, "-", false);
+    ctrl(w, "-", false);
+    ctrl(w, "-", false);
     assert_eq!(w.zoom.chosen, Some(90));
     // "+" typed with Shift (an English keyboard) or without (German, the keypad).
-    ctrl(&mut w, "+", true);
-    ctrl(&mut w, "+", false);
+    ctrl(w, "+", true);
+    ctrl(w, "+", false);
     assert_eq!(w.zoom.chosen, Some(110));
     for _ in 0..12 {
-        ctrl(&mut w, "=", false);
+        ctrl(w, "=", false);
     }
     assert_eq!(w.zoom.chosen, Some(200));
     for _ in 0..12 {
-        ctrl(&mut w, "-", false);
+        ctrl(w, "-", false);
     }
     assert_eq!(w.zoom.chosen, Some(80));
     assert_eq!(w.scale_factor(), 0.8);
     // Ctrl+0: the desktop's size, whatever it is.
     let _ = w.update(Message::SystemScale(1.25));
     assert_eq!(w.scale_factor(), 0.8, "a chosen size stays");
-    ctrl(&mut w, "0", false);
+    ctrl(w, "0", false);
     assert_eq!(w.zoom.chosen, None);
     assert_eq!(w.scale_factor(), 1.25);
     // The plain keys are not the zoom: "=" and "-" alone do nothing to it.
@@ -61,16 +57,16 @@ fn zoom_keys_step_the_text_size_and_stop_at_the_ends() {
 
 #[test]
 fn zoom_keys_work_in_the_composer_and_over_the_settings() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut w = demo_window(&dir);
+    let mut f = window(20);
+    let w = &mut f.window;
     w.composer = Some(composer::State::new());
-    ctrl(&mut w, "=", false);
+    ctrl(w, "=", false);
     assert_eq!(w.zoom.percent(), 110);
     assert!(w.composer.is_some(), "the composer stays open");
     w.composer = None;
     // The settings form follows, so saving it does not put the old size back.
     let _ = w.update(Message::OpenSettings);
-    ctrl(&mut w, "=", false);
+    ctrl(w, "=", false);
     let form = w.settings.as_ref().unwrap();
     assert_eq!(form.settings.text_scale_percent, Some(125));
 }
@@ -97,8 +93,8 @@ fn zoom_size_is_remembered_in_the_config_keeping_the_rest() {
 
 #[test]
 fn zoom_setting_saved_in_the_form_applies_at_once() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut w = demo_window(&dir);
+    let mut f = window(20);
+    let w = &mut f.window;
     let home = tempfile::tempdir().unwrap();
     let paths = Paths::under(home.path());
     let mut config = Config::default();
@@ -117,8 +113,8 @@ fn zoom_setting_saved_in_the_form_applies_at_once() {
     let send = |w: &mut MainWindow, m: settings::Message| {
         let _ = w.update(Message::Settings(m));
     };
-    send(&mut w, settings::Message::TextSize(choice(Some(175))));
-    send(&mut w, settings::Message::Save);
+    send(w, settings::Message::TextSize(choice(Some(175))));
+    send(w, settings::Message::Save);
     assert!(w.settings.is_none());
     assert_eq!(w.scale_factor(), 1.75);
     assert_eq!(
@@ -126,8 +122,8 @@ fn zoom_setting_saved_in_the_form_applies_at_once() {
         Some(175)
     );
     let _ = w.update(Message::OpenSettings);
-    send(&mut w, settings::Message::TextSize(choice(None)));
-    send(&mut w, settings::Message::Save);
+    send(w, settings::Message::TextSize(choice(None)));
+    send(w, settings::Message::Save);
     assert_eq!(w.scale_factor(), 1.5, "back to the system's size");
     assert_eq!(
         Config::load(&paths).unwrap().settings.text_scale_percent,
@@ -137,17 +133,10 @@ fn zoom_setting_saved_in_the_form_applies_at_once() {
 
 /// A home with the demo account's store and a config holding `size`.
 fn home(size: Option<u16>) -> (tempfile::TempDir, App) {
-    pillarbox::i18n::init(Some("en-GB"));
-    let dir = tempfile::tempdir().unwrap();
-    let paths = Paths::under(dir.path());
-    drop(pillarbox::demo::generate(&paths, 20).unwrap());
-    let mut config = Config::default();
-    config.add_account(pillarbox::demo::account()).unwrap();
-    config.settings.text_scale_percent = size;
-    config.save(&paths).unwrap();
+    let (dir, paths) = demo_home(|config| config.settings.text_scale_percent = size);
     let app = App::new(Startup::Ready {
         paths,
-        accounts: config.accounts,
+        accounts: vec![pillarbox::demo::account()],
     });
     (dir, app)
 }
@@ -197,8 +186,8 @@ fn zoom_app_scale_factor_is_the_saved_size_or_the_systems() {
 
 #[test]
 fn zoom_settings_form_has_a_text_size_row() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut w = demo_window(&dir);
+    let mut f = window(20);
+    let w = &mut f.window;
     let _ = w.update(Message::OpenSettings);
     let mut ui = iced_test::simulator(w.view());
     assert!(ui.find("Text size").is_ok(), "no Text size row");
