@@ -11,7 +11,7 @@ use pillarbox::ui::mailbox::layout::{self, Saved};
 use pillarbox::ui::mailbox::{list, MailRef, MainWindow, Message};
 
 /// A store with one conversation of three messages (one unread) and two lone ones.
-use crate::support::{list_msg, press};
+use crate::support::{list_msg, press, run_task};
 
 fn conversation_store(dir: &std::path::Path) -> MailStore {
     let paths = Paths::under(dir);
@@ -327,7 +327,15 @@ fn panes_resize_is_kept_saved_after_a_pause_and_restored() {
     let _ = w.update(Message::Layout(layout::Message::SaveDue(first)));
     assert!(!file.exists(), "a stale timer writes nothing");
     let latest = w.layout.generation();
-    let _ = w.update(Message::Layout(layout::Message::SaveDue(latest)));
+    let write = w.update(Message::Layout(layout::Message::SaveDue(latest)));
+    assert!(
+        !file.exists(),
+        "the file is written by a task, not inside update"
+    );
+    for done in run_task(write) {
+        let _ = w.update(done);
+    }
+    assert!(w.status.note.is_none(), "{:?}", w.status.note);
     let saved = Saved::load(&file);
     assert_eq!(saved, w.layout.saved());
     assert_eq!((saved.folders, saved.list), (0.25, 0.55));
@@ -346,6 +354,19 @@ fn panes_resize_is_kept_saved_after_a_pause_and_restored() {
     // Restored at start-up by the app shell.
     let restored = layout::State::restore(&paths).saved();
     assert_eq!(restored, saved);
+
+    // A write that fails is said in the status bar when the task comes back.
+    let blocked = dir.path().join("blocked");
+    std::fs::write(&blocked, b"").unwrap();
+    w.paths = Some(Paths::under(&blocked));
+    resize(w, outer, 0.3);
+    let latest = w.layout.generation();
+    let write = w.update(Message::Layout(layout::Message::SaveDue(latest)));
+    assert!(w.status.note.is_none());
+    for done in run_task(write) {
+        let _ = w.update(done);
+    }
+    assert!(w.status.note.is_some(), "the failed save is reported");
 }
 
 #[test]

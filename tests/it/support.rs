@@ -2,6 +2,7 @@
 //! account or two), a home with a config, and the small drivers each test file used to
 //! repeat (list messages, shortcut presses, simulator clicks, running a task).
 
+use iced::Task;
 use pillarbox::mail::account::{Account, Protocol};
 use pillarbox::mail::config::Config;
 use pillarbox::mail::paths::Paths;
@@ -108,4 +109,24 @@ pub(crate) fn replay(w: &mut MainWindow, messages: Vec<Message>) {
     for message in messages {
         let _ = w.update(message);
     }
+}
+
+/// Runs a task to its end on a runtime of its own, as the app would, and returns what it
+/// produced (widget operations, which need a window, are skipped).
+pub(crate) fn run_task<T: Send + 'static>(task: Task<T>) -> Vec<T> {
+    use futures::StreamExt;
+    let Some(stream) = iced_runtime::task::into_stream(task) else {
+        return Vec::new();
+    };
+    let runtime = tokio::runtime::Runtime::new().unwrap();
+    runtime.block_on(
+        stream
+            .filter_map(|action| async move {
+                match action {
+                    iced_runtime::Action::Output(output) => Some(output),
+                    _ => None,
+                }
+            })
+            .collect(),
+    )
 }

@@ -3,9 +3,12 @@
 //! `window.toml` in the data folder and restored at start-up.
 //!
 //! A drag sends a resize for every mouse move, so the file is written once the dividers
-//! have been still for [`SAVE_DELAY`], not on each move.
+//! have been still for [`SAVE_DELAY`], not on each move, and by a task, not in `update`.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, PoisonError};
 use std::time::Duration;
 
 use iced::widget::container;
@@ -169,6 +172,8 @@ pub enum Message {
     WindowResized(Size),
     /// The save timer of change number `.0` ran out.
     SaveDue(u64),
+    /// The file was written (off the UI thread), or why not.
+    Written(Result<(), String>),
 }
 
 #[derive(Debug)]
@@ -278,13 +283,10 @@ impl State {
                 let (true, Some(paths)) = (generation == self.generation, paths) else {
                     return (Task::none(), None);
                 };
-                let event = self
-                    .saved()
-                    .write(&Saved::path(paths))
-                    .err()
-                    .map(|e| Event::SaveFailed(e.user_message()));
-                (Task::none(), event)
+                let task = write_task(Saved::path(paths), self.saved());
+                (task, None)
             }
+            Message::Written(result) => (Task::none(), result.err().map(Event::SaveFailed)),
         }
     }
 
@@ -303,6 +305,34 @@ impl State {
     pub fn generation(&self) -> u64 {
         self.generation
     }
+}
+
+/// The order saves were asked in, and per file the latest one written.
+static SAVES_ASKED: AtomicU64 = AtomicU64::new(0);
+static SAVES_WRITTEN: Mutex<BTreeMap<PathBuf, u64>> = Mutex::new(BTreeMap::new());
+
+/// Writes `saved` on a blocking thread (a slow disk must not stall the window). Two saves
+/// may finish in either order; one older than what the file already holds is dropped,
+/// so the file ends with the last layout.
+fn write_task(path: PathBuf, saved: Saved) -> Task<Message> {
+    let order = SAVES_ASKED.fetch_add(1, Ordering::SeqCst) + 1;
+    let write = move || {
+        let mut written = SAVES_WRITTEN.lock().unwrap_or_else(PoisonError::into_inner);
+        if written.get(&path).is_some_and(|&last| last > order) {
+            return Ok(());
+        }
+        saved.write(&path).map_err(|e| e.user_message())?;
+        written.insert(path, order);
+        Ok(())
+    };
+    Task::perform(
+        async move {
+            tokio::task::spawn_blocking(write)
+                .await
+                .unwrap_or_else(|error| Err(error.to_string()))
+        },
+        Message::Written,
+    )
 }
 
 /// The three panes. The gap between them is the divider: a bar that takes the resize
