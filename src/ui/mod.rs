@@ -222,7 +222,10 @@ impl App {
                 let Screen::Mail(window) = &mut self.screen else {
                     return Task::none();
                 };
-                let settings = matches!(message, mailbox::Message::Settings(_));
+                let settings = matches!(
+                    message,
+                    mailbox::Message::Settings(_) | mailbox::Message::AccountRemoved { .. }
+                );
                 let task = window.update(message).map(Message::Mail);
                 // Saved settings apply at once, and stay when the screen changes.
                 self.theme = window.theme;

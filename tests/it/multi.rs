@@ -11,7 +11,9 @@ use pillarbox::ui::mailbox::{
     Message,
 };
 
-use crate::support::{click, position_of, press_button, second_account, two_accounts};
+use crate::support::{
+    click, clicked, position_of, press_button, run_task, second_account, settle, two_accounts,
+};
 
 #[test]
 fn multi_unified_inbox_merges_both_accounts_newest_first() {
@@ -248,7 +250,8 @@ fn multi_reports_of_old_generations_and_unknown_accounts_are_dropped() {
     assert_eq!(w.list.row_at(0, &w.accounts).unwrap().subject, "late");
 
     // Once B is removed, its reports are nobody's.
-    let _ = w.remove_account(1, false);
+    let removal = w.remove_account(1, false);
+    settle(w, removal);
     assert!(!w.engine_report(status(generation)));
     assert!(!w.engine_report(engine::Report::StoreChanged {
         account: bee,
@@ -294,7 +297,11 @@ fn multi_remove_an_account_in_settings() {
     assert_eq!(w.accounts.len(), 2);
 
     send(w, settings::Message::Remove(1));
-    send(w, settings::Message::ConfirmRemove);
+    let confirm = w.update(Message::Settings(settings::Message::ConfirmRemove));
+    // The config is written by the task, not inside update; the window waits for it.
+    assert_eq!(Config::load(&paths).unwrap().accounts.len(), 2);
+    assert_eq!(w.accounts.len(), 2);
+    settle(w, confirm);
     let config = Config::load(&paths).unwrap();
     assert_eq!(config.accounts.len(), 1);
     assert_eq!(config.accounts[0].id(), pillarbox::demo::account().id());
@@ -337,6 +344,26 @@ fn multi_remove_an_account_in_settings() {
             .unwrap()
             > 0
     );
+}
+
+/// The config is written by a task: two removals may finish in either order, and each
+/// takes its own account out of the window, whatever place it has come to hold.
+#[test]
+fn multi_removals_finishing_out_of_order_each_remove_their_own_account() {
+    let mut f = two_accounts(20, 20);
+    let w = &mut f.window;
+    let bee = w.remove_account(1, false);
+    let demo = w.remove_account(0, false);
+    settle(w, demo);
+    let emails: Vec<&str> = w
+        .accounts
+        .iter()
+        .map(|m| m.account.email.as_str())
+        .collect();
+    assert_eq!(emails, ["bee@example.org"]);
+    settle(w, bee);
+    assert!(w.accounts.is_empty(), "Bee, now the first, went by its id");
+    assert!(Config::load(&f.paths).unwrap().accounts.is_empty());
 }
 
 #[test]
@@ -423,11 +450,11 @@ fn multi_app_shell_opens_every_account_and_comes_back_from_the_wizard() {
     // Removing every account ends on the setup wizard.
     for _ in 0..3 {
         let _ = app.update(pillarbox::ui::Message::Mail(Message::OpenSettings));
-        for m in [
-            settings::Message::Remove(0),
-            settings::Message::ConfirmRemove,
-        ] {
-            let _ = app.update(pillarbox::ui::Message::Mail(Message::Settings(m)));
+        let mail = |m| pillarbox::ui::Message::Mail(Message::Settings(m));
+        let _ = app.update(mail(settings::Message::Remove(0)));
+        let confirm = app.update(mail(settings::Message::ConfirmRemove));
+        for message in run_task(confirm) {
+            let _ = app.update(message);
         }
     }
     assert!(matches!(app.screen, Screen::Wizard(_)));
@@ -516,7 +543,11 @@ fn multi_ui_folder_pane_and_account_removal() {
             .unwrap()
             .delete_mail
     );
-    press_button(w, &pillarbox::fl!("settings-remove-yes"));
+    let confirm = clicked(w, &pillarbox::fl!("settings-remove-yes"));
+    for message in confirm {
+        let task = w.update(message);
+        settle(w, task);
+    }
     assert_eq!(w.accounts.len(), 1);
     assert_eq!(w.accounts[0].account.email, "bee@example.org");
     assert_eq!(Config::load(&paths).unwrap().accounts.len(), 1);

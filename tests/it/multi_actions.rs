@@ -8,7 +8,7 @@ use pillarbox::mail::store::Flags;
 use pillarbox::ui::mailbox::status::Connection;
 use pillarbox::ui::mailbox::{engine, MainWindow, Message};
 
-use crate::support::{click, plain, position_of, two_accounts};
+use crate::support::{click, plain, position_of, settle, two_accounts};
 
 fn mail(n: usize, from: &str, subject: &str) -> Vec<u8> {
     format!(
@@ -190,7 +190,8 @@ fn multi_actions_notifications_keep_a_watermark_per_account_and_name_it() {
     assert_eq!(w.notify.last, None);
 
     // With one account left, the notice needs no account name.
-    let _ = w.remove_account(1, false);
+    let removal = w.remove_account(1, false);
+    settle(w, removal);
     add(w, 0, "INBOX", 4, "Alone");
     store_changed(w, 0);
     let notice = w.notify.last.take().expect("still told");

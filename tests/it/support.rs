@@ -130,3 +130,10 @@ pub(crate) fn run_task<T: Send + 'static>(task: Task<T>) -> Vec<T> {
             .collect(),
     )
 }
+
+/// Runs what `update` started and applies what comes back (one round).
+pub(crate) fn settle(w: &mut MainWindow, task: Task<Message>) {
+    for message in run_task(task) {
+        let _ = w.update(message);
+    }
+}

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use iced::Task;
 
-use crate::mail::account::Account;
+use crate::mail::account::{Account, AccountId};
 use crate::mail::imap::journal::LocalChange;
 use crate::mail::store::folder::Role;
 use crate::mail::store::MailStore;
@@ -367,9 +367,9 @@ impl MainWindow {
         self.reset_views().map(Message::List)
     }
 
-    /// Removes an account: out of the config at once, then out of the window (its
-    /// store closes and its connection stops with the subscription); its keyring
-    /// password, and its mail when asked, are deleted in the background.
+    /// Removes an account: first out of the config, by a task (the file is locked and
+    /// written off the UI thread), then, when that is done, out of the window (see
+    /// [`Self::account_removed`]).
     pub fn remove_account(&mut self, index: usize, delete_mail: bool) -> Task<Message> {
         let (Some(mailbox), Some(paths)) = (self.accounts.get(index), self.paths.clone()) else {
             if let Some(settings) = &mut self.settings {
@@ -378,12 +378,45 @@ impl MainWindow {
             return Task::none();
         };
         let id = mailbox.account.id();
-        if let Err(error) = accounts::remove_from_config(&paths, &id) {
-            if let Some(settings) = &mut self.settings {
-                settings.error = Some(error);
+        let removing = id.clone();
+        Task::perform(
+            async move {
+                tokio::task::spawn_blocking(move || accounts::remove_from_config(&paths, &removing))
+                    .await
+                    .unwrap_or_else(|error| Err(error.to_string()))
+            },
+            move |result| Message::AccountRemoved {
+                id: id.clone(),
+                delete_mail,
+                result,
+            },
+        )
+    }
+
+    /// The account left the config: now it leaves the window (its store closes and its
+    /// connection stops with the subscription), and its keyring password, and its mail
+    /// when asked, are deleted in the background. Found by id: other accounts may have
+    /// come or gone while the config was written, moving it in the list.
+    pub fn account_removed(
+        &mut self,
+        id: &AccountId,
+        delete_mail: bool,
+        result: Result<(), String>,
+    ) -> Task<Message> {
+        if let Err(error) = result {
+            match &mut self.settings {
+                Some(settings) => settings.error = Some(error),
+                None => self.status.note = Some(error),
             }
             return Task::none();
         }
+        let (Some(index), Some(paths)) = (
+            self.accounts.iter().position(|m| &m.account.id() == id),
+            self.paths.clone(),
+        ) else {
+            return Task::none();
+        };
+        let id = id.clone();
         let removed = self.accounts.remove(index);
         let account = removed.account.clone();
         drop(removed);

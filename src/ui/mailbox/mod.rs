@@ -92,6 +92,12 @@ pub enum Message {
     Key(keyboard::Event),
     MarkReadDue(MailRef),
     Engine(engine::Report),
+    /// The account is out of the config (or why not); it leaves the window next.
+    AccountRemoved {
+        id: crate::mail::account::AccountId,
+        delete_mail: bool,
+        result: Result<(), String>,
+    },
     /// A removed account's keyring entry (and mail, if asked) were deleted, or why not.
     Forgotten(Result<(), String>),
     ToggleHelp,
@@ -281,6 +287,11 @@ impl MainWindow {
                 Task::none()
             }
             Message::Engine(report) => self.engine_update(report),
+            Message::AccountRemoved {
+                id,
+                delete_mail,
+                result,
+            } => self.account_removed(&id, delete_mail, result),
             Message::Forgotten(result) => {
                 if let Err(error) = result {
                     self.status.note = Some(error);
