@@ -164,9 +164,10 @@ fn mainwin_mark_read_after_delay_and_stale_timer_dropped() {
     let second = w.shown().unwrap();
     let before = w.folders.unread(0, "INBOX");
     // The first timer fires after the reader moved on: stale, dropped.
-    let _ = w.update(Message::MarkReadDue(first));
+    let demo = w.accounts[0].account.id();
+    let _ = w.update(Message::MarkReadDue(first, demo.clone()));
     assert!(w.accounts[0].store.get(first.id).unwrap().is_unread());
-    let _ = w.update(Message::MarkReadDue(second));
+    let _ = w.update(Message::MarkReadDue(second, demo));
     let row = w.accounts[0].store.get(second.id).unwrap();
     assert!(!row.is_unread());
     assert!(

@@ -120,7 +120,8 @@ fn panes_threads_toggle_groups_a_conversation_into_one_row() {
         .find(|r| r.is_unread())
         .unwrap();
     assert_ne!(unread.id, newest.id);
-    let _ = w.update(Message::MarkReadDue(newest.key()));
+    let demo = w.accounts[0].account.id();
+    let _ = w.update(Message::MarkReadDue(newest.key(), demo));
     assert!(!w.accounts[0].store.get(unread.id).unwrap().is_unread());
     assert_eq!(w.list.thread_info(0).unwrap().unread, 0);
     assert_eq!(w.folders.unread(0, "INBOX"), 0);

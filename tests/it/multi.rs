@@ -105,15 +105,20 @@ fn multi_the_message_and_its_actions_belong_to_its_account() {
     assert_eq!(*w.accounts[0].store.get(shown.id).unwrap().flags(), a_flags);
     let unread_b = w.folders.unread(1, "INBOX");
     let unread_a = w.folders.unread(0, "INBOX");
-    let _ = w.update(Message::MarkReadDue(shown));
+    let bee = second_account().id();
+    let _ = w.update(Message::MarkReadDue(shown, bee));
     assert!(!w.accounts[1].store.get(shown.id).unwrap().is_unread());
     assert_eq!(w.folders.unread(1, "INBOX"), unread_b - 1);
     assert_eq!(w.folders.unread(0, "INBOX"), unread_a);
     // A stale timer naming the same id in the other account does nothing.
-    let _ = w.update(Message::MarkReadDue(MailRef {
-        account: 0,
-        id: shown.id,
-    }));
+    let demo = w.accounts[0].account.id();
+    let _ = w.update(Message::MarkReadDue(
+        MailRef {
+            account: 0,
+            id: shown.id,
+        },
+        demo,
+    ));
     assert_eq!(*w.accounts[0].store.get(shown.id).unwrap().flags(), a_flags);
 
     // Delete moves it to B's Trash; A's message with that id stays in A's Inbox.
@@ -364,6 +369,30 @@ fn multi_removals_finishing_out_of_order_each_remove_their_own_account() {
     settle(w, bee);
     assert!(w.accounts.is_empty(), "Bee, now the first, went by its id");
     assert!(Config::load(&f.paths).unwrap().accounts.is_empty());
+}
+
+/// A mark-read timer started on the first account's message, firing after that account
+/// was removed, does not mark the message now at the same place (same id, next account).
+#[test]
+fn multi_mark_read_timer_of_a_removed_account_is_stale() {
+    let mut f = two_accounts(30, 30);
+    let w = &mut f.window;
+    let demo = w.accounts[0].account.id();
+    let removal = w.remove_account(0, false);
+    settle(w, removal);
+    let position = (0..w.list.total)
+        .find(|p| w.list.row_at(*p, &w.accounts).unwrap().is_unread())
+        .expect("Bee has unread mail");
+    click(w, position);
+    let shown = w.shown().unwrap();
+    assert_eq!(shown.account, 0, "Bee is the first account now");
+    let _ = w.update(Message::MarkReadDue(shown, demo));
+    assert!(
+        w.accounts[0].store.get(shown.id).unwrap().is_unread(),
+        "the removed account's timer marks nothing"
+    );
+    let _ = w.update(Message::MarkReadDue(shown, second_account().id()));
+    assert!(!w.accounts[0].store.get(shown.id).unwrap().is_unread());
 }
 
 #[test]

@@ -90,7 +90,9 @@ pub enum Message {
     Settings(settings::Message),
     OpenSettings,
     Key(keyboard::Event),
-    MarkReadDue(MailRef),
+    /// The mark-read delay of a message ran out; with the id its account had then (an
+    /// account removed meanwhile moves the others to new places).
+    MarkReadDue(MailRef, crate::mail::account::AccountId),
     Engine(engine::Report),
     /// The account is out of the config (or why not); it leaves the window next.
     AccountRemoved {
@@ -278,9 +280,14 @@ impl MainWindow {
             }
             Message::Settings(message) => self.settings_update(message),
             Message::Key(event) => self.key(event),
-            Message::MarkReadDue(message) => {
-                // Stale when the reader moved on before the delay ran out.
-                if self.shown() == Some(message) {
+            Message::MarkReadDue(message, account) => {
+                // Stale when the reader moved on before the delay ran out, or when the
+                // place now holds another account (one before it was removed).
+                let same = self
+                    .accounts
+                    .get(message.account)
+                    .is_some_and(|m| m.account.id() == account);
+                if same && self.shown() == Some(message) {
                     self.set_flag(message, Flags::SEEN, Some(true));
                     self.read_thread_row();
                 }
@@ -368,9 +375,10 @@ impl MainWindow {
                 if unread {
                     // Built inside the future: the timer needs the runtime only once it runs.
                     let delay = self.mark_read_delay;
+                    let account = mailbox.account.id();
                     return Task::perform(
                         async move { tokio::time::sleep(delay).await },
-                        move |_| Message::MarkReadDue(message),
+                        move |_| Message::MarkReadDue(message, account),
                     );
                 }
                 Task::none()
