@@ -220,7 +220,7 @@ impl App {
             }
             Message::Mail(message) => {
                 let Screen::Mail(window) = &mut self.screen else {
-                    return Task::none();
+                    return self.update_parked(message);
                 };
                 let settings = matches!(
                     message,
@@ -364,6 +364,25 @@ impl App {
             window.composer = Some(mailbox::composer::State::from_mailto(&link));
         }
         self.screen = Screen::Mail(Box::new(window));
+    }
+
+    /// A message for the main window while the wizard is over it: the answers of tasks
+    /// the window started (an account's removal from the config, a save) are still its,
+    /// and dropping them would leave it showing what is no longer so.
+    fn update_parked(&mut self, message: mailbox::Message) -> Task<Message> {
+        let Some(window) = &mut self.parked else {
+            return Task::none();
+        };
+        let task = window.update(message).map(Message::Mail);
+        self.accounts = window.accounts.iter().map(|m| m.account.clone()).collect();
+        if self.accounts.is_empty() {
+            // No window to go back to: the wizard is now a first run's.
+            self.parked = None;
+            if let Screen::Wizard(wizard) = &mut self.screen {
+                wizard.closable = false;
+            }
+        }
+        task
     }
 
     /// Back from the wizard to the main window it was opened from, with the account it

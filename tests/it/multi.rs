@@ -395,6 +395,44 @@ fn multi_mark_read_timer_of_a_removed_account_is_stale() {
     assert!(!w.accounts[0].store.get(shown.id).unwrap().is_unread());
 }
 
+/// "Add account" clicked before a removal's config write came back: the answer reaches
+/// the window under the wizard, which comes back without the removed account.
+#[test]
+fn multi_a_removal_finishing_under_the_wizard_still_reaches_the_window() {
+    use pillarbox::ui::Message as App;
+    use pillarbox::ui::{wizard, Screen, Startup};
+    let f = two_accounts(20, 20);
+    let paths = f.paths.clone();
+    drop(f.window);
+    let mut app = pillarbox::ui::App::new(Startup::Ready {
+        paths: paths.clone(),
+        accounts: vec![pillarbox::demo::account(), second_account()],
+    });
+    app.open_mailbox = true;
+    app.show_mailbox();
+    let _ = app.update(App::Mail(Message::OpenSettings));
+    let _ = app.update(App::Mail(Message::Settings(settings::Message::Remove(1))));
+    let confirm = app.update(App::Mail(Message::Settings(
+        settings::Message::ConfirmRemove,
+    )));
+    let _ = app.update(App::Mail(Message::AddAccount));
+    assert!(matches!(app.screen, Screen::Wizard(_)));
+    for message in run_task(confirm) {
+        let _ = app.update(message);
+    }
+    assert_eq!(Config::load(&paths).unwrap().accounts.len(), 1);
+    let _ = app.update(App::Wizard(wizard::Message::Close));
+    let Screen::Mail(window) = &app.screen else {
+        panic!("back to the window");
+    };
+    let emails: Vec<&str> = window
+        .accounts
+        .iter()
+        .map(|m| m.account.email.as_str())
+        .collect();
+    assert_eq!(emails, [pillarbox::demo::account().email.as_str()]);
+}
+
 #[test]
 fn multi_app_shell_opens_every_account_and_comes_back_from_the_wizard() {
     use pillarbox::mail::account::ServerKind;
