@@ -7,7 +7,9 @@ use std::path::Path;
 use pillarbox::mail::account::{AccountId, Protocol};
 use pillarbox::mail::paths::Paths;
 use pillarbox::mail::store::folder::maildir_path;
-use pillarbox::mail::store::{Flags, MailStore, Maildir, NewMessage, Sort, SortKey, Subdir};
+use pillarbox::mail::store::{
+    Flags, MailStore, Maildir, MessageId, NewMessage, Sort, SortKey, Subdir,
+};
 
 fn account() -> AccountId {
     AccountId("alice@btinternet.com".into())
@@ -518,6 +520,30 @@ fn tick() {
     std::thread::sleep(std::time::Duration::from_millis(20));
 }
 
+/// Generated message `n` into the Inbox through the store, as the app writes mail.
+fn add_to_inbox(store: &mut MailStore, n: u32, flags: &str) -> MessageId {
+    store
+        .add(
+            "INBOX",
+            NewMessage::Bytes(&generated(n)),
+            None,
+            &Flags::new(flags),
+        )
+        .unwrap()
+}
+
+/// As procmail or mutt would: generated message `n` straight into the Inbox's new/, no
+/// index involved. Returns the Inbox's Maildir.
+fn drop_into_new(paths: &Paths, n: u32) -> std::path::PathBuf {
+    let inbox = maildir_path(&paths.mail_root(&account()), "INBOX");
+    fs::write(
+        inbox.join("new").join("1764000000.foreign.host"),
+        generated(n),
+    )
+    .unwrap();
+    inbox
+}
+
 #[test]
 fn the_stores_own_writes_leave_nothing_to_rescan_on_open() {
     let home = tempfile::tempdir().unwrap();
@@ -583,14 +609,7 @@ fn a_file_another_tool_drops_into_new_is_indexed_on_open() {
     let paths = Paths::under(home.path());
     let mut store = MailStore::open(&paths, &account()).unwrap();
     // Read mail: its file goes to cur/.
-    store
-        .add(
-            "INBOX",
-            NewMessage::Bytes(&generated(1)),
-            None,
-            &Flags::new("S"),
-        )
-        .unwrap();
+    add_to_inbox(&mut store, 1, "S");
     drop(store);
     let store = MailStore::open(&paths, &account()).unwrap();
     drop(store);
@@ -599,13 +618,7 @@ fn a_file_another_tool_drops_into_new_is_indexed_on_open() {
     drop(store);
 
     tick();
-    // As procmail or mutt would: straight into new/, no index involved.
-    let inbox = maildir_path(&paths.mail_root(&account()), "INBOX");
-    fs::write(
-        inbox.join("new").join("1764000000.foreign.host"),
-        generated(2),
-    )
-    .unwrap();
+    let inbox = drop_into_new(&paths, 2);
     let store = MailStore::open(&paths, &account()).unwrap();
     // Only new/ changed: cur/ (where read mail lives, most of a big Inbox) is not listed.
     assert_eq!(
@@ -646,32 +659,13 @@ fn a_foreign_change_before_our_write_is_still_found_on_open() {
     let home = tempfile::tempdir().unwrap();
     let paths = Paths::under(home.path());
     let mut store = MailStore::open(&paths, &account()).unwrap();
-    store
-        .add(
-            "INBOX",
-            NewMessage::Bytes(&generated(1)),
-            None,
-            &Flags::default(),
-        )
-        .unwrap();
+    add_to_inbox(&mut store, 1, "");
     drop(store);
     let mut store = MailStore::open(&paths, &account()).unwrap();
     tick();
-    let inbox = maildir_path(&paths.mail_root(&account()), "INBOX");
-    fs::write(
-        inbox.join("new").join("1764000000.foreign.host"),
-        generated(2),
-    )
-    .unwrap();
+    drop_into_new(&paths, 2);
     tick();
-    store
-        .add(
-            "INBOX",
-            NewMessage::Bytes(&generated(3)),
-            None,
-            &Flags::default(),
-        )
-        .unwrap();
+    add_to_inbox(&mut store, 3, "");
     assert_eq!(store.count("INBOX").unwrap(), 2);
     drop(store);
     let store = MailStore::open(&paths, &account()).unwrap();
