@@ -464,12 +464,7 @@ pub fn run() -> ExitCode {
 pub fn run_with(mailto: Option<crate::mail::mailto::Mailto>) -> ExitCode {
     let window = iced::window::Settings {
         min_size: Some(iced::Size::new(480.0, 520.0)),
-        #[cfg(target_os = "linux")]
-        platform_specific: iced::window::settings::PlatformSpecific {
-            application_id: crate::APP_ID.to_string(),
-            ..Default::default()
-        },
-        ..Default::default()
+        ..window_settings()
     };
     let boot = move || {
         let mut app = App::new(startup());
@@ -504,6 +499,24 @@ pub fn run_with(mailto: Option<crate::mail::mailto::Mailto>) -> ExitCode {
         .window(window)
         .window_size(size)
         .run();
+    exit_code(result)
+}
+
+/// What every Pillarbox window shares: on Linux the app id, by which the desktop finds
+/// its icon and groups its windows.
+pub(crate) fn window_settings() -> iced::window::Settings {
+    iced::window::Settings {
+        #[cfg(target_os = "linux")]
+        platform_specific: iced::window::settings::PlatformSpecific {
+            application_id: crate::APP_ID.to_string(),
+            ..Default::default()
+        },
+        ..Default::default()
+    }
+}
+
+/// How a window's run ended, for the process: a failure to open it is said on stderr.
+pub(crate) fn exit_code(result: iced::Result) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {

@@ -59,30 +59,13 @@ pub fn run(path: &Path, raw: Vec<u8>) -> ExitCode {
         let viewer = cell.borrow_mut().take().expect("the window boots once");
         (viewer, Task::none())
     };
-    let window = iced::window::Settings {
-        #[cfg(target_os = "linux")]
-        platform_specific: iced::window::settings::PlatformSpecific {
-            application_id: crate::APP_ID.to_string(),
-            ..Default::default()
-        },
-        ..Default::default()
-    };
     let result = iced::application(boot, Viewer::update, Viewer::view)
         .title(Viewer::title)
         .theme(|_: &Viewer| crate::ui::theme::for_mode(iced::theme::Mode::None))
-        .window(window)
+        .window(super::window_settings())
         .window_size(iced::Size::new(820.0, 760.0))
         .run();
-    match result {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(error) => {
-            eprintln!(
-                "{}",
-                crate::fl!("app-error-window", error = error.to_string())
-            );
-            ExitCode::FAILURE
-        }
-    }
+    super::exit_code(result)
 }
 
 #[cfg(test)]
