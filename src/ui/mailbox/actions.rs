@@ -16,6 +16,34 @@ use super::accounts::{self, MailRef, Mailbox};
 use super::list::{Listed, Source};
 use super::{composer, engine, settings, MainWindow, Message, SEARCH_LIMIT};
 
+/// What [`MainWindow::change_messages`] did.
+#[derive(Debug, Default)]
+pub(super) struct Applied {
+    pub done: u64,
+    /// The accounts whose stores changed.
+    pub touched: Vec<usize>,
+    /// The place in the list of changes of the last one done.
+    pub last: Option<usize>,
+}
+
+/// A change on a store with no server copy to tell (POP3, the demo): a delete goes to the
+/// Trash, or for good from the Trash.
+fn change_locally(
+    store: &mut MailStore,
+    row: &crate::mail::store::EnvelopeRow,
+    change: &LocalChange,
+) -> Result<(), crate::mail::store::StoreError> {
+    let trash = Role::Trash.default_name();
+    match change {
+        LocalChange::Delete if row.folder == trash => store.remove(row.id),
+        LocalChange::Delete => store.move_to(row.id, trash).map(|_| ()),
+        LocalChange::Move { to } => store.move_to(row.id, to).map(|_| ()),
+        LocalChange::Flag { flag, on } => store
+            .set_flags(row.id, &row.flags().with(*flag, *on))
+            .map(|_| ()),
+    }
+}
+
 impl MainWindow {
     /// Sets (`Some`) or toggles (`None`) a flag: the file is renamed and the index
     /// updated now; the server hears of it through the account's connection.
@@ -120,41 +148,59 @@ impl MainWindow {
         if selected.is_empty() {
             return;
         }
-        let trash = Role::Trash.default_name();
+        let changes = selected
+            .into_iter()
+            .map(|message| (message, LocalChange::Delete))
+            .collect();
+        let applied = self.change_messages(changes);
+        if applied.done > 0 {
+            self.status.note = Some(crate::fl!("mailbox-deleted", count = applied.done));
+        }
+        self.after_removal(&applied.touched);
+    }
+
+    /// Moves or deletes messages, each in its own account: through the journal for an
+    /// IMAP cache (the sync repeats it on the server), else on the store itself. A move
+    /// to the folder a message is already in is skipped; a failure is said in the status
+    /// bar and the rest go on.
+    pub(super) fn change_messages(&mut self, changes: Vec<(MailRef, LocalChange)>) -> Applied {
         let (paths, demo) = (self.paths.as_ref(), self.offline_demo);
-        let mut done = 0;
-        let mut touched: Vec<usize> = Vec::new();
-        for message in &selected {
+        let mut applied = Applied::default();
+        for (position, (message, change)) in changes.iter().enumerate() {
             let Some(mailbox) = self.accounts.get_mut(message.account) else {
                 continue;
             };
-            let result = match mailbox.store.get(message.id) {
-                Ok(row) => match mailbox.journal(paths, demo, &row, &LocalChange::Delete) {
-                    Some(Ok(())) => Ok(()),
-                    Some(Err(error)) => {
-                        self.status.note = Some(error);
-                        continue;
-                    }
-                    None if row.folder == trash => mailbox.store.remove(message.id),
-                    None => mailbox.store.move_to(message.id, trash).map(|_| ()),
-                },
-                Err(error) => Err(error),
+            let row = match mailbox.store.get(message.id) {
+                Ok(row) if matches!(change, LocalChange::Move { to } if *to == row.folder) => {
+                    continue
+                }
+                Ok(row) => row,
+                Err(error) => {
+                    self.status.note = Some(error.user_message());
+                    continue;
+                }
+            };
+            let result = match mailbox.journal(paths, demo, &row, change) {
+                Some(Ok(())) => Ok(()),
+                Some(Err(error)) => {
+                    self.status.note = Some(error);
+                    continue;
+                }
+                None => change_locally(&mut mailbox.store, &row, change),
             };
             match result {
                 Ok(()) => {
-                    done += 1;
+                    applied.done += 1;
+                    applied.last = Some(position);
                     mailbox.command(engine::Command::Changed(message.id));
-                    if !touched.contains(&message.account) {
-                        touched.push(message.account);
+                    if !applied.touched.contains(&message.account) {
+                        applied.touched.push(message.account);
                     }
                 }
                 Err(error) => self.status.note = Some(error.user_message()),
             }
         }
-        if done > 0 {
-            self.status.note = Some(crate::fl!("mailbox-deleted", count = done));
-        }
-        self.after_removal(&touched);
+        applied
     }
 
     /// After messages left the list (deleted or moved): re-read it and the touched

@@ -9,7 +9,7 @@ use iced::Element;
 
 use super::folders::{self, Selection};
 use super::keys::{tip, Action};
-use super::{engine, MailRef, MainWindow, Message};
+use super::{MailRef, MainWindow, Message};
 use crate::mail::imap::journal::LocalChange;
 use crate::mail::store::folder::{Role, INBOX};
 
@@ -110,52 +110,21 @@ impl MainWindow {
 
     /// Moves each message within its account; the list and the counts follow at once.
     fn move_messages(&mut self, moves: Vec<(MailRef, String)>) {
-        let (paths, demo) = (self.paths.as_ref(), self.offline_demo);
-        let mut done: u64 = 0;
-        let mut touched: Vec<usize> = Vec::new();
-        let mut last_target = None;
-        for (message, target) in moves {
-            let Some(mailbox) = self.accounts.get_mut(message.account) else {
-                continue;
-            };
-            let row = match mailbox.store.get(message.id) {
-                Ok(row) if row.folder == target => continue,
-                Ok(row) => row,
-                Err(error) => {
-                    self.status.note = Some(error.user_message());
-                    continue;
-                }
-            };
-            let change = LocalChange::Move { to: target.clone() };
-            let result = match mailbox.journal(paths, demo, &row, &change) {
-                Some(Ok(())) => Ok(()),
-                Some(Err(error)) => {
-                    self.status.note = Some(error);
-                    continue;
-                }
-                None => mailbox.store.move_to(message.id, &target).map(|_| ()),
-            };
-            match result {
-                Ok(()) => {
-                    done += 1;
-                    mailbox.command(engine::Command::Changed(message.id));
-                    if !touched.contains(&message.account) {
-                        touched.push(message.account);
-                    }
-                    last_target = Some(target);
-                }
-                Err(error) => self.status.note = Some(error.user_message()),
-            }
-        }
-        let Some(target) = last_target else {
+        let changes: Vec<(MailRef, LocalChange)> = moves
+            .into_iter()
+            .map(|(message, to)| (message, LocalChange::Move { to }))
+            .collect();
+        let applied = self.change_messages(changes.clone());
+        let Some((_, LocalChange::Move { to })) = applied.last.and_then(|at| changes.get(at))
+        else {
             return;
         };
         self.status.note = Some(crate::fl!(
             "mailbox-moved",
-            count = done,
-            folder = folders::display_name(&target)
+            count = applied.done,
+            folder = folders::display_name(to)
         ));
-        self.after_removal(&touched);
+        self.after_removal(&applied.touched);
     }
 
     /// The toolbar's Archive button and "Move to…" list.
