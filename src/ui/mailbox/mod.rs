@@ -461,34 +461,36 @@ impl MainWindow {
     pub fn view(&self) -> Element<'_, Message> {
         use keys::{tip, Action};
         let toolbar = row![
-            tip(
-                button(text(crate::fl!("mailbox-new"))).on_press(Message::New),
+            tool(
+                crate::fl!("mailbox-new"),
+                button::primary,
+                Message::New,
                 Action::New
             ),
-            tip(
-                button(text(crate::fl!("mailbox-delete")))
-                    .style(button::secondary)
-                    .on_press(Message::Delete),
+            tool(
+                crate::fl!("mailbox-delete"),
+                button::secondary,
+                Message::Delete,
                 Action::Delete
             ),
-            tip(
-                button(text(crate::fl!("mailbox-read-unread")))
-                    .style(button::secondary)
-                    .on_press(Message::ToggleRead),
+            tool(
+                crate::fl!("mailbox-read-unread"),
+                button::secondary,
+                Message::ToggleRead,
                 Action::ToggleRead
             ),
-            tip(
-                button(text(crate::fl!("mailbox-flag")))
-                    .style(button::secondary)
-                    .on_press(Message::ToggleFlag),
+            tool(
+                crate::fl!("mailbox-flag"),
+                button::secondary,
+                Message::ToggleFlag,
                 Action::ToggleFlag
             ),
             self.move_controls(),
             tip(self.search.view().map(Message::Search), Action::Search),
-            tip(
-                button(text(crate::fl!("mailbox-settings")))
-                    .style(button::text)
-                    .on_press(Message::OpenSettings),
+            tool(
+                crate::fl!("mailbox-settings"),
+                button::text,
+                Message::OpenSettings,
                 Action::Settings
             ),
             // The demo has no wizard to go to.
@@ -496,10 +498,10 @@ impl MainWindow {
                 .style(button::text)
                 .on_press_maybe((!self.offline_demo).then_some(Message::AddAccount)),
             // A glyph alone says nothing to someone who doesn't know it: name it on hover.
-            tip(
-                button(text("?"))
-                    .style(button::text)
-                    .on_press(Message::ToggleHelp),
+            tool(
+                "?".to_string(),
+                button::text,
+                Message::ToggleHelp,
                 Action::Help
             ),
         ]
@@ -547,6 +549,16 @@ impl MainWindow {
         ]
         .into()
     }
+}
+
+/// A toolbar button, its action's key named on hover.
+fn tool<'a>(
+    label: String,
+    style: fn(&Theme, button::Status) -> button::Style,
+    message: Message,
+    action: keys::Action,
+) -> Element<'a, Message> {
+    keys::tip(button(text(label)).style(style).on_press(message), action)
 }
 
 /// What the list shows for a folder pane selection.
