@@ -208,12 +208,7 @@ fn keys_m_filters_folders_and_enter_moves_the_selection() {
     let _ = w.shortcut(Key::Named(Named::Enter), Modifiers::default());
     assert!(w.picker.is_none(), "picking closes the picker");
     assert_eq!(w.accounts[0].store.get(id).unwrap().folder, "Archive");
-    assert!(w
-        .status
-        .note
-        .as_deref()
-        .unwrap()
-        .contains("Moved 1 message"));
+    assert!(crate::support::note(w).contains("Moved 1 message"));
 
     // Escape closes without moving; Down moves the highlight.
     let _ = w.update(Message::List(list::Message::Clicked(0)));

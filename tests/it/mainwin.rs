@@ -872,9 +872,7 @@ fn mainwin_cli_refuses_what_is_not_a_mailto_link() {
 /// the next sync replays, not just into the local copy (which a sync would undo).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn mainwin_read_and_delete_reach_the_imap_server() {
-    use pillarbox::mail::imap::conn::Conn;
-    use pillarbox::mail::imap::{journal, sync_account, SyncOptions};
-    use pillarbox::mail::tls::Timeouts;
+    use pillarbox::mail::imap::journal;
     pillarbox::i18n::init(Some("en-GB"));
     let lab = crate::lab::lab();
     let user = lab.new_user("mainwin-journal");
@@ -882,21 +880,8 @@ async fn mainwin_read_and_delete_reach_the_imap_server() {
     let account = lab.account(&user, pillarbox::mail::account::Protocol::Imap);
     let dir = tempfile::tempdir().unwrap();
     let paths = Paths::under(dir.path());
-    let sync = || async {
-        let mut conn = Conn::connect(&account, &lab.password(), &Timeouts::default())
-            .await
-            .unwrap();
-        sync_account(
-            &mut conn,
-            &paths,
-            &account,
-            &SyncOptions::default(),
-            &|_| {},
-        )
-        .await
-        .unwrap();
-        conn.logout().await;
-    };
+    let password = lab.password();
+    let sync = || crate::support::imap_sync(&account, &password, &paths);
     sync().await;
     let server_seen = || {
         let cur = lab.server_maildir(&user, "INBOX").join("cur");

@@ -226,12 +226,7 @@ fn mainwin_actions_move_changes_folder_and_counts_at_once() {
     };
     assert_eq!(count(w, "INBOX"), inbox - 1);
     assert_eq!(count(w, "Archive"), archive + 1);
-    assert!(w
-        .status
-        .note
-        .as_deref()
-        .unwrap()
-        .contains("Moved 1 message"));
+    assert!(crate::support::note(w).contains("Moved 1 message"));
     assert!(
         !w.list.selected.iter().any(|r| r.id == id),
         "the next message is selected"
@@ -257,7 +252,6 @@ fn mainwin_actions_move_changes_folder_and_counts_at_once() {
 mod lab_move {
     use pillarbox::mail::account::Protocol;
     use pillarbox::mail::imap::conn::{quote, Conn};
-    use pillarbox::mail::imap::{sync_account, SyncOptions};
     use pillarbox::mail::paths::Paths;
     use pillarbox::mail::store::MailStore;
     use pillarbox::mail::tls::Timeouts;
@@ -284,22 +278,7 @@ mod lab_move {
         conn.logout().await;
         let dir = tempfile::tempdir().unwrap();
         let paths = Paths::under(dir.path());
-        let sync = || async {
-            let mut conn = Conn::connect(&account, &user.password, &Timeouts::default())
-                .await
-                .unwrap();
-            let summary = sync_account(
-                &mut conn,
-                &paths,
-                &account,
-                &SyncOptions::default(),
-                &|_| {},
-            )
-            .await
-            .unwrap();
-            conn.logout().await;
-            summary
-        };
+        let sync = || crate::support::imap_sync(&account, &user.password, &paths);
         sync().await;
 
         let store = MailStore::open(&paths, &account.id()).unwrap();

@@ -90,7 +90,7 @@ fn multi_actions_move_to_offers_and_uses_the_selected_messages_account() {
         projects_a
     );
     assert_eq!(w.list.total, total - 1, "gone from the unified Inbox");
-    assert!(plain(w.status.note.as_deref().unwrap()).contains("Moved 1 message"));
+    assert!(crate::support::note(w).contains("Moved 1 message"));
     let projects = w.folders.sections[1]
         .folders
         .iter()
@@ -139,7 +139,7 @@ fn multi_actions_archive_files_each_message_in_its_own_accounts_archive() {
         archived[1] + 1
     );
     assert_eq!(w.list.total, total - 2);
-    assert!(plain(w.status.note.as_deref().unwrap()).contains("Moved 2 messages"));
+    assert!(crate::support::note(w).contains("Moved 2 messages"));
     for account in [0, 1] {
         let archive = w.folders.sections[account]
             .folders

@@ -91,6 +91,11 @@ pub(crate) fn plain(text: &str) -> String {
     text.replace(['\u{2068}', '\u{2069}'], "")
 }
 
+/// The status bar's note as read (empty without one).
+pub(crate) fn note(w: &MainWindow) -> String {
+    plain(w.status.note.as_deref().unwrap_or_default())
+}
+
 /// What clicking the control labelled `label` in the simulator sends.
 pub(crate) fn clicked(w: &MainWindow, label: &str) -> Vec<Message> {
     let mut ui = iced_test::simulator(w.view());
@@ -136,4 +141,21 @@ pub(crate) fn settle(w: &mut MainWindow, task: Task<Message>) {
     for message in run_task(task) {
         let _ = w.update(message);
     }
+}
+
+/// One IMAP sync of `account` into the home at `paths`, as the window's connection runs it.
+pub(crate) async fn imap_sync(
+    account: &Account,
+    password: &pillarbox::mail::secret::Password,
+    paths: &Paths,
+) -> pillarbox::mail::imap::SyncSummary {
+    use pillarbox::mail::imap::{conn::Conn, sync_account, SyncOptions};
+    let mut conn = Conn::connect(account, password, &Default::default())
+        .await
+        .unwrap();
+    let summary = sync_account(&mut conn, paths, account, &SyncOptions::default(), &|_| {})
+        .await
+        .unwrap();
+    conn.logout().await;
+    summary
 }
