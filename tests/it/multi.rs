@@ -15,6 +15,11 @@ use crate::support::{
     click, clicked, position_of, press_button, run_task, second_account, settle, two_accounts,
 };
 
+/// The window's accounts by address, in its order.
+fn emails(w: &MainWindow) -> Vec<String> {
+    w.accounts.iter().map(|m| m.account.email.clone()).collect()
+}
+
 #[test]
 fn multi_unified_inbox_merges_both_accounts_newest_first() {
     let mut f = two_accounts(400, 300);
@@ -360,11 +365,7 @@ fn multi_removals_finishing_out_of_order_each_remove_their_own_account() {
     let bee = w.remove_account(1, false);
     let demo = w.remove_account(0, false);
     settle(w, demo);
-    let emails: Vec<&str> = w
-        .accounts
-        .iter()
-        .map(|m| m.account.email.as_str())
-        .collect();
+    let emails = emails(w);
     assert_eq!(emails, ["bee@example.org"]);
     settle(w, bee);
     assert!(w.accounts.is_empty(), "Bee, now the first, went by its id");
@@ -425,12 +426,8 @@ fn multi_a_removal_finishing_under_the_wizard_still_reaches_the_window() {
     let Screen::Mail(window) = &app.screen else {
         panic!("back to the window");
     };
-    let emails: Vec<&str> = window
-        .accounts
-        .iter()
-        .map(|m| m.account.email.as_str())
-        .collect();
-    assert_eq!(emails, [pillarbox::demo::account().email.as_str()]);
+    let emails = emails(window);
+    assert_eq!(emails, [pillarbox::demo::account().email]);
 }
 
 #[test]
@@ -496,11 +493,7 @@ fn multi_app_shell_opens_every_account_and_comes_back_from_the_wizard() {
     let Screen::Mail(window) = &app.screen else {
         panic!("a saved account goes back to the main window");
     };
-    let emails: Vec<&str> = window
-        .accounts
-        .iter()
-        .map(|m| m.account.email.as_str())
-        .collect();
+    let emails = emails(window);
     assert_eq!(
         emails,
         [
