@@ -16,6 +16,7 @@ mod lab_smoke;
 mod logging;
 mod mainwin;
 mod mainwin_actions;
+mod mainwin_lab;
 mod mainwin_panes;
 mod multi;
 mod multi_actions;
