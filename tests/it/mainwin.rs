@@ -8,7 +8,7 @@ use pillarbox::ui::mailbox::{
     composer, engine, list, reader, search, MailRef, MainWindow, Message,
 };
 
-use crate::support::{list_msg, replay, window};
+use crate::support::{list_msg, replay, settle, window};
 
 #[test]
 fn mainwin_opens_on_the_inbox_with_only_a_window_of_rows() {
@@ -492,7 +492,16 @@ fn mainwin_settings_save_to_the_config_and_reject_a_bad_interval() {
         settings::Message::Theme(settings::ThemeChoice(Theme::Dark)),
     );
     send(w, settings::Message::Notifications(false));
-    send(w, settings::Message::Save);
+    let save = w.update(Message::Settings(settings::Message::Save));
+    assert!(
+        w.settings.is_some(),
+        "open until the task has written the config"
+    );
+    assert_eq!(
+        Config::load(&paths).unwrap().accounts[0].display_name,
+        "Demo"
+    );
+    settle(w, save);
     assert!(w.settings.is_none(), "saved settings close");
     let saved = Config::load(&paths).unwrap();
     assert_eq!(saved.accounts[0].check_interval_minutes, 15);

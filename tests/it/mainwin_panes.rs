@@ -433,7 +433,12 @@ fn panes_saved_theme_applies_at_once_and_system_follows_the_desktop() {
             app,
             Message::Settings(settings::Message::Theme(settings::ThemeChoice(theme))),
         );
-        mail(app, Message::Settings(settings::Message::Save));
+        let save = app.update(pillarbox::ui::Message::Mail(Message::Settings(
+            settings::Message::Save,
+        )));
+        for message in run_task(save) {
+            let _ = app.update(message);
+        }
     };
     choose(&mut app, Theme::Dark);
     assert_eq!(app.theme(), dark, "dark although the desktop is light");

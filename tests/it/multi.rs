@@ -285,7 +285,8 @@ fn multi_remove_an_account_in_settings() {
     assert_eq!(w.settings.as_ref().unwrap().editing, 1);
     assert_eq!(w.settings.as_ref().unwrap().display_name, "Bee");
     send(w, settings::Message::DisplayName("Bumble".into()));
-    send(w, settings::Message::Save);
+    let save = w.update(Message::Settings(settings::Message::Save));
+    settle(w, save);
     assert!(w.settings.is_none());
     let config = Config::load(&paths).unwrap();
     assert_eq!(config.accounts[1].display_name, "Bumble");
@@ -354,6 +355,32 @@ fn multi_remove_an_account_in_settings() {
             .unwrap()
             > 0
     );
+}
+
+/// The settings are written by a task: when the save comes back after the form moved on
+/// to another account, it updates the account it was for and leaves that form open.
+#[test]
+fn multi_a_settings_save_coming_back_late_updates_its_own_account() {
+    let mut f = two_accounts(10, 10);
+    let w = &mut f.window;
+    let _ = w.update(Message::OpenSettings);
+    let send = |w: &mut MainWindow, m: settings::Message| w.update(Message::Settings(m));
+    let _ = send(w, settings::Message::Edit(1));
+    let _ = send(w, settings::Message::DisplayName("Bumble".into()));
+    let save = send(w, settings::Message::Save);
+    let _ = send(w, settings::Message::Edit(0));
+    settle(w, save);
+    assert_eq!(w.accounts[1].account.display_name, "Bumble");
+    assert_eq!(w.accounts[0].account.display_name, "Demo");
+    assert_eq!(
+        Config::load(&f.paths).unwrap().accounts[1].display_name,
+        "Bumble"
+    );
+    let form = w
+        .settings
+        .as_ref()
+        .expect("the form on the demo account stays");
+    assert_eq!(form.editing, 0);
 }
 
 /// The config is written by a task: two removals may finish in either order, and each

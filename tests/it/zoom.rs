@@ -10,7 +10,7 @@ use pillarbox::ui::mailbox::{composer, MainWindow, Message};
 use pillarbox::ui::scale::{self, Step};
 use pillarbox::ui::{App, Screen, Startup};
 
-use crate::support::{demo_home, window};
+use crate::support::{demo_home, settle, window};
 
 fn ctrl(w: &mut MainWindow, key: &str, shift: bool) {
     let mut modifiers = Modifiers::COMMAND;
@@ -114,7 +114,8 @@ fn zoom_setting_saved_in_the_form_applies_at_once() {
         let _ = w.update(Message::Settings(m));
     };
     send(w, settings::Message::TextSize(choice(Some(175))));
-    send(w, settings::Message::Save);
+    let save = w.update(Message::Settings(settings::Message::Save));
+    settle(w, save);
     assert!(w.settings.is_none());
     assert_eq!(w.scale_factor(), 1.75);
     assert_eq!(
@@ -123,7 +124,8 @@ fn zoom_setting_saved_in_the_form_applies_at_once() {
     );
     let _ = w.update(Message::OpenSettings);
     send(w, settings::Message::TextSize(choice(None)));
-    send(w, settings::Message::Save);
+    let save = w.update(Message::Settings(settings::Message::Save));
+    settle(w, save);
     assert_eq!(w.scale_factor(), 1.5, "back to the system's size");
     assert_eq!(
         Config::load(&paths).unwrap().settings.text_scale_percent,

@@ -507,7 +507,54 @@ impl MainWindow {
         self.settings = Some(form);
     }
 
+    /// The settings form's save came back. The account is found by its id: the form may
+    /// have moved on to another account, or closed, while the file was written.
+    fn settings_written(
+        &mut self,
+        result: Result<(Box<Account>, crate::mail::config::Settings), String>,
+    ) -> Task<Message> {
+        let (account, saved) = match result {
+            Ok(written) => written,
+            Err(error) => {
+                match &mut self.settings {
+                    Some(form) => form.error = Some(error),
+                    None => self.status.note = Some(error),
+                }
+                return Task::none();
+            }
+        };
+        let id = account.id();
+        if let Some(index) = self.accounts.iter().position(|m| m.account.id() == id) {
+            self.accounts[index].account = *account;
+            let label = self.accounts[index].label();
+            if let Some(section) = self.folders.sections.get_mut(index) {
+                section.label = label;
+            }
+            // A new worker with the new account settings replaces the old.
+            self.restart_connection(index);
+        }
+        crate::i18n::init(saved.language.as_deref());
+        self.mark_read_delay = Duration::from_secs(saved.mark_read_delay_secs.into());
+        self.notify.enabled = saved.notifications;
+        // The app shell applies it from here at once.
+        self.theme = saved.theme;
+        self.zoom.chosen = saved.text_scale_percent;
+        // The form that saved closes; one since opened on another account stays.
+        let saved_form = self
+            .settings
+            .as_ref()
+            .is_some_and(|f| f.accounts.get(f.editing).is_some_and(|(a, _)| *a == id));
+        if saved_form {
+            self.settings = None;
+        }
+        self.status.note = Some(crate::fl!("settings-saved"));
+        Task::none()
+    }
+
     pub(super) fn settings_update(&mut self, message: settings::Message) -> Task<Message> {
+        if let settings::Message::Written(result) = message {
+            return self.settings_written(result);
+        }
         let Some(state) = &mut self.settings else {
             return Task::none();
         };
@@ -518,24 +565,6 @@ impl MainWindow {
         let (task, event) = state.update(message, self.paths.as_ref(), &mailbox.account);
         let task = task.map(Message::Settings);
         match event {
-            Some(settings::Event::Saved(account, saved)) => {
-                self.accounts[editing].account = *account;
-                let label = self.accounts[editing].label();
-                if let Some(section) = self.folders.sections.get_mut(editing) {
-                    section.label = label;
-                }
-                crate::i18n::init(saved.language.as_deref());
-                self.mark_read_delay = Duration::from_secs(saved.mark_read_delay_secs.into());
-                self.notify.enabled = saved.notifications;
-                // The app shell applies it from here at once.
-                self.theme = saved.theme;
-                self.zoom.chosen = saved.text_scale_percent;
-                self.settings = None;
-                self.status.note = Some(crate::fl!("settings-saved"));
-                // A new worker with the new account settings replaces the old.
-                self.restart_connection(editing);
-                task
-            }
             Some(settings::Event::Edit(account)) => {
                 let current = state.settings.clone();
                 self.open_settings(account, current);

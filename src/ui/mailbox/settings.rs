@@ -1,7 +1,8 @@
 //! Settings: the accounts (add with the wizard, pick one to edit, remove after a
 //! confirmation), the edited account's name, check interval and POP3 leave-on-server,
 //! and the app's theme, language, text size and notifications. Saved with `Config::update`
-//! (locked read-modify-write), so a CLI change made meanwhile is kept.
+//! (locked read-modify-write), so a CLI change made meanwhile is kept, by a task: the
+//! window applies the result when it comes back.
 
 use iced::widget::{button, checkbox, column, container, pick_list, row, text, text_input};
 use iced::{Element, Length, Task};
@@ -9,6 +10,32 @@ use iced::{Element, Length, Task};
 use crate::mail::account::{Account, AccountId, Protocol};
 use crate::mail::config::{Config, Settings, Theme};
 use crate::mail::paths::Paths;
+
+/// Writes the account and the app's settings into the config (locked read-modify-write,
+/// so a CLI change made meanwhile is kept) on a blocking thread.
+fn write_task(paths: Paths, account: Account, settings: Settings) -> Task<Message> {
+    let write = move || {
+        let id = account.id();
+        let (to_save, new_settings) = (account.clone(), settings.clone());
+        Config::update(&paths, move |config| {
+            config.settings = new_settings;
+            if let Some(slot) = config.account_mut(&id) {
+                *slot = to_save;
+            }
+            Ok(())
+        })
+        .map_err(|e| e.user_message())?;
+        Ok((Box::new(account), settings))
+    };
+    Task::perform(
+        async move {
+            tokio::task::spawn_blocking(write)
+                .await
+                .unwrap_or_else(|error| Err(error.to_string()))
+        },
+        Message::Written,
+    )
+}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LanguageChoice(pub Option<String>);
@@ -97,13 +124,14 @@ pub enum Message {
     CancelRemove,
     AddAccount,
     Save,
+    /// The config was written (the new account and settings), or why not. The window
+    /// handles it, whether or not the form is still open.
+    Written(Result<(Box<Account>, Settings), String>),
     Close,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Event {
-    /// Saved: the new account and settings.
-    Saved(Box<Account>, Settings),
     /// Edit another account (the window opens the form on it).
     Edit(usize),
     /// Confirmed: remove this account.
@@ -137,8 +165,8 @@ impl State {
         }
     }
 
-    /// Applies the form to `account` and the config file. Pure but for the file.
-    pub fn save(&self, paths: &Paths, account: &Account) -> Result<(Account, Settings), String> {
+    /// The form applied to `account`, or why it cannot be (a bad interval).
+    pub fn applied(&self, account: &Account) -> Result<(Account, Settings), String> {
         let minutes: u32 = match self.interval.trim().parse() {
             Ok(m) if (1..=1440).contains(&m) => m,
             _ => return Err(crate::fl!("settings-bad-interval")),
@@ -147,18 +175,7 @@ impl State {
         updated.display_name = self.display_name.trim().to_string();
         updated.check_interval_minutes = minutes;
         updated.pop3.leave_on_server = self.leave_on_server;
-        let settings = self.settings.clone();
-        let id = account.id();
-        let (to_save, new_settings) = (updated.clone(), settings.clone());
-        Config::update(paths, move |config| {
-            config.settings = new_settings;
-            if let Some(slot) = config.account_mut(&id) {
-                *slot = to_save;
-            }
-            Ok(())
-        })
-        .map_err(|e| e.user_message())?;
-        Ok((updated, settings))
+        Ok((updated, self.settings.clone()))
     }
 
     pub fn update(
@@ -210,16 +227,14 @@ impl State {
                     self.error = Some(crate::fl!("settings-no-home"));
                     return (Task::none(), None);
                 };
-                match self.save(paths, account) {
+                match self.applied(account) {
                     Ok((account, settings)) => {
-                        return (
-                            Task::none(),
-                            Some(Event::Saved(Box::new(account), settings)),
-                        )
+                        return (write_task(paths.clone(), account, settings), None);
                     }
                     Err(error) => self.error = Some(error),
                 }
             }
+            Message::Written(_) => {}
         }
         (Task::none(), None)
     }
