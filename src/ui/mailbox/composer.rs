@@ -406,21 +406,23 @@ impl State {
         };
         let mut form = Column::new().spacing(8).push(
             row![
-                tip(
-                    button(text(crate::fl!("composer-send"))).on_press(Message::Send),
+                keys::tool(
+                    crate::fl!("composer-send"),
+                    button::primary,
+                    Message::Send,
                     Action::Send
                 ),
-                tip(
-                    button(text(crate::fl!("composer-save-draft")))
-                        .style(button::secondary)
-                        .on_press(Message::SaveDraft),
+                keys::tool(
+                    crate::fl!("composer-save-draft"),
+                    button::secondary,
+                    Message::SaveDraft,
                     Action::SaveDraft
                 ),
                 space().width(Length::Fill),
-                tip(
-                    button(text(crate::fl!("composer-close")))
-                        .style(button::text)
-                        .on_press(Message::Close),
+                keys::tool(
+                    crate::fl!("composer-close"),
+                    button::text,
+                    Message::Close,
                     Action::CloseComposer
                 ),
             ]

@@ -453,6 +453,19 @@ pub fn tip_text(action: Action) -> String {
     )
 }
 
+/// A button for an action, its key named on hover.
+pub fn tool<'a, M: Clone + 'a>(
+    label: String,
+    style: fn(&iced::Theme, iced::widget::button::Status) -> iced::widget::button::Style,
+    message: M,
+    action: Action,
+) -> Element<'a, M> {
+    let button = iced::widget::button(text(label))
+        .style(style)
+        .on_press(message);
+    tip(button, action)
+}
+
 /// Wraps a control in a tooltip naming its action and key.
 pub fn tip<'a, M: 'a>(content: impl Into<Element<'a, M>>, action: Action) -> Element<'a, M> {
     tooltip(

@@ -459,7 +459,7 @@ impl MainWindow {
     }
 
     pub fn view(&self) -> Element<'_, Message> {
-        use keys::{tip, Action};
+        use keys::{tip, tool, Action};
         let toolbar = row![
             tool(
                 crate::fl!("mailbox-new"),
@@ -549,16 +549,6 @@ impl MainWindow {
         ]
         .into()
     }
-}
-
-/// A toolbar button, its action's key named on hover.
-fn tool<'a>(
-    label: String,
-    style: fn(&Theme, button::Status) -> button::Style,
-    message: Message,
-    action: keys::Action,
-) -> Element<'a, Message> {
-    keys::tip(button(text(label)).style(style).on_press(message), action)
 }
 
 /// What the list shows for a folder pane selection.
