@@ -502,6 +502,24 @@ pub fn run_with(mailto: Option<crate::mail::mailto::Mailto>) -> ExitCode {
     exit_code(result)
 }
 
+/// Runs blocking work (a file written, the config updated) on tokio's blocking threads:
+/// `update` must never wait on the disk.
+pub(crate) async fn blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, String> + Send + 'static,
+) -> Result<T, String> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .unwrap_or_else(|error| Err(error.to_string()))
+}
+
+/// [`blocking`] as a task whose result comes back as a message.
+pub(crate) fn off_thread<T: Send + 'static, M: Send + 'static>(
+    work: impl FnOnce() -> Result<T, String> + Send + 'static,
+    done: impl FnOnce(Result<T, String>) -> M + Send + 'static,
+) -> Task<M> {
+    Task::perform(blocking(work), done)
+}
+
 /// What every Pillarbox window shares: on Linux the app id, by which the desktop finds
 /// its icon and groups its windows.
 pub(crate) fn window_settings() -> iced::window::Settings {

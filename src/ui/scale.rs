@@ -127,14 +127,7 @@ pub fn save_task<M: Send + 'static>(
     done: impl FnOnce(Result<(), String>) -> M + Send + 'static,
 ) -> iced::Task<M> {
     let order = SAVES_ASKED.fetch_add(1, Ordering::SeqCst) + 1;
-    iced::Task::perform(
-        async move {
-            tokio::task::spawn_blocking(move || save_in_order(&paths, chosen, order))
-                .await
-                .unwrap_or_else(|error| Err(error.to_string()))
-        },
-        done,
-    )
+    crate::ui::off_thread(move || save_in_order(&paths, chosen, order), done)
 }
 
 fn save_in_order(paths: &Paths, chosen: Option<u16>, order: u64) -> Result<(), String> {

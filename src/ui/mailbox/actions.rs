@@ -425,12 +425,8 @@ impl MainWindow {
         };
         let id = mailbox.account.id();
         let removing = id.clone();
-        Task::perform(
-            async move {
-                tokio::task::spawn_blocking(move || accounts::remove_from_config(&paths, &removing))
-                    .await
-                    .unwrap_or_else(|error| Err(error.to_string()))
-            },
+        crate::ui::off_thread(
+            move || accounts::remove_from_config(&paths, &removing),
             move |result| Message::AccountRemoved {
                 id: id.clone(),
                 delete_mail,

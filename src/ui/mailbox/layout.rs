@@ -325,14 +325,7 @@ fn write_task(path: PathBuf, saved: Saved) -> Task<Message> {
         written.insert(path, order);
         Ok(())
     };
-    Task::perform(
-        async move {
-            tokio::task::spawn_blocking(write)
-                .await
-                .unwrap_or_else(|error| Err(error.to_string()))
-        },
-        Message::Written,
-    )
+    crate::ui::off_thread(write, Message::Written)
 }
 
 /// The three panes. The gap between them is the divider: a bar that takes the resize

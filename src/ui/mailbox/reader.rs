@@ -13,6 +13,7 @@ use super::files;
 use super::keys::{tip, Action};
 use crate::mail::store::envelope::readable_text;
 use crate::mail::store::{EnvelopeRow, MailStore, MessageId};
+use crate::ui::blocking;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Attachment {
@@ -432,15 +433,6 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
         _ => rest.split(|c: char| c.is_whitespace()).next()?,
     };
     Some(value.replace("&amp;", "&"))
-}
-
-/// Runs file work off the UI thread.
-async fn blocking<T: Send + 'static>(
-    work: impl FnOnce() -> Result<T, String> + Send + 'static,
-) -> Result<T, String> {
-    tokio::task::spawn_blocking(work)
-        .await
-        .map_err(|e| e.to_string())?
 }
 
 /// The name (as the message gives it) and the decoded bytes of attachment `index`.

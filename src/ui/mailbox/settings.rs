@@ -27,14 +27,7 @@ fn write_task(paths: Paths, account: Account, settings: Settings) -> Task<Messag
         .map_err(|e| e.user_message())?;
         Ok((Box::new(account), settings))
     };
-    Task::perform(
-        async move {
-            tokio::task::spawn_blocking(write)
-                .await
-                .unwrap_or_else(|error| Err(error.to_string()))
-        },
-        Message::Written,
-    )
+    crate::ui::off_thread(write, Message::Written)
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
