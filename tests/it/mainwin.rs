@@ -511,6 +511,8 @@ fn mainwin_settings_save_to_the_config_and_reject_a_bad_interval() {
     assert_eq!(w.accounts[0].account.display_name, "Dafydd");
 }
 
+/// `pillarbox mailto:...` opens the main window with the composer filled in from the link,
+/// and sending it puts a real message for those recipients in the outbox.
 #[test]
 fn mainwin_mailto_link_opens_a_filled_composer() {
     use pillarbox::ui::{App, Screen, Startup};

@@ -319,9 +319,6 @@ mod wired {
     }
 }
 
-/// `pillarbox mailto:...` opens the main window with the composer filled in from the link,
-/// and sending it puts a real message for those recipients in the outbox.
-
 /// Reading and deleting in the window go to the server: through the durable journal that
 /// the next sync replays, not just into the local copy (which a sync would undo).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
