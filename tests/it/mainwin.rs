@@ -474,7 +474,13 @@ fn mainwin_settings_save_to_the_config_and_reject_a_bad_interval() {
     config.save(&paths).unwrap();
     let w = &mut f.window;
     w.paths = Some(paths.clone());
-    let _ = w.update(Message::OpenSettings);
+    let load = w.update(Message::OpenSettings);
+    assert!(
+        w.settings.is_none(),
+        "the config is read by the task, not inside update"
+    );
+    settle(w, load);
+    assert!(w.settings.is_some());
     let send = |w: &mut MainWindow, m: settings::Message| {
         let _ = w.update(Message::Settings(m));
     };

@@ -428,7 +428,7 @@ fn panes_saved_theme_applies_at_once_and_system_follows_the_desktop() {
         let _ = app.update(pillarbox::ui::Message::Mail(m));
     };
     let choose = |app: &mut App, theme| {
-        mail(app, Message::OpenSettings);
+        crate::support::app_settle(app, pillarbox::ui::Message::Mail(Message::OpenSettings));
         mail(
             app,
             Message::Settings(settings::Message::Theme(settings::ThemeChoice(theme))),

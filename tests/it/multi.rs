@@ -275,7 +275,7 @@ fn multi_remove_an_account_in_settings() {
     let paths = f.paths.clone();
     let w = &mut f.window;
     let bee = second_account();
-    let _ = w.update(Message::OpenSettings);
+    crate::support::open_settings(w);
     let send = |w: &mut MainWindow, m: settings::Message| {
         let _ = w.update(Message::Settings(m));
     };
@@ -293,7 +293,7 @@ fn multi_remove_an_account_in_settings() {
     assert_eq!(config.accounts[0].display_name, "Demo");
     assert_eq!(w.accounts[1].account.display_name, "Bumble");
     assert!(w.folders.sections[1].label.contains("Bumble"));
-    let _ = w.update(Message::OpenSettings);
+    crate::support::open_settings(w);
     // Remove asks first, and says where the mail stays.
     send(w, settings::Message::Remove(1));
     let removal = w.settings.as_ref().unwrap().removal.clone().unwrap();
@@ -363,7 +363,7 @@ fn multi_remove_an_account_in_settings() {
 fn multi_a_settings_save_coming_back_late_updates_its_own_account() {
     let mut f = two_accounts(10, 10);
     let w = &mut f.window;
-    let _ = w.update(Message::OpenSettings);
+    crate::support::open_settings(w);
     let send = |w: &mut MainWindow, m: settings::Message| w.update(Message::Settings(m));
     let _ = send(w, settings::Message::Edit(1));
     let _ = send(w, settings::Message::DisplayName("Bumble".into()));
@@ -394,6 +394,12 @@ fn multi_removals_finishing_out_of_order_each_remove_their_own_account() {
     settle(w, demo);
     let emails = emails(w);
     assert_eq!(emails, ["bee@example.org"]);
+    // A form asked for on the removed account does not open on the one now in its place.
+    let _ = w.update(Message::SettingsLoaded {
+        account: pillarbox::demo::account().id(),
+        result: Ok(Default::default()),
+    });
+    assert!(w.settings.is_none());
     settle(w, bee);
     assert!(w.accounts.is_empty(), "Bee, now the first, went by its id");
     assert!(Config::load(&f.paths).unwrap().accounts.is_empty());
@@ -438,7 +444,7 @@ fn multi_a_removal_finishing_under_the_wizard_still_reaches_the_window() {
     });
     app.open_mailbox = true;
     app.show_mailbox();
-    let _ = app.update(App::Mail(Message::OpenSettings));
+    crate::support::app_settle(&mut app, App::Mail(Message::OpenSettings));
     let _ = app.update(App::Mail(Message::Settings(settings::Message::Remove(1))));
     let confirm = app.update(App::Mail(Message::Settings(
         settings::Message::ConfirmRemove,
@@ -536,7 +542,10 @@ fn multi_app_shell_opens_every_account_and_comes_back_from_the_wizard() {
 
     // Removing every account ends on the setup wizard.
     for _ in 0..3 {
-        let _ = app.update(pillarbox::ui::Message::Mail(Message::OpenSettings));
+        crate::support::app_settle(
+            &mut app,
+            pillarbox::ui::Message::Mail(Message::OpenSettings),
+        );
         let mail = |m| pillarbox::ui::Message::Mail(Message::Settings(m));
         let _ = app.update(mail(settings::Message::Remove(0)));
         let confirm = app.update(mail(settings::Message::ConfirmRemove));
@@ -604,7 +613,10 @@ fn multi_ui_folder_pane_and_account_removal() {
         .is_ok());
     drop(ui);
 
-    press_button(w, &pillarbox::fl!("mailbox-settings"));
+    for message in clicked(w, &pillarbox::fl!("mailbox-settings")) {
+        let task = w.update(message);
+        settle(w, task);
+    }
     // Two "Remove" buttons: the simulator clicks the first, the demo account.
     press_button(w, &pillarbox::fl!("settings-account-remove"));
     let removal = w.settings.as_ref().unwrap().removal.clone().unwrap();

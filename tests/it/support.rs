@@ -159,3 +159,17 @@ pub(crate) async fn imap_sync(
     conn.logout().await;
     summary
 }
+
+/// Opens the settings form, letting the task read the config as the app would.
+pub(crate) fn open_settings(w: &mut MainWindow) {
+    let load = w.update(Message::OpenSettings);
+    settle(w, load);
+}
+
+/// Sends an app-shell message and applies what its tasks send back (one round).
+pub(crate) fn app_settle(app: &mut pillarbox::ui::App, message: pillarbox::ui::Message) {
+    let task = app.update(message);
+    for message in run_task(task) {
+        let _ = app.update(message);
+    }
+}

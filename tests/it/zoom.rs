@@ -65,7 +65,7 @@ fn zoom_keys_work_in_the_composer_and_over_the_settings() {
     assert!(w.composer.is_some(), "the composer stays open");
     w.composer = None;
     // The settings form follows, so saving it does not put the old size back.
-    let _ = w.update(Message::OpenSettings);
+    crate::support::open_settings(w);
     ctrl(w, "=", false);
     let form = w.settings.as_ref().unwrap();
     assert_eq!(form.settings.text_scale_percent, Some(125));
@@ -102,7 +102,7 @@ fn zoom_setting_saved_in_the_form_applies_at_once() {
     config.save(&paths).unwrap();
     w.paths = Some(paths.clone());
     let _ = w.update(Message::SystemScale(1.5));
-    let _ = w.update(Message::OpenSettings);
+    crate::support::open_settings(w);
     let choice = |percent| TextSizeChoice {
         percent,
         system: 150,
@@ -122,7 +122,7 @@ fn zoom_setting_saved_in_the_form_applies_at_once() {
         Config::load(&paths).unwrap().settings.text_scale_percent,
         Some(175)
     );
-    let _ = w.update(Message::OpenSettings);
+    crate::support::open_settings(w);
     send(w, settings::Message::TextSize(choice(None)));
     let save = w.update(Message::Settings(settings::Message::Save));
     settle(w, save);
@@ -190,7 +190,7 @@ fn zoom_app_scale_factor_is_the_saved_size_or_the_systems() {
 fn zoom_settings_form_has_a_text_size_row() {
     let mut f = window(20);
     let w = &mut f.window;
-    let _ = w.update(Message::OpenSettings);
+    crate::support::open_settings(w);
     let mut ui = iced_test::simulator(w.view());
     assert!(ui.find("Text size").is_ok(), "no Text size row");
 }

@@ -488,6 +488,27 @@ impl MainWindow {
         Task::batch([views, forget])
     }
 
+    /// Reads the app's settings from the config, by a task, for the form on the current
+    /// account (a bare window without a config opens it on the defaults at once).
+    pub(super) fn load_settings(&mut self) -> Task<Message> {
+        let current = self.current_account();
+        let Some(account) = self.accounts.get(current).map(|m| m.account.id()) else {
+            return Task::none();
+        };
+        let Some(paths) = self.paths.clone() else {
+            self.open_settings(current, Default::default());
+            return Task::none();
+        };
+        crate::ui::off_thread(
+            move || {
+                crate::mail::config::Config::load(&paths)
+                    .map(|config| config.settings)
+                    .map_err(|error| error.user_message())
+            },
+            move |result| Message::SettingsLoaded { account, result },
+        )
+    }
+
     /// Opens the settings form on one account.
     pub(super) fn open_settings(&mut self, account: usize, current: crate::mail::config::Settings) {
         let Some(mailbox) = self.accounts.get(account) else {

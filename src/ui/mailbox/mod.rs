@@ -89,6 +89,11 @@ pub enum Message {
     ComposeFrom(accounts::Sender),
     Settings(settings::Message),
     OpenSettings,
+    /// The app's settings were read from the config for the form on `account`, or why not.
+    SettingsLoaded {
+        account: crate::mail::account::AccountId,
+        result: Result<crate::mail::config::Settings, String>,
+    },
     Key(keyboard::Event),
     /// The mark-read delay of a message ran out; with the id its account had then (an
     /// account removed meanwhile moves the others to new places).
@@ -268,14 +273,15 @@ impl MainWindow {
                 }
                 Task::none()
             }
-            Message::OpenSettings => {
-                let current = self
-                    .paths
-                    .as_ref()
-                    .and_then(|p| crate::mail::config::Config::load(p).ok())
-                    .map(|c| c.settings)
-                    .unwrap_or_default();
-                self.open_settings(self.current_account(), current);
+            Message::OpenSettings => self.load_settings(),
+            Message::SettingsLoaded { account, result } => {
+                // Found by id: an account removed meanwhile moves the others.
+                let index = self.accounts.iter().position(|m| m.account.id() == account);
+                match (index, result) {
+                    (Some(index), Ok(current)) => self.open_settings(index, current),
+                    (None, _) => {}
+                    (Some(_), Err(error)) => self.status.note = Some(error),
+                }
                 Task::none()
             }
             Message::Settings(message) => self.settings_update(message),
