@@ -50,13 +50,29 @@ pub fn downloads_dir() -> Result<PathBuf, String> {
 pub fn save_into(dir: &Path, name: &str, bytes: &[u8]) -> Result<PathBuf, String> {
     let safe = safe_name(name);
     std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+    // The name is claimed by creating the file (which fails if anything has it): a test
+    // for existence first would let two saves running at once pick the same name, and
+    // the later would replace the earlier.
     let mut path = dir.join(&safe);
     let mut n = 1;
-    while path.exists() {
-        path = dir.join(format!("{n}-{safe}"));
-        n += 1;
+    loop {
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(_) => break,
+            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
+                path = dir.join(format!("{n}-{safe}"));
+                n += 1;
+            }
+            Err(error) => return Err(error.to_string()),
+        }
     }
-    write_atomic(&path, bytes).map_err(|e| e.to_string())?;
+    if let Err(error) = write_atomic(&path, bytes) {
+        let _ = std::fs::remove_file(&path);
+        return Err(error.to_string());
+    }
     Ok(path)
 }
 
@@ -138,6 +154,29 @@ mod tests {
         assert_eq!(std::fs::read(&second).unwrap(), b"two");
         // Nothing was written next to the folder.
         assert!(!dir.path().parent().unwrap().join("x").exists());
+    }
+
+    #[test]
+    fn saves_running_at_once_never_share_a_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let barrier = std::sync::Arc::new(std::sync::Barrier::new(8));
+        let saves: Vec<_> = (0..8u8)
+            .map(|n| {
+                let (dir, barrier) = (dir.path().to_path_buf(), barrier.clone());
+                std::thread::spawn(move || {
+                    barrier.wait();
+                    save_into(&dir, "image.png", &[n; 64 * 1024]).unwrap()
+                })
+            })
+            .collect();
+        let paths: Vec<PathBuf> = saves.into_iter().map(|s| s.join().unwrap()).collect();
+        let mut distinct = paths.clone();
+        distinct.sort();
+        distinct.dedup();
+        assert_eq!(distinct.len(), 8, "{paths:?}");
+        for (n, path) in paths.iter().enumerate() {
+            assert_eq!(std::fs::read(path).unwrap(), vec![n as u8; 64 * 1024]);
+        }
     }
 
     #[cfg(unix)]
