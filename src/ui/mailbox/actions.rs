@@ -464,7 +464,9 @@ impl MainWindow {
         drop(removed);
         self.status.accounts.retain(|(shown, _)| *shown != id);
         self.settings = None;
-        // A message being written stays open, now from the first account.
+        // A message being written stays open: the accounts after the removed one move
+        // up a place, and one written from the removed account now goes out from the
+        // account before it (the new first when it was the first).
         if self.composer_account >= index {
             self.composer_account = self.composer_account.saturating_sub(1);
         }
