@@ -5,6 +5,7 @@
 #
 #   PILLARBOX_BIN=path    use that binary instead of building the release one
 #   BENCH_NICE=-10        niceness of both clients (0: none)
+#   GM_CPU=N              the CPU getmail6 is pinned to (default the last; none: not pinned)
 #   GM_SESSION=1000       getmail6 messages per session;  GM_TIMEOUT=15  its timeout, s
 #
 # Starts a private lab (tests/lab/lab.sh), seeds COUNT realistic messages, lets getmail6
@@ -28,6 +29,8 @@ SEED=42
 CLIENT_USER=pbbench
 # Both clients run at this niceness (see the getmail6 section for why); 0 to turn it off.
 BENCH_NICE=${BENCH_NICE:--10}
+# getmail6 runs pinned to this CPU (see the getmail6 section); "none" to let it roam.
+GM_CPU=${GM_CPU:-$(( $(nproc) - 1 ))}
 # getmail6: messages per session, and its timeout in seconds (socket and delivery child).
 GM_SESSION=${GM_SESSION:-1000}
 GM_TIMEOUT=${GM_TIMEOUT:-15}
@@ -114,7 +117,9 @@ chown -R "$CLIENT_USER" "$GM"
 # hung (no progress for 60 s: killed) or failed.
 getmail_session() {
     local log="$GM/session.log" pid last=-1 last_change last_progress n rc=0
-    /usr/bin/time -f "%e %M" -o "$WORK/time.getmail" nice -n "$BENCH_NICE" \
+    local pin=()
+    [ "$GM_CPU" = none ] || pin=(taskset -c "$GM_CPU")
+    /usr/bin/time -f "%e %M" -o "$WORK/time.getmail" "${pin[@]}" nice -n "$BENCH_NICE" \
         runuser -u "$CLIENT_USER" -- getmail --getmaildir="$GM/state" --rcfile="$GM/getmailrc" \
         >"$log" 2>&1 &
     pid=$!
@@ -157,7 +162,14 @@ getmail_session() {
 # few hundred to few thousand messages, which is the "hang" earlier runs saw. What this
 # script does about it, without touching getmail:
 #   - both clients run at the same raised priority (BENCH_NICE, default -10), so a forked
-#     getmail parent is rarely kept off the CPU while its child delivers: the race becomes rare;
+#     getmail parent is rarely kept off the CPU by the machine's other work (with only this,
+#     a 10,000-message run still lost one child);
+#   - getmail6 and its children are pinned to one CPU (GM_CPU, default the last). The child can
+#     then only run while the parent is off that CPU, and it soon blocks in its fsync, so the
+#     parent (which outranks everything else there) installs its handler before the child
+#     exits. This costs getmail nothing: its parent only ever waits while a child works.
+#     Pillarbox is not pinned (it overlaps fetching and fsyncing on several threads);
+#     should a SIGCHLD still be lost:
 #   - sessions of at most GM_SESSION messages, repeated until the server is empty, and a
 #     GM_TIMEOUT-second timeout: a lost SIGCHLD then costs GM_TIMEOUT seconds and at most
 #     GM_SESSION messages fetched twice, instead of the whole run. The time reported is the
@@ -224,7 +236,7 @@ clean) echo "getmail6 mode: complete and clean: $GM_SESSIONS sessions of <= $GM_
 stalled) echo "getmail6 mode: complete, NOT clean: $GM_SESSIONS sessions of <= $GM_SESSION messages; $GM_STALLS lost a delivery child (${GM_TIMEOUT} s stall each, session undone and fetched again; included in its time)" ;;
 hung) echo "getmail6 mode: HUNG (watchdog: no progress for 60 s): killed after $GM_LOCAL messages; its time is extrapolated" ;;
 esac
-echo "both clients ran at nice $BENCH_NICE; load average before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "both clients ran at nice $BENCH_NICE, getmail6 pinned to CPU $GM_CPU; load average before: $LOAD_BEFORE, after: $(cut -d' ' -f1-3 /proc/loadavg)"
 [ "$GM_QUIT_ERRORS" = 0 ] || echo "getmail6: $GM_QUIT_ERRORS sessions ended with an error at QUIT (exit 127, nothing printed)"
 [ "$GM_EMPTY" = - ] || echo "a getmail6 session with nothing to fetch takes $GM_EMPTY s (start-up, TLS, login)"
 echo "fsync: getmail6 fsyncs each message file before its DELE but not the Maildir's new/ folder after"
