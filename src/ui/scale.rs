@@ -3,6 +3,8 @@
 //! keys take. iced scales the whole window by [`Zoom::factor`], on top of the monitor's
 //! DPI, so layout grows with the text and nothing gets clipped.
 
+use std::collections::HashMap;
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, PoisonError};
 
@@ -114,9 +116,10 @@ pub fn save(paths: &Paths, chosen: Option<u16>) -> Result<(), String> {
     .map_err(|error| error.user_message())
 }
 
-/// The order zoom keys were pressed in, and the last of them written to the file.
+/// The order zoom keys were pressed in, and per config file the last of them written
+/// there (per file: a save to one home must never hide a newer one to another).
 static SAVES_ASKED: AtomicU64 = AtomicU64::new(0);
-static SAVE_WRITTEN: Mutex<u64> = Mutex::new(0);
+static SAVE_WRITTEN: Mutex<Option<HashMap<PathBuf, u64>>> = Mutex::new(None);
 
 /// [`save`] on a blocking thread; the result comes back as a message. Keys pressed in a
 /// quick run start saves that may finish in any order: one older than what is already on
@@ -132,11 +135,15 @@ pub fn save_task<M: Send + 'static>(
 
 fn save_in_order(paths: &Paths, chosen: Option<u16>, order: u64) -> Result<(), String> {
     let mut written = SAVE_WRITTEN.lock().unwrap_or_else(PoisonError::into_inner);
-    if *written > order {
+    let newest = written
+        .get_or_insert_with(HashMap::new)
+        .entry(paths.config_file())
+        .or_insert(0);
+    if *newest > order {
         return Ok(());
     }
     save(paths, chosen)?;
-    *written = order;
+    *newest = order;
     Ok(())
 }
 
@@ -327,6 +334,19 @@ mod tests {
         assert_eq!(load(), Some(125));
         save_in_order(&paths, Some(150), base + 3).unwrap();
         assert_eq!(load(), Some(150));
+    }
+
+    #[test]
+    fn a_newer_save_to_one_home_does_not_hide_an_older_one_to_another() {
+        let (first, second) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let (a, b) = (Paths::under(first.path()), Paths::under(second.path()));
+        let base = u64::MAX / 4;
+        save_in_order(&a, Some(175), base + 2).unwrap();
+        save_in_order(&b, Some(90), base + 1).unwrap();
+        assert_eq!(
+            Config::load(&b).unwrap().settings.text_scale_percent,
+            Some(90)
+        );
     }
 
     #[test]
