@@ -320,3 +320,35 @@ fn keys_caps_lock_letters_mean_the_unshifted_action() {
     let both = keys::lookup(&Key::Character("a".into()), Modifiers::SHIFT, Context::Main);
     assert_eq!(both, Some(Action::Archive));
 }
+
+/// Every row of the list, read one by one: what select-all must cover.
+fn every_row(w: &mut MainWindow) -> std::collections::BTreeSet<pillarbox::ui::mailbox::MailRef> {
+    (0..w.list.total)
+        .map(|p| w.list.row_at(p, &w.accounts).unwrap().key())
+        .collect()
+}
+
+#[test]
+fn keys_select_all_takes_every_row_of_each_kind_of_list() {
+    let mut f = crate::support::two_accounts(300, 200);
+    let w = &mut f.window;
+    // The unified Inbox, from its merge.
+    assert_eq!(w.folders.selected, Selection::AllInboxes);
+    press(w, Action::SelectAll);
+    let rows = every_row(w);
+    assert_eq!(w.list.selected, rows);
+    assert_eq!(w.list.selected.len() as u64, w.list.total);
+    // One account's folder, from one id query.
+    press(w, Action::NextFolder);
+    assert!(matches!(w.folders.selected, Selection::Folder(..)));
+    press(w, Action::SelectAll);
+    assert!(w.list.total > 0);
+    let rows = every_row(w);
+    assert_eq!(w.list.selected, rows);
+    // Thread rows: one per conversation.
+    let _ = w.update(Message::List(list::Message::ToggleThreads));
+    press(w, Action::SelectAll);
+    let rows = every_row(w);
+    assert_eq!(w.list.selected, rows);
+    assert_eq!(w.list.selected.len() as u64, w.list.total);
+}

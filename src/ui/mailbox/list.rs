@@ -378,6 +378,42 @@ impl State {
         self.rows = self.fetch(boxes, start, limit);
     }
 
+    /// Every row's message, without reading the rows: one id query for a folder, the
+    /// merge for the unified Inbox, the hits for a search. (Thread rows still read their
+    /// newest messages, a page at a time.)
+    pub fn all_keys(&mut self, boxes: &[Mailbox]) -> Vec<MailRef> {
+        if self.grouped().is_none() {
+            match &self.source {
+                Source::Folder(account, name) => {
+                    let ids = store_of(boxes, *account)
+                        .and_then(|s| s.dated_ids(name).ok())
+                        .unwrap_or_default();
+                    return ids
+                        .into_iter()
+                        .map(|(_, id)| MailRef {
+                            account: *account,
+                            id,
+                        })
+                        .collect();
+                }
+                Source::Search(_, hits) => return hits.iter().map(Listed::key).collect(),
+                Source::AllInboxes => {
+                    return self
+                        .merged
+                        .iter()
+                        .map(|m| MailRef {
+                            account: m.account as usize,
+                            id: m.id,
+                        })
+                        .collect()
+                }
+            }
+        }
+        (0..self.total)
+            .filter_map(|position| self.row_at(position, boxes).map(Listed::key))
+            .collect()
+    }
+
     /// The row at a list position, fetching it when it is out of the window.
     pub fn row_at(&mut self, position: u64, boxes: &[Mailbox]) -> Option<&Listed> {
         if position >= self.total {

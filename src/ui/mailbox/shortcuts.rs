@@ -151,12 +151,7 @@ impl MainWindow {
 
     /// Selects every message of the list (fetched a window at a time, as scrolling does).
     fn select_all(&mut self) -> Task<Message> {
-        let mut all = BTreeSet::new();
-        for position in 0..self.list.total {
-            if let Some(row) = self.list.row_at(position, &self.accounts) {
-                all.insert(row.key());
-            }
-        }
+        let all: BTreeSet<_> = self.list.all_keys(&self.accounts).into_iter().collect();
         self.list.selected = all;
         let single = self.list.single_selection();
         self.on_list_event(Some(list::Event::Selected(single)))
