@@ -269,6 +269,9 @@ pub fn run_password_command(
     let stderr = drain(child.stderr.take());
 
     let started = Instant::now();
+    // Short first naps: a password command usually ends within a millisecond or two,
+    // and every sync starts by waiting for it. Longer ones later keep the loop cheap.
+    let mut nap = Duration::from_micros(200);
     let status = loop {
         match child.try_wait() {
             Ok(Some(status)) => break status,
@@ -279,7 +282,10 @@ pub fn run_password_command(
                     timeout,
                 });
             }
-            Ok(None) => thread::sleep(Duration::from_millis(10)),
+            Ok(None) => {
+                thread::sleep(nap);
+                nap = (nap * 2).min(Duration::from_millis(10));
+            }
             Err(e) => {
                 kill_tree(&mut child);
                 return Err(SecretError::CommandSpawn {

@@ -6,13 +6,13 @@
 #
 # Starts a private lab (tests/lab/lab.sh), seeds N realistic messages (tests/lab/seed.py),
 # then measures with /usr/bin/time: first sync with each tool, then a no-change re-sync with
-# each (best of 3), and prints wall time, peak RSS and the ratios Pillarbox/mbsync. Pillarbox's
+# each (best of 10, timed to the microsecond), and prints wall time, peak RSS and the ratios Pillarbox/mbsync. Pillarbox's
 # copy is checked against the seed manifest (every message, byte for byte).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 N=${N:-10000}
 SEED=${SEED:-42}
-RESYNC_RUNS=${RESYNC_RUNS:-3}
+RESYNC_RUNS=${RESYNC_RUNS:-10}
 command -v mbsync >/dev/null || { echo "imap.sh: mbsync (package isync) is missing" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "imap.sh: /usr/bin/time (package time) is missing" >&2; exit 1; }
 
@@ -101,12 +101,17 @@ CONF
 measure() {
   local label=$1
   shift
-  if ! /usr/bin/time -f "%e %M" -o "$WORK/$label.time" "$@" >"$WORK/$label.out" 2>&1; then
+  local start end
+  # Wall time from the clock in nanoseconds (GNU time's %e has 10 ms steps, as long as a
+  # whole no-change re-sync); peak RSS from GNU time.
+  start=$(date +%s%N)
+  if ! /usr/bin/time -f "%M" -o "$WORK/$label.time" "$@" >"$WORK/$label.out" 2>&1; then
     echo "imap.sh: $label failed:" >&2
     cat "$WORK/$label.out" >&2
     exit 1
   fi
-  cat "$WORK/$label.time"
+  end=$(date +%s%N)
+  echo "$(awk -v ns=$((end - start)) 'BEGIN { printf "%.4f", ns / 1e9 }') $(tail -n 1 "$WORK/$label.time")"
 }
 best_of() {
   local label=$1 best="" line
@@ -158,6 +163,6 @@ mf, pf, mr, pr = ([float(x) for x in a.split()] for a in sys.argv[2:])
 print(f"{'IMAP, ' + n + ' messages':<28}{'mbsync':>12}{'pillarbox':>12}{'ratio':>8}")
 for name, m, p in (("first sync, wall s", mf[0], pf[0]), ("first sync, peak RSS MB", mf[1] / 1024, pf[1] / 1024),
                    ("re-sync, wall s", mr[0], pr[0]), ("re-sync, peak RSS MB", mr[1] / 1024, pr[1] / 1024)):
-    print(f"{name:<28}{m:>12.2f}{p:>12.2f}{(p / m if m else float('nan')):>8.2f}")
+    print(f"{name:<28}{m:>12.3f}{p:>12.3f}{(p / m if m else float('nan')):>8.2f}")
 print("targets: first sync <= 0.8x, re-sync <= 0.5x")
 PY

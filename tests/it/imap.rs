@@ -333,10 +333,15 @@ async fn first_sync_is_byte_identical_with_folders_and_flags() {
     assert_eq!(local["INBOX"][&2].0.as_str(), "FPS");
     assert_eq!(local["Archive"][&4].0.as_str(), "FR");
 
-    // A second sync with no change fetches nothing and selects nothing.
+    // A second sync with no change fetches nothing, selects nothing and writes nothing.
+    let state_file = f.paths.state_dir(&f.account.id()).join("imap-state.json");
+    let written = std::fs::metadata(&state_file).unwrap().modified().unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
     let again = f.sync().await;
     assert_eq!(again.added(), 0);
     assert!(again.folders.iter().all(|f| f.unchanged), "{again:?}");
+    let after = std::fs::metadata(&state_file).unwrap().modified().unwrap();
+    assert_eq!(after, written, "a no-change re-sync rewrote the sync state");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -170,10 +170,15 @@ pub async fn sync_account(
     };
     let remote = folders::list(conn).await?;
     let mut indexer = Indexer::new(paths, &id);
+    let before = state.clone();
     reconcile_folders(&root, &mut state, &remote, &mut summary, &mut indexer)?;
-    state
-        .save(&state_dir)
-        .map_err(ImapError::disk(AccountState::file(&state_dir)))?;
+    // Unchanged folders cost no disk write (two fsyncs): a no-change re-sync stays a
+    // handful of round trips.
+    if state != before {
+        state
+            .save(&state_dir)
+            .map_err(ImapError::disk(AccountState::file(&state_dir)))?;
+    }
 
     let mut order: Vec<&RemoteFolder> = remote.iter().filter(|f| f.selectable).collect();
     order.sort_by_key(|f| (f.name != "INBOX", f.display.clone()));
