@@ -4,7 +4,8 @@
 
 use iced::keyboard::{key::Named, Key, Modifiers};
 use pillarbox::mail::config::Config;
-use pillarbox::mail::store::{Flags, MailStore};
+use pillarbox::mail::store::index::subject_sort_key;
+use pillarbox::mail::store::{Flags, MailStore, MessageId, Sort, SortKey};
 use pillarbox::ui::mailbox::folders::Selection;
 use pillarbox::ui::mailbox::{
     accounts, composer, engine, folders, list, search, settings, status, MailRef, MainWindow,
@@ -12,7 +13,8 @@ use pillarbox::ui::mailbox::{
 };
 
 use crate::support::{
-    click, clicked, position_of, press_button, run_task, second_account, settle, two_accounts,
+    click, clicked, list_msg, position_of, press_button, run_task, second_account, settle,
+    two_accounts,
 };
 
 /// The window's accounts by address, in its order.
@@ -77,6 +79,97 @@ fn multi_unified_inbox_merges_both_accounts_newest_first() {
     )));
     assert_eq!(w.list.total, inbox_b);
     assert_eq!(w.list.row_at(0, &w.accounts).unwrap().account, 1);
+}
+
+/// The unified Inbox's rows as (account, id), read in list order.
+fn unified_order(w: &mut MainWindow) -> Vec<(usize, MessageId)> {
+    (0..w.list.total)
+        .map(|p| {
+            let row = w.list.row_at(p, &w.accounts).unwrap();
+            (row.account, row.id)
+        })
+        .collect()
+}
+
+/// What the unified Inbox should show for `sort`: each account's Inbox as its own
+/// list orders it, merged by the key that list sorts by, then date, then account.
+fn expected_order(w: &MainWindow, sort: Sort) -> Vec<(usize, MessageId)> {
+    let mut all: Vec<(String, i64, usize, MessageId)> = Vec::new();
+    for (account, mailbox) in w.accounts.iter().enumerate() {
+        let rows = mailbox.store.list("INBOX", sort, 0, 100_000).unwrap();
+        all.extend(rows.into_iter().map(|row| {
+            let key = match sort.key {
+                SortKey::Date => String::new(),
+                SortKey::From => row.from.display().to_lowercase(),
+                SortKey::Subject => subject_sort_key(&row.subject),
+            };
+            (key, row.date, account, row.id)
+        }));
+    }
+    // A stable sort keeps each account's own order among its equal keys and dates.
+    if sort.descending {
+        all.sort_by(|a, b| (&b.0, b.1, b.2).cmp(&(&a.0, a.1, a.2)));
+    } else {
+        all.sort_by(|a, b| (&a.0, a.1, a.2).cmp(&(&b.0, b.1, b.2)));
+    }
+    all.into_iter().map(|(_, _, a, id)| (a, id)).collect()
+}
+
+#[test]
+fn multi_unified_inbox_sorts_by_sender_and_subject_like_each_inbox() {
+    let mut f = two_accounts(300, 200);
+    let w = &mut f.window;
+    assert_eq!(w.list.source, list::Source::AllInboxes);
+    // Twins in and across both accounts (same sender, subject and date): only the
+    // account and then the id can order them, the same way in both directions.
+    let twin = b"From: Twin <twin@example.org>\r\nSubject: Re: twin\r\n\
+        Date: Mon, 2 Mar 2026 10:00:00 +0000\r\n\r\nsame\r\n";
+    for mailbox in w.accounts.iter_mut() {
+        for _ in 0..2 {
+            let message = pillarbox::mail::store::NewMessage::Bytes(twin);
+            mailbox
+                .store
+                .add("INBOX", message, None, &Flags::new("S"))
+                .unwrap();
+        }
+    }
+    w.list.reload(&w.accounts);
+    let total = w.list.total;
+    let by = |key, descending| Sort { key, descending };
+    assert_eq!(unified_order(w), expected_order(w, Sort::default()));
+    for (key, label) in [
+        (SortKey::From, pillarbox::fl!("mailbox-sort-sender")),
+        (SortKey::Subject, pillarbox::fl!("mailbox-sort-subject")),
+    ] {
+        // The button is there in the unified Inbox; a first click sorts A to Z.
+        press_button(w, &label);
+        assert_eq!(w.list.sort, by(key, false));
+        assert_eq!(w.list.total, total);
+        let ascending = unified_order(w);
+        assert_eq!(
+            ascending,
+            expected_order(w, by(key, false)),
+            "{key:?} ascending"
+        );
+        // Both accounts' mail is interleaved by the key, not one after the other.
+        let switches = ascending.windows(2).filter(|p| p[0].0 != p[1].0).count();
+        assert!(switches > 10, "{key:?}: only {switches} switches");
+        list_msg(w, list::Message::Sort(key));
+        assert_eq!(w.list.sort, by(key, true));
+        assert_eq!(
+            unified_order(w),
+            expected_order(w, by(key, true)),
+            "{key:?} descending"
+        );
+    }
+    press_button(w, &pillarbox::fl!("mailbox-sort-date"));
+    assert_eq!(w.list.sort, Sort::default());
+    assert_eq!(unified_order(w), expected_order(w, Sort::default()));
+    list_msg(w, list::Message::Sort(SortKey::Date));
+    assert_eq!(
+        unified_order(w),
+        expected_order(w, by(SortKey::Date, false))
+    );
 }
 
 #[test]

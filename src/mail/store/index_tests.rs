@@ -559,6 +559,14 @@ fn deep_pages_match_sql_and_follow_changes_from_any_connection() {
             let sort = Sort { key, descending };
             let all = ids(f.index.page("INBOX", sort, 0, 10_000).unwrap());
             assert_eq!(all.len(), 3000);
+            // The keys a merged list orders by give the folder's own order.
+            let mut keyed = f.index.keyed_ids("INBOX", key).unwrap();
+            keyed.sort();
+            if descending {
+                keyed.reverse();
+            }
+            let by_key: Vec<_> = keyed.into_iter().map(|(_, _, id)| id).collect();
+            assert_eq!(by_key, all, "keyed_ids {sort:?}");
             for offset in [2000, 2500, 2990, 3000, 5000] {
                 let page = ids(f.index.page("INBOX", sort, offset, 20).unwrap());
                 let want: Vec<_> = all.iter().skip(offset as usize).take(20).copied().collect();

@@ -11,6 +11,7 @@ use super::envelope::{self, Envelope};
 use super::folder::{self, Role, INBOX};
 use super::index::{
     folder_stamp, EnvelopeRow, FolderInfo, Index, IndexError, MessageId, ReindexReport, Sort,
+    SortKey,
 };
 use super::maildir::{Flags, Maildir, MaildirEntry, Subdir};
 use crate::mail::account::{AccountId, Protocol};
@@ -381,6 +382,11 @@ impl MailStore {
     /// A folder's messages as (date, id), newest first (see [`Index::dated_ids`]).
     pub fn dated_ids(&self, folder: &str) -> Result<Vec<(i64, MessageId)>> {
         Ok(self.index.dated_ids(folder)?)
+    }
+
+    /// A folder's messages as (sort key, date, id) (see [`Index::keyed_ids`]).
+    pub fn keyed_ids(&self, folder: &str, key: SortKey) -> Result<Vec<(String, i64, MessageId)>> {
+        Ok(self.index.keyed_ids(folder, key)?)
     }
 
     pub fn search(

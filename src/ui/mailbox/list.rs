@@ -2,8 +2,9 @@
 //! only the rows in view (plus a margin) are fetched from the index and built as widgets.
 //! At 100,000 messages a scroll costs one page query and a few dozen rows.
 //!
-//! The unified Inbox ([`Source::AllInboxes`]) keeps only (date, account, id) of every
-//! account's Inbox in memory, merged by date, and reads the rows in view by id.
+//! The unified Inbox ([`Source::AllInboxes`]) keeps only (key rank, date, account, id)
+//! of every account's Inbox in memory, merged in the list's sort order, and reads the
+//! rows in view by id.
 //!
 //! With threads on, a folder of one account lists one row per thread (grouped by the
 //! index, see `Index::page_threads`); the unified Inbox and search hits stay one row
@@ -67,23 +68,39 @@ struct Merged {
     date: i64,
     id: MessageId,
     account: u32,
+    /// Where its sender or subject key stands among all the distinct keys (0 when
+    /// sorting by date): the strings themselves are dropped once ranked.
+    rank: u32,
 }
 
-/// Every account's Inbox as (date, account, id), newest first (or oldest first): one
-/// query per account reading ids and dates only, then one sort.
-fn merge_inboxes(boxes: &[Mailbox], descending: bool) -> Vec<Merged> {
-    let mut merged = Vec::new();
-    for (account, mailbox) in boxes.iter().enumerate() {
-        let dated = mailbox.store.dated_ids(INBOX).unwrap_or_default();
-        merged.extend(dated.into_iter().map(|(date, id)| Merged {
-            date,
-            id,
-            account: account as u32,
-        }));
-    }
+/// Every account's Inbox in `sort` order: one query per account reading the sort
+/// key, date and id only, then one sort. Within an account the order is the same as
+/// that Inbox's own list (key, then date, then id); accounts interleave by key, then
+/// date, then account.
+fn merge_inboxes(boxes: &[Mailbox], sort: Sort) -> Vec<Merged> {
+    let keyed: Vec<Vec<(String, i64, MessageId)>> = boxes
+        .iter()
+        .map(|mailbox| mailbox.store.keyed_ids(INBOX, sort.key).unwrap_or_default())
+        .collect();
+    let mut keys: Vec<&str> = keyed.iter().flatten().map(|(k, _, _)| k.as_str()).collect();
+    keys.sort_unstable();
+    keys.dedup();
+    let mut merged: Vec<Merged> = keyed
+        .iter()
+        .enumerate()
+        .flat_map(|(account, rows)| {
+            let keys = &keys;
+            rows.iter().map(move |(key, date, id)| Merged {
+                date: *date,
+                id: *id,
+                account: account as u32,
+                rank: keys.binary_search(&key.as_str()).unwrap_or(0) as u32,
+            })
+        })
+        .collect();
     merged.sort_unstable_by(|a, b| {
-        let order = (a.date, a.account, a.id).cmp(&(b.date, b.account, b.id));
-        if descending {
+        let order = (a.rank, a.date, a.account, a.id).cmp(&(b.rank, b.date, b.account, b.id));
+        if sort.descending {
             order.reverse()
         } else {
             order
@@ -170,10 +187,6 @@ impl State {
 
     /// Shows another folder or search result from the top.
     pub fn show(&mut self, source: Source, boxes: &[Mailbox]) -> Task<Message> {
-        // The unified Inbox is merged by date only.
-        if source == Source::AllInboxes && self.sort.key != SortKey::Date {
-            self.sort = Sort::default();
-        }
         self.source = source;
         self.selected.clear();
         self.anchor = None;
@@ -186,7 +199,7 @@ impl State {
     /// Re-reads the count and the rows in view (after a change in the store).
     pub fn reload(&mut self, boxes: &[Mailbox]) {
         self.merged = match self.source {
-            Source::AllInboxes => merge_inboxes(boxes, self.sort.descending),
+            Source::AllInboxes => merge_inboxes(boxes, self.sort),
             _ => Vec::new(),
         };
         self.total = match &self.source {
@@ -352,7 +365,7 @@ impl State {
                         return rows;
                     }
                     again = false;
-                    self.merged = merge_inboxes(boxes, self.sort.descending);
+                    self.merged = merge_inboxes(boxes, self.sort);
                     self.total = self.merged.len() as u64;
                 }
             }
@@ -592,24 +605,15 @@ impl State {
             })
             .padding([4, 8])
             .on_press(Message::ToggleThreads);
-        let mut header = row![sort_button(SortKey::Date, crate::fl!("mailbox-sort-date"))];
-        // The unified Inbox is merged by date only.
-        if self.source != Source::AllInboxes {
-            header = header
-                .push(sort_button(
-                    SortKey::From,
-                    crate::fl!("mailbox-sort-sender"),
-                ))
-                .push(sort_button(
-                    SortKey::Subject,
-                    crate::fl!("mailbox-sort-subject"),
-                ));
-        }
-        let header = header
-            .push(space().width(Length::Fill))
-            .push(threads)
-            .spacing(4)
-            .padding([6, 8]);
+        let header = row![
+            sort_button(SortKey::Date, crate::fl!("mailbox-sort-date")),
+            sort_button(SortKey::From, crate::fl!("mailbox-sort-sender")),
+            sort_button(SortKey::Subject, crate::fl!("mailbox-sort-subject")),
+        ]
+        .push(space().width(Length::Fill))
+        .push(threads)
+        .spacing(4)
+        .padding([6, 8]);
 
         let body: Element<'_, Message> = if self.total == 0 {
             container(text(crate::fl!("mailbox-empty")).style(super::muted))

@@ -8,7 +8,9 @@
 
 use rusqlite::{params, OptionalExtension};
 
-use super::{qualified, row_to_envelope, EnvelopeRow, Index, MessageId, Result, Sort, COLUMNS};
+use super::{
+    qualified, row_to_envelope, EnvelopeRow, Index, MessageId, Result, Sort, SortKey, COLUMNS,
+};
 
 /// Below this offset SQL's OFFSET is as fast as the cache would be.
 const DIRECT_OFFSET: u64 = 2_000;
@@ -123,6 +125,24 @@ impl Index {
              ORDER BY date DESC, id DESC",
         )?;
         let rows = stmt.query_map([folder], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every message of a folder as (sort key, date, id) for `key`, in no particular
+    /// order: what a list merged from several folders needs to order them as one
+    /// folder's list is ordered. The key is the same column the folder's list sorts by
+    /// (empty for date), read from the covering index without touching the rows' text.
+    pub fn keyed_ids(&self, folder: &str, key: SortKey) -> Result<Vec<(String, i64, MessageId)>> {
+        let column = match key {
+            SortKey::Date => "''",
+            SortKey::From => "from_sort",
+            SortKey::Subject => "subject_sort",
+        };
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {column}, date, id FROM messages \
+             WHERE folder_id = (SELECT id FROM folders WHERE name = ?1)"
+        ))?;
+        let rows = stmt.query_map([folder], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
