@@ -67,6 +67,23 @@ fn poll_deadline(
     }
 }
 
+/// Passes an I/O poll through; while it is pending, the silence deadline runs, and an
+/// answer stops it.
+fn within_deadline<T>(
+    poll: Poll<io::Result<T>>,
+    slot: &mut Option<(u64, Pin<Box<Sleep>>)>,
+    limit_ms: &AtomicU64,
+    cx: &mut Context<'_>,
+) -> Poll<io::Result<T>> {
+    match poll {
+        Poll::Ready(result) => {
+            *slot = None;
+            Poll::Ready(result)
+        }
+        Poll::Pending => poll_deadline(slot, limit_ms, cx).map(Err),
+    }
+}
+
 use std::future::Future;
 
 impl<S: AsyncRead + Unpin> AsyncRead for TimedStream<S> {
@@ -76,16 +93,8 @@ impl<S: AsyncRead + Unpin> AsyncRead for TimedStream<S> {
         buf: &mut ReadBuf<'_>,
     ) -> Poll<io::Result<()>> {
         let this = &mut *self;
-        match Pin::new(&mut this.inner).poll_read(cx, buf) {
-            Poll::Ready(result) => {
-                this.read_sleep = None;
-                Poll::Ready(result)
-            }
-            Poll::Pending => match poll_deadline(&mut this.read_sleep, &this.limit_ms, cx) {
-                Poll::Ready(error) => Poll::Ready(Err(error)),
-                Poll::Pending => Poll::Pending,
-            },
-        }
+        let poll = Pin::new(&mut this.inner).poll_read(cx, buf);
+        within_deadline(poll, &mut this.read_sleep, &this.limit_ms, cx)
     }
 }
 
@@ -96,30 +105,14 @@ impl<S: AsyncWrite + Unpin> AsyncWrite for TimedStream<S> {
         buf: &[u8],
     ) -> Poll<io::Result<usize>> {
         let this = &mut *self;
-        match Pin::new(&mut this.inner).poll_write(cx, buf) {
-            Poll::Ready(result) => {
-                this.write_sleep = None;
-                Poll::Ready(result)
-            }
-            Poll::Pending => match poll_deadline(&mut this.write_sleep, &this.limit_ms, cx) {
-                Poll::Ready(error) => Poll::Ready(Err(error)),
-                Poll::Pending => Poll::Pending,
-            },
-        }
+        let poll = Pin::new(&mut this.inner).poll_write(cx, buf);
+        within_deadline(poll, &mut this.write_sleep, &this.limit_ms, cx)
     }
 
     fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
         let this = &mut *self;
-        match Pin::new(&mut this.inner).poll_flush(cx) {
-            Poll::Ready(result) => {
-                this.write_sleep = None;
-                Poll::Ready(result)
-            }
-            Poll::Pending => match poll_deadline(&mut this.write_sleep, &this.limit_ms, cx) {
-                Poll::Ready(error) => Poll::Ready(Err(error)),
-                Poll::Pending => Poll::Pending,
-            },
-        }
+        let poll = Pin::new(&mut this.inner).poll_flush(cx);
+        within_deadline(poll, &mut this.write_sleep, &this.limit_ms, cx)
     }
 
     fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<io::Result<()>> {
