@@ -144,6 +144,7 @@ pub async fn download(
     let mut summary = Summary {
         on_server: listed.len(),
         uidl,
+        kept,
         ..Summary::default()
     };
     let mut marked = 0;
@@ -198,9 +199,13 @@ pub async fn download(
                     on_event,
                 )
                 .await?;
-            let deletes = queue_deletes(&committed, delete_new, &mut summary, &mut commands);
-            pending.extend((0..deletes).map(|_| Pending::Dele));
-            kept += committed.len() - deletes;
+            queue_deletes(
+                &committed,
+                delete_new,
+                &mut summary,
+                &mut commands,
+                &mut pending,
+            );
             continue;
         };
         let index = match item {
@@ -249,37 +254,40 @@ pub async fn download(
                     on_event,
                 )
                 .await?;
-            let deletes = queue_deletes(&committed, delete_new, &mut summary, &mut commands);
-            pending.extend((0..deletes).map(|_| Pending::Dele));
-            kept += committed.len() - deletes;
+            queue_deletes(
+                &committed,
+                delete_new,
+                &mut summary,
+                &mut commands,
+                &mut pending,
+            );
         }
     }
     session.quit().await?;
     summary.deleted = marked;
-    summary.kept = kept;
     on_event(Event::Committed { deleted: marked });
     Ok(summary)
 }
 
 /// Counts a committed batch into the summary and, in download-and-delete mode, queues a
-/// DELE for each of its messages (they are durable on disk by now). Returns how many.
+/// DELE for each of its messages (they are durable on disk by now); in leave-on-server
+/// mode they count as kept.
 fn queue_deletes(
     committed: &[(usize, u64)],
     delete_new: bool,
     summary: &mut Summary,
     commands: &mut String,
-) -> usize {
+    pending: &mut VecDeque<Pending>,
+) {
     summary.downloaded += committed.len();
     for (msgno, size) in committed {
         summary.bytes += size;
         if delete_new {
             commands.push_str(&format!("DELE {msgno}\r\n"));
+            pending.push_back(Pending::Dele);
+        } else {
+            summary.kept += 1;
         }
-    }
-    if delete_new {
-        committed.len()
-    } else {
-        0
     }
 }
 
